@@ -1,0 +1,175 @@
+//! The files that travel between tablets and the commune office by USB stick or Zalo:
+//! the commune setup file (office → villages) and the village bundle (village → office).
+//!
+//! Every file is read the same way, and nothing is stored until all of it has passed:
+//! size → JSON syntax → `format` and `version` → checksum → field types → domain rules.
+//! Each step that fails names the problem in a [`FileError`] the UI turns into Vietnamese.
+//! The serialised shapes live in [`v1`], apart from the domain types, so the domain can
+//! change without breaking files already written.
+
+pub mod checksum;
+pub mod setup;
+pub mod v1;
+pub mod village;
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// Why a file was refused. Every variant says enough for a person to act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    Empty,
+    TooLarge {
+        limit_bytes: usize,
+    },
+    /// Not JSON at all (a Word file, a photo, a text with a typo).
+    NotJson {
+        line: usize,
+        column: usize,
+    },
+    /// JSON that stops part-way: a copy interrupted or a file cut short.
+    Truncated,
+    /// JSON, but not one of this app's files, or another kind of this app's files.
+    WrongFormat {
+        expected: FileKind,
+        found: Option<String>,
+    },
+    /// This app's file, from a newer (or unknown) format version.
+    UnsupportedVersion {
+        found: String,
+        supported: u32,
+    },
+    /// The content does not match its checksum: altered or damaged on the way.
+    ChecksumMismatch,
+    /// A member of the wrong type, missing, or with a value out of range.
+    BadField {
+        path: String,
+        problem: FieldProblem,
+    },
+}
+
+/// What is wrong with one member of a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    WrongType,
+    Missing,
+    /// A value of the right type the app cannot accept (empty name, bad id, too long, …).
+    Invalid,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    CommuneSetup,
+    VillageBundle,
+}
+
+impl FileKind {
+    /// The `format` member that names this kind of file.
+    pub fn format_name(self) -> &'static str {
+        match self {
+            FileKind::CommuneSetup => "doithoai.commune-setup",
+            FileKind::VillageBundle => "doithoai.village-bundle",
+        }
+    }
+
+    fn supported_version(self) -> u32 {
+        1
+    }
+
+    /// The largest file of this kind worth reading: far above any real commune, low
+    /// enough that a wrong or hostile file cannot freeze a tablet.
+    pub fn size_limit(self) -> usize {
+        match self {
+            FileKind::CommuneSetup => 1024 * 1024,
+            FileKind::VillageBundle => 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Reads the envelope of a file of the expected kind and decodes its members into `T`.
+/// `checksum_required` is false only for the setup file, which the office may write by hand.
+pub(crate) fn read_document<T: DeserializeOwned>(
+    text: &str,
+    kind: FileKind,
+    checksum_required: bool,
+) -> Result<T, FileError> {
+    if text.len() > kind.size_limit() {
+        return Err(FileError::TooLarge {
+            limit_bytes: kind.size_limit(),
+        });
+    }
+    // A byte-order mark is what Windows Notepad writes at the start; it is not content.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let doc: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Eof => FileError::Truncated,
+        _ => FileError::NotJson {
+            line: e.line(),
+            column: e.column(),
+        },
+    })?;
+    let format = doc.get("format").and_then(Value::as_str);
+    if format != Some(kind.format_name()) {
+        return Err(FileError::WrongFormat {
+            expected: kind,
+            found: format.map(|f| f.chars().take(60).collect()),
+        });
+    }
+    match doc.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(kind.supported_version())) => {}
+        other => {
+            let found = other.map_or_else(|| "?".to_string(), |v| v.to_string());
+            return Err(FileError::UnsupportedVersion {
+                found: found.chars().take(20).collect(),
+                supported: kind.supported_version(),
+            });
+        }
+    }
+    match doc.get("checksum") {
+        Some(Value::String(sum)) => {
+            if *sum != checksum::of_document(&doc) {
+                return Err(FileError::ChecksumMismatch);
+            }
+        }
+        None | Some(Value::Null) if !checksum_required => {}
+        None => {
+            return Err(FileError::BadField {
+                path: "checksum".into(),
+                problem: FieldProblem::Missing,
+            })
+        }
+        Some(_) => {
+            return Err(FileError::BadField {
+                path: "checksum".into(),
+                problem: FieldProblem::WrongType,
+            })
+        }
+    }
+    serde_path_to_error::deserialize(doc).map_err(|e| {
+        let problem = if e.inner().to_string().starts_with("missing field") {
+            FieldProblem::Missing
+        } else if e.inner().to_string().starts_with("invalid type") {
+            FieldProblem::WrongType
+        } else {
+            FieldProblem::Invalid
+        };
+        let path = e.path().to_string();
+        let path = match (problem.clone(), e.inner().to_string().split('`').nth(1)) {
+            // serde names the missing member only in its message, not in the path.
+            (FieldProblem::Missing, Some(field)) if path == "." => field.to_string(),
+            (FieldProblem::Missing, Some(field)) => format!("{path}.{field}"),
+            _ => path,
+        };
+        FileError::BadField { path, problem }
+    })
+}
+
+/// A member that decoded but breaks a domain rule.
+pub(crate) fn invalid(path: impl Into<String>) -> FileError {
+    FileError::BadField {
+        path: path.into(),
+        problem: FieldProblem::Invalid,
+    }
+}

@@ -1,0 +1,142 @@
+//! The village bundle: everything a village tablet collected, exported as one JSON file
+//! for the commune office. Confidential identities are included (the office needs them)
+//! and flagged; deleted and merged petitions travel as tombstones so the office learns of
+//! them.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::v1::{MeetingRecord, PetitionRecord};
+use super::{checksum, invalid, read_document, FileError, FileKind};
+use crate::domain::petition::Petition;
+use crate::domain::text::{fold, format_date};
+use crate::domain::village::{Meeting, VillageProfile};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VillageRef {
+    #[serde(default)]
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub head: String,
+}
+
+/// The file as written. Members are in the order a person reading it wants them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VillageBundle {
+    pub format: String,
+    pub version: u32,
+    pub app_version: String,
+    pub exported_at: DateTime<Utc>,
+    /// Random id of the tablet, fixed at its first start.
+    pub device_id: String,
+    /// Counts this tablet's exports: a larger one is a newer export.
+    pub sequence: u32,
+    pub commune: String,
+    pub village: VillageRef,
+    #[serde(default)]
+    pub meeting: Option<MeetingRecord>,
+    pub petitions: Vec<PetitionRecord>,
+    #[serde(default)]
+    pub checksum: String,
+}
+
+/// Who exports, and when.
+pub struct ExportContext<'a> {
+    pub app_version: &'a str,
+    pub device_id: &'a str,
+    pub sequence: u32,
+    pub now: DateTime<Utc>,
+}
+
+/// Builds the bundle of a village, with its checksum, ready to write.
+pub fn build_village_bundle<'a>(
+    profile: &VillageProfile,
+    meeting: Option<&Meeting>,
+    petitions: impl IntoIterator<Item = &'a Petition>,
+    ctx: &ExportContext<'_>,
+) -> VillageBundle {
+    let mut petitions: Vec<PetitionRecord> = petitions.into_iter().map(Into::into).collect();
+    // Oldest first, so a person reading the file sees them in the order they were raised.
+    petitions.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    let mut bundle = VillageBundle {
+        format: FileKind::VillageBundle.format_name().to_string(),
+        version: 1,
+        app_version: ctx.app_version.to_string(),
+        exported_at: ctx.now,
+        device_id: ctx.device_id.to_string(),
+        sequence: ctx.sequence,
+        commune: profile.commune.clone(),
+        village: VillageRef {
+            code: profile.village_code.clone(),
+            name: profile.village.clone(),
+            head: profile.head.clone(),
+        },
+        meeting: meeting.map(MeetingRecord::from),
+        petitions,
+        checksum: String::new(),
+    };
+    bundle.checksum = checksum::of_document(&to_value(&bundle));
+    bundle
+}
+
+fn to_value(bundle: &VillageBundle) -> serde_json::Value {
+    // Serialising plain strings, numbers and dates cannot fail.
+    serde_json::to_value(bundle).unwrap_or_default()
+}
+
+impl VillageBundle {
+    /// The file's text: indented, so a person can open it and read it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// "kien-nghi_thon-3_cam-quang_25-11-2026.json": ASCII only, because Zalo and old USB
+    /// sticks mangle other names.
+    pub fn file_name(&self, local_date: chrono::NaiveDate) -> String {
+        let slug = |s: &str| -> String {
+            let folded = fold(s);
+            let mut out = String::new();
+            for c in folded.chars() {
+                if c.is_ascii_alphanumeric() {
+                    out.push(c);
+                } else if !out.ends_with('-') && !out.is_empty() {
+                    out.push('-');
+                }
+            }
+            out.trim_end_matches('-').to_string()
+        };
+        format!(
+            "kien-nghi_{}_{}_{}.json",
+            slug(&self.village.name),
+            slug(&self.commune),
+            format_date(local_date).replace('/', "-")
+        )
+    }
+}
+
+/// A village bundle read back and checked: the petitions decoded into the domain.
+#[derive(Debug)]
+pub struct ReadBundle {
+    pub bundle: VillageBundle,
+    pub petitions: Vec<Petition>,
+}
+
+/// Reads a village bundle file; refuses it whole on the first problem.
+pub fn parse_village_bundle(text: &str) -> Result<ReadBundle, FileError> {
+    let bundle: VillageBundle = read_document(text, FileKind::VillageBundle, true)?;
+    if bundle.village.name.trim().is_empty() {
+        return Err(invalid("village.name"));
+    }
+    let mut petitions = Vec::with_capacity(bundle.petitions.len());
+    let mut seen = std::collections::HashSet::new();
+    for (i, record) in bundle.petitions.iter().enumerate() {
+        let p = Petition::try_from(record.clone())
+            .map_err(|e| invalid(format!("petitions[{i}].{}", e.member)))?;
+        if !seen.insert(p.id.clone()) {
+            return Err(invalid(format!("petitions[{i}].id")));
+        }
+        petitions.push(p);
+    }
+    Ok(ReadBundle { bundle, petitions })
+}

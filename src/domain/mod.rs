@@ -1,0 +1,8 @@
+//! The domain: what the app knows about petitions, villages and the files between them.
+//! Plain Rust with no knowledge of the browser, Leptos or storage; tested natively.
+
+pub mod bundle;
+pub mod petition;
+pub mod search;
+pub mod text;
+pub mod village;

@@ -1,0 +1,417 @@
+//! Where the tablet keeps its data: a small key-value trait ([`KeyValueStore`]) with the
+//! browser's local storage behind it in the app and a [`MemoryStore`] in tests, and the
+//! [`Repository`] that maps domain values to keys.
+//!
+//! One petition is one key (`dt1:p:<id>`), so saving a petition writes that petition and
+//! nothing else, however many are stored. An entry that fails to read is moved aside under
+//! `dt1:broken:` and reported; the others still load.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::bundle::v1::{MeetingRecord, PetitionRecord, ProfileRecord};
+use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
+use crate::domain::village::{Meeting, VillageProfile};
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+mod memory;
+pub use memory::MemoryStore;
+
+/// Why a write failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// The browser's storage is full.
+    Full,
+    /// Storage refused the write for another reason (private mode, disabled by policy),
+    /// or the value read back differs from the one written.
+    NotSaved,
+}
+
+/// The few operations the app needs from a key-value store.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+const PROFILE: &str = "dt1:profile";
+const MEETING: &str = "dt1:meeting";
+const DEVICE: &str = "dt1:device";
+const EXPORTS: &str = "dt1:exports";
+const DRAFT: &str = "dt1:draft";
+const SETTINGS: &str = "dt1:settings";
+const PETITION_PREFIX: &str = "dt1:p:";
+const BROKEN_PREFIX: &str = "dt1:broken:";
+
+/// A stored entry that could not be read. Its text is kept under its new key so nothing is
+/// lost: it can be exported and rescued by hand.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrokenEntry {
+    pub key: String,
+    pub raw: String,
+}
+
+/// The user's preferences on this device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// "vi" or "en"
+    pub lang: String,
+    #[serde(default)]
+    pub large_text: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            lang: "vi".into(),
+            large_text: false,
+        }
+    }
+}
+
+/// The last export of this tablet.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportLog {
+    pub sequence: u32,
+    pub last_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The petition form in progress, kept so a sleeping tablet or a reload loses no typing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftRecord {
+    #[serde(default)]
+    pub editing: Option<String>,
+    pub content: String,
+    pub field: String,
+    pub kind: String,
+    pub names: String,
+    pub address: String,
+    pub phone: String,
+    pub backers: String,
+    pub confidential: bool,
+}
+
+impl DraftRecord {
+    pub fn new(draft: &PetitionDraft, editing: Option<&PetitionId>) -> Self {
+        Self {
+            editing: editing.map(ToString::to_string),
+            content: draft.content.clone(),
+            field: draft.field.clone(),
+            kind: draft.kind_code.clone(),
+            names: draft.names.clone(),
+            address: draft.address.clone(),
+            phone: draft.phone.clone(),
+            backers: draft.backers.clone(),
+            confidential: draft.confidential,
+        }
+    }
+
+    pub fn draft(&self) -> PetitionDraft {
+        PetitionDraft {
+            content: self.content.clone(),
+            field: self.field.clone(),
+            kind_code: self.kind.clone(),
+            names: self.names.clone(),
+            address: self.address.clone(),
+            phone: self.phone.clone(),
+            backers: self.backers.clone(),
+            confidential: self.confidential,
+        }
+    }
+
+    pub fn editing(&self) -> Option<PetitionId> {
+        self.editing.as_deref().and_then(PetitionId::parse)
+    }
+}
+
+/// Everything read at start-up.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub profile: Option<VillageProfile>,
+    pub meeting: Option<Meeting>,
+    pub petitions: Vec<Petition>,
+    pub draft: Option<DraftRecord>,
+    pub settings: Settings,
+    pub exports: ExportLog,
+    /// Entries moved aside at this start.
+    pub broken_now: Vec<BrokenEntry>,
+}
+
+/// Domain values in and out of a [`KeyValueStore`].
+pub struct Repository<S: KeyValueStore> {
+    store: S,
+}
+
+impl<S: KeyValueStore> Repository<S> {
+    pub fn new(store: S) -> Self {
+        Self { store }
+    }
+
+    /// Reads everything; an entry that cannot be read is moved aside and reported.
+    pub fn load(&self) -> Snapshot {
+        let mut snap = Snapshot::default();
+        let mut broken = Vec::new();
+        snap.profile = self.read::<ProfileRecord, VillageProfile>(PROFILE, &mut broken);
+        snap.meeting = self.read::<MeetingRecord, Meeting>(MEETING, &mut broken);
+        snap.draft = self.read::<DraftRecord, DraftRecord>(DRAFT, &mut broken);
+        snap.settings = self
+            .read::<Settings, Settings>(SETTINGS, &mut broken)
+            .unwrap_or_default();
+        snap.exports = self
+            .read::<ExportLog, ExportLog>(EXPORTS, &mut broken)
+            .unwrap_or_default();
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(PETITION_PREFIX))
+            .collect();
+        keys.sort();
+        for key in keys {
+            let p = self.read::<PetitionRecord, Petition>(&key, &mut broken);
+            // An entry stored under another petition's key is as broken as a bad one.
+            match p {
+                Some(p) if key == petition_key(&p.id) => snap.petitions.push(p),
+                Some(_) => {
+                    if let Some(raw) = self.store.get(&key) {
+                        broken.push(self.set_aside(&key, raw));
+                    }
+                }
+                None => {}
+            }
+        }
+        snap.petitions
+            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        snap.broken_now = broken;
+        snap
+    }
+
+    /// Decodes one entry; on failure moves it aside and notes it.
+    fn read<R, T>(&self, key: &str, broken: &mut Vec<BrokenEntry>) -> Option<T>
+    where
+        R: DeserializeOwned,
+        T: TryFrom<R>,
+    {
+        let raw = self.store.get(key)?;
+        let decoded = serde_json::from_str::<R>(&raw)
+            .ok()
+            .and_then(|r| T::try_from(r).ok());
+        if decoded.is_none() {
+            broken.push(self.set_aside(key, raw));
+        }
+        decoded
+    }
+
+    fn set_aside(&self, key: &str, raw: String) -> BrokenEntry {
+        let aside = format!("{BROKEN_PREFIX}{key}");
+        // Only remove the original once its copy is safe; if storage is full it stays put
+        // (and is reported again next time) rather than being lost.
+        if self.store.set(&aside, &raw).is_ok() {
+            self.store.remove(key);
+        }
+        BrokenEntry { key: aside, raw }
+    }
+
+    /// Every entry set aside so far, at this start or before.
+    pub fn broken_entries(&self) -> Vec<BrokenEntry> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(BROKEN_PREFIX))
+            .collect();
+        keys.sort();
+        keys.into_iter()
+            .filter_map(|key| self.store.get(&key).map(|raw| BrokenEntry { key, raw }))
+            .collect()
+    }
+
+    fn write<R: Serialize>(&self, key: &str, record: &R) -> Result<(), StoreError> {
+        let text = serde_json::to_string(record).map_err(|_| StoreError::NotSaved)?;
+        self.store.set(key, &text)?;
+        // Local storage can drop data silently; read back what matters.
+        if self.store.get(key).as_deref() != Some(text.as_str()) {
+            return Err(StoreError::NotSaved);
+        }
+        Ok(())
+    }
+
+    /// Saves one petition: one key written, whatever else is stored.
+    pub fn save_petition(&self, p: &Petition) -> Result<(), StoreError> {
+        self.write(&petition_key(&p.id), &PetitionRecord::from(p))
+    }
+
+    pub fn save_profile(&self, p: &VillageProfile) -> Result<(), StoreError> {
+        self.write(PROFILE, &ProfileRecord::from(p))
+    }
+
+    pub fn save_meeting(&self, m: &Meeting) -> Result<(), StoreError> {
+        self.write(MEETING, &MeetingRecord::from(m))
+    }
+
+    pub fn save_settings(&self, s: &Settings) -> Result<(), StoreError> {
+        self.write(SETTINGS, s)
+    }
+
+    pub fn save_draft(&self, d: &DraftRecord) -> Result<(), StoreError> {
+        self.write(DRAFT, d)
+    }
+
+    pub fn clear_draft(&self) {
+        self.store.remove(DRAFT);
+    }
+
+    /// This tablet's id: read, or made with `fresh` and stored at the first call.
+    pub fn device_id(&self, fresh: impl FnOnce() -> String) -> String {
+        match self.store.get(DEVICE) {
+            Some(id) if crate::domain::petition::is_uuid(&id) => id,
+            _ => {
+                let id = fresh();
+                // If this fails the id is new at each start; exports still work.
+                let _ = self.store.set(DEVICE, &id);
+                id
+            }
+        }
+    }
+
+    /// Notes an export and returns its sequence number.
+    pub fn record_export(
+        &self,
+        log: &ExportLog,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<ExportLog, StoreError> {
+        let next = ExportLog {
+            sequence: log.sequence.saturating_add(1),
+            last_at: Some(now),
+        };
+        self.write(EXPORTS, &next)?;
+        Ok(next)
+    }
+}
+
+fn petition_key(id: &PetitionId) -> String {
+    format!("{PETITION_PREFIX}{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::petition::PetitionDraft;
+    use chrono::DateTime;
+
+    fn petition(seed: u8) -> Petition {
+        let v = PetitionDraft {
+            content: format!("Kiến nghị số {seed}"),
+            field: "Đất đai".into(),
+            kind_code: "kien_nghi".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        Petition::new(
+            PetitionId::from_random([seed; 16]),
+            v,
+            DateTime::from_timestamp(i64::from(seed), 0).unwrap(),
+        )
+    }
+
+    #[test]
+    fn saving_one_petition_writes_one_key() {
+        let store = MemoryStore::default();
+        let repo = Repository::new(store.clone());
+        for i in 1..=50 {
+            repo.save_petition(&petition(i)).unwrap();
+        }
+        let writes_before = store.write_count();
+        let edited = petition(7).deleted(DateTime::from_timestamp(99, 0).unwrap());
+        repo.save_petition(&edited).unwrap();
+        assert_eq!(store.write_count() - writes_before, 1);
+        let snap = repo.load();
+        assert_eq!(snap.petitions.len(), 50);
+        assert_eq!(snap.petitions.iter().filter(|p| !p.is_active()).count(), 1);
+    }
+
+    #[test]
+    fn a_broken_entry_is_set_aside_and_the_rest_load() {
+        let store = MemoryStore::default();
+        let repo = Repository::new(store.clone());
+        repo.save_petition(&petition(1)).unwrap();
+        repo.save_petition(&petition(2)).unwrap();
+        let bad_key = petition_key(&petition(3).id);
+        store.set(&bad_key, "{\"id\": tru").unwrap();
+        store.set(PROFILE, "42").unwrap();
+        let snap = repo.load();
+        assert_eq!(snap.petitions.len(), 2);
+        assert!(snap.profile.is_none());
+        assert_eq!(snap.broken_now.len(), 2);
+        assert!(store.get(&bad_key).is_none());
+        let aside = repo.broken_entries();
+        assert_eq!(aside.len(), 2);
+        assert!(aside.iter().any(|b| b.raw == "{\"id\": tru"));
+        // Next start: nothing new is broken, the set-aside entries are still there.
+        let again = repo.load();
+        assert!(again.broken_now.is_empty());
+        assert_eq!(repo.broken_entries().len(), 2);
+    }
+
+    #[test]
+    fn an_entry_under_the_wrong_key_is_set_aside() {
+        let store = MemoryStore::default();
+        let repo = Repository::new(store.clone());
+        let p = petition(1);
+        let text = serde_json::to_string(&PetitionRecord::from(&p)).unwrap();
+        store.set("dt1:p:someone-else", &text).unwrap();
+        let snap = repo.load();
+        assert!(snap.petitions.is_empty());
+        assert_eq!(snap.broken_now.len(), 1);
+    }
+
+    #[test]
+    fn a_full_store_reports_and_keeps_what_was_there() {
+        let store = MemoryStore::default();
+        let repo = Repository::new(store.clone());
+        repo.save_petition(&petition(1)).unwrap();
+        store.set_capacity(Some(0));
+        assert_eq!(repo.save_petition(&petition(2)), Err(StoreError::Full));
+        store.set_capacity(None);
+        assert_eq!(repo.load().petitions, vec![petition(1)]);
+    }
+
+    #[test]
+    fn device_id_is_made_once() {
+        let repo = Repository::new(MemoryStore::default());
+        let a = repo.device_id(|| PetitionId::from_random([5; 16]).to_string());
+        let b = repo.device_id(|| unreachable!("already stored"));
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn draft_settings_and_export_log_persist() {
+        let repo = Repository::new(MemoryStore::default());
+        let d = DraftRecord {
+            content: "đang gõ dở".into(),
+            ..Default::default()
+        };
+        repo.save_draft(&d).unwrap();
+        repo.save_settings(&Settings {
+            lang: "en".into(),
+            large_text: true,
+        })
+        .unwrap();
+        let log = repo
+            .record_export(
+                &ExportLog::default(),
+                DateTime::from_timestamp(5, 0).unwrap(),
+            )
+            .unwrap();
+        let snap = repo.load();
+        assert_eq!(snap.draft, Some(d));
+        assert_eq!(snap.settings.lang, "en");
+        assert_eq!(snap.exports, log);
+        assert_eq!(log.sequence, 1);
+        repo.clear_draft();
+        assert!(repo.load().draft.is_none());
+    }
+}

@@ -1,0 +1,124 @@
+//! The few browser services the UI needs (clock, randomness, files, sharing, timing),
+//! wrapped so that pages do not touch web-sys directly.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// The wall clock. Only informational: order comes from revision counters.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// 16 bytes from the browser's cryptographic generator. `getRandomValues` works on plain
+/// http too (an office LAN server), unlike `randomUUID`.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        // No crypto (very old browser): Math.random is weaker but still spreads ids.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes
+}
+
+fn json_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}
+
+/// Saves a text file through the browser's download.
+pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
+    let blob = json_blob(text)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(JsValue::NULL)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+fn json_file(name: &str, text: &str) -> Result<web_sys::File, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("application/json");
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options)
+}
+
+fn share_data(name: &str, text: &str) -> Result<web_sys::ShareData, JsValue> {
+    let data = web_sys::ShareData::new();
+    data.set_files(&js_sys::Array::of1(&json_file(name, text)?.into()));
+    data.set_title(name);
+    Ok(data)
+}
+
+/// Whether this browser can hand a file to another app (Zalo on a tablet).
+pub fn can_share_files() -> bool {
+    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let has_share = js_sys::Reflect::has(&nav, &"canShare".into()).unwrap_or(false);
+    has_share
+        && share_data("a.json", "{}")
+            .map(|d| nav.can_share_with_data(&d))
+            .unwrap_or(false)
+}
+
+/// Offers a file to the system's share sheet. Cancelling is not an error.
+pub async fn share_file(name: &str, text: &str) -> Result<(), JsValue> {
+    let nav = web_sys::window().ok_or(JsValue::NULL)?.navigator();
+    let data = share_data(name, text)?;
+    match JsFuture::from(nav.share_with_data(&data)).await {
+        Ok(_) => Ok(()),
+        Err(e) if error_name(&e) == "AbortError" => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+fn error_name(e: &JsValue) -> String {
+    js_sys::Reflect::get(e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
+}
+
+/// The text of a file the user picked; `None` when it cannot be read (or is not UTF-8,
+/// which the domain then reports as "not JSON").
+pub async fn read_text(file: web_sys::File) -> Option<String> {
+    JsFuture::from(file.text()).await.ok()?.as_string()
+}
+
+/// The first file of a file input's selection.
+pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files()?.get(0);
+    // Clear the input so picking the same file again fires a change event.
+    input.set_value("");
+    file
+}
+
+/// Times `work` under a name in the browser's performance timeline (for the benchmark;
+/// costs a few microseconds).
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = work();
+    if let Some(p) = perf {
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! The browser UI: a thin Leptos layer that shows [`state::AppState`] and forwards what the
+//! user does to its actions. No rule lives here that could live in the domain.
+
+mod browser;
+mod pages;
+mod state;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use state::{AppState, NoticeKind, Page};
+
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+fn current_hash() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let app = AppState::load(Page::from_hash(&current_hash()));
+    provide_context(app);
+
+    // The back button and links move between pages through the address's #fragment.
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        app.page.set(Page::from_hash(&current_hash()));
+    });
+    on_cleanup(move || handle.remove());
+
+    // Language and text size apply to the whole document, for screen readers and zoom.
+    Effect::new(move |_| {
+        let settings = app.settings.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", &settings.lang);
+            let _ = root
+                .class_list()
+                .toggle_with_force("large-text", settings.large_text);
+        }
+        document().set_title(app.texts().app_name);
+    });
+
+    view! {
+        {move || {
+            if app.profile.with(Option::is_none) {
+                pages::welcome::WelcomePage().into_any()
+            } else {
+                view! { <Shell /> }.into_any()
+            }
+        }}
+        <NoticeBar />
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let t = move || app.texts();
+    let who = move || {
+        app.profile.with(|p| {
+            p.as_ref()
+                .map(|p| format!("{} · {}", p.village, p.commune))
+                .unwrap_or_default()
+        })
+    };
+    let tab = move |page: Page, label: fn(&'static crate::i18n::Texts) -> &'static str| {
+        view! {
+            <a
+                href=page.hash()
+                class="tab"
+                aria-current=move || (app.page.get() == page).then_some("page")
+            >
+                {move || label(t())}
+            </a>
+        }
+    };
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="app-name">{move || t().app_name}</span>
+                <span class="who">{who}</span>
+            </div>
+            <nav aria-label=move || t().nav_label>
+                {tab(Page::Petitions, |t| t.nav_petitions)}
+                {tab(Page::Meeting, |t| t.nav_meeting)}
+                {tab(Page::Export, |t| t.nav_export)}
+                {tab(Page::Settings, |t| t.nav_settings)}
+            </nav>
+        </header>
+        <Show when=move || { app.broken_at_start.get() > 0 }>
+            <p class="banner error" role="alert">
+                {move || (t().broken_at_start)(app.broken_at_start.get())}
+            </p>
+        </Show>
+        <main id="main">
+            {move || match app.page.get() {
+                Page::Petitions => pages::petitions::PetitionsPage().into_any(),
+                Page::Meeting => pages::meeting::MeetingPage().into_any(),
+                Page::Export => pages::export::ExportPage().into_any(),
+                Page::Settings => pages::settings::SettingsPage().into_any(),
+            }}
+        </main>
+    }
+}
+
+/// The one message line: saved, deleted (with undo), or what went wrong.
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    view! {
+        <div class="notice-area" role="status" aria-live="polite">
+            {move || {
+                app.notice
+                    .get()
+                    .map(|n| {
+                        let class = match n.kind {
+                            NoticeKind::Info => "notice",
+                            NoticeKind::Error => "notice error",
+                        };
+                        let undo = n
+                            .undo
+                            .map(|id| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        on:click=move |_| app.undo_delete(&id)
+                                    >
+                                        {app.texts().undo}
+                                    </button>
+                                }
+                            });
+                        view! {
+                            <div class=class>
+                                <span>{n.text}</span>
+                                {undo}
+                                <button
+                                    type="button"
+                                    class="close"
+                                    aria-label=app.texts().close
+                                    on:click=move |_| app.notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// Focuses an element by id after the current render (for keyboard users after a save).
+pub(crate) fn focus(id: &str) {
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}

@@ -1,0 +1,301 @@
+//! The app's state as signals, built once from storage at start, and the actions that
+//! change it. Each action validates with the domain, writes the one entry that changed,
+//! and only then updates the screen; on a failed write the screen keeps the user's input.
+
+use leptos::prelude::*;
+
+use crate::domain::petition::{Petition, PetitionDraft, PetitionError, PetitionId};
+use crate::domain::search::search_key;
+use crate::domain::village::{Meeting, VillageProfile};
+use crate::i18n::{Lang, Texts};
+use crate::storage::local::BrowserStore;
+use crate::storage::{BrokenEntry, DraftRecord, ExportLog, Repository, Settings, StoreError};
+
+use super::browser;
+
+pub fn repo() -> Repository<BrowserStore> {
+    Repository::new(BrowserStore)
+}
+
+/// A petition with its search key, kept together so typing in the search box never
+/// re-folds every petition.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub petition: Petition,
+    pub key: String,
+}
+
+impl Entry {
+    fn new(petition: Petition) -> Self {
+        let key = search_key(&petition);
+        Self { petition, key }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// The one message shown at the bottom of the screen; an undo travels with a deletion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+    pub undo: Option<PetitionId>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Petitions,
+    Meeting,
+    Export,
+    Settings,
+}
+
+impl Page {
+    pub const ALL: [Page; 4] = [Page::Petitions, Page::Meeting, Page::Export, Page::Settings];
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Page::Petitions => "#/kien-nghi",
+            Page::Meeting => "#/hop-thon",
+            Page::Export => "#/gui-ve-xa",
+            Page::Settings => "#/cai-dat",
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Page {
+        Page::ALL
+            .into_iter()
+            .find(|p| p.hash() == hash)
+            .unwrap_or(Page::Petitions)
+    }
+}
+
+/// Signals shared by every page through context. `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: RwSignal<Settings>,
+    pub profile: RwSignal<Option<VillageProfile>>,
+    pub meeting: RwSignal<Option<Meeting>>,
+    pub entries: RwSignal<Vec<Entry>>,
+    pub exports: RwSignal<ExportLog>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub page: RwSignal<Page>,
+    pub device_id: StoredValue<String>,
+    /// Entries set aside at this start, reported once in a banner.
+    pub broken_at_start: RwSignal<usize>,
+    /// The petition form: what is typed, and which petition it edits.
+    pub draft: RwSignal<PetitionDraft>,
+    pub editing: RwSignal<Option<PetitionId>>,
+}
+
+impl AppState {
+    /// Reads storage once and builds the signals.
+    pub fn load(start_page: Page) -> Self {
+        let repo = repo();
+        let snap = repo.load();
+        let device_id =
+            repo.device_id(|| PetitionId::from_random(browser::random_bytes()).to_string());
+        let (draft, editing) = match &snap.draft {
+            Some(d) => (d.draft(), d.editing()),
+            None => (PetitionDraft::default(), None),
+        };
+        Self {
+            settings: RwSignal::new(snap.settings),
+            profile: RwSignal::new(snap.profile),
+            meeting: RwSignal::new(snap.meeting),
+            entries: RwSignal::new(snap.petitions.into_iter().map(Entry::new).collect()),
+            exports: RwSignal::new(snap.exports),
+            notice: RwSignal::new(None),
+            page: RwSignal::new(start_page),
+            device_id: StoredValue::new(device_id),
+            broken_at_start: RwSignal::new(snap.broken_now.len()),
+            draft: RwSignal::new(draft),
+            editing: RwSignal::new(editing),
+        }
+    }
+
+    pub fn texts(&self) -> &'static Texts {
+        Lang::from_code(&self.settings.with(|s| s.lang.clone())).texts()
+    }
+
+    pub fn info(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+            undo: None,
+        }));
+    }
+
+    pub fn error(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+            undo: None,
+        }));
+    }
+
+    fn store_failed(&self, e: &StoreError) {
+        self.error(self.texts().store_error(e));
+    }
+
+    pub fn save_settings(&self, settings: Settings) {
+        match repo().save_settings(&settings) {
+            Ok(()) => self.settings.set(settings),
+            Err(e) => self.store_failed(&e),
+        }
+    }
+
+    pub fn save_profile(&self, profile: VillageProfile) -> bool {
+        match repo().save_profile(&profile) {
+            Ok(()) => {
+                self.profile.set(Some(profile));
+                true
+            }
+            Err(e) => {
+                self.store_failed(&e);
+                false
+            }
+        }
+    }
+
+    pub fn save_meeting(&self, meeting: Meeting) -> bool {
+        match repo().save_meeting(&meeting) {
+            Ok(()) => {
+                self.meeting.set(Some(meeting));
+                true
+            }
+            Err(e) => {
+                self.store_failed(&e);
+                false
+            }
+        }
+    }
+
+    /// Keeps what is typed in the form, so a reload or a sleeping tablet loses nothing.
+    pub fn keep_draft(&self) {
+        let record = self
+            .draft
+            .with_untracked(|d| DraftRecord::new(d, self.editing.get_untracked().as_ref()));
+        if let Err(e) = repo().save_draft(&record) {
+            self.store_failed(&e);
+        }
+    }
+
+    pub fn find(&self, id: &PetitionId) -> Option<Petition> {
+        self.entries.with_untracked(|es| {
+            es.iter()
+                .find(|e| e.petition.id == *id)
+                .map(|e| e.petition.clone())
+        })
+    }
+
+    /// Writes one petition, then puts it on screen. Returns false (and says why) when
+    /// storage refused it; the caller keeps the user's input then.
+    fn put(&self, petitions: &[Petition]) -> bool {
+        let repo = repo();
+        for (i, p) in petitions.iter().enumerate() {
+            if let Err(e) = repo.save_petition(p) {
+                // A merge writes two entries: put back the ones already written, so storage
+                // never holds half a merge.
+                for done in &petitions[..i] {
+                    if let Some(before) = self.find(&done.id) {
+                        let _ = repo.save_petition(&before);
+                    }
+                }
+                self.store_failed(&e);
+                return false;
+            }
+        }
+        self.entries.update(|es| {
+            for p in petitions {
+                match es.iter_mut().find(|e| e.petition.id == p.id) {
+                    Some(e) => *e = Entry::new(p.clone()),
+                    None => es.push(Entry::new(p.clone())),
+                }
+            }
+        });
+        true
+    }
+
+    /// Saves the form as a new petition or as the edit of the one being edited.
+    pub fn submit_draft(&self) -> Result<(), PetitionError> {
+        let values = self.draft.with_untracked(PetitionDraft::validate)?;
+        let now = browser::now();
+        let petition = match self.editing.get_untracked().and_then(|id| self.find(&id)) {
+            Some(old) => old.edited(values, now),
+            None => Petition::new(
+                PetitionId::from_random(browser::random_bytes()),
+                values,
+                now,
+            ),
+        };
+        let saved = browser::measured("save-petition", || self.put(&[petition]));
+        if saved {
+            let field = self.draft.with_untracked(|d| d.field.clone());
+            self.draft.set(PetitionDraft {
+                field,
+                ..PetitionDraft::default()
+            });
+            self.editing.set(None);
+            repo().clear_draft();
+            self.info(self.texts().saved);
+        }
+        Ok(())
+    }
+
+    pub fn start_edit(&self, id: &PetitionId) {
+        if let Some(p) = self.find(id) {
+            self.draft.set(PetitionDraft::from_petition(&p));
+            self.editing.set(Some(p.id));
+            self.keep_draft();
+        }
+    }
+
+    pub fn cancel_edit(&self) {
+        self.editing.set(None);
+        self.draft.set(PetitionDraft::default());
+        repo().clear_draft();
+    }
+
+    pub fn delete(&self, id: &PetitionId) {
+        let Some(p) = self.find(id) else { return };
+        if self.put(&[p.deleted(browser::now())]) {
+            if self.editing.get_untracked().as_ref() == Some(id) {
+                self.cancel_edit();
+            }
+            self.notice.set(Some(Notice {
+                kind: NoticeKind::Info,
+                text: self.texts().deleted.to_string(),
+                undo: Some(id.clone()),
+            }));
+        }
+    }
+
+    pub fn undo_delete(&self, id: &PetitionId) {
+        let Some(p) = self.find(id) else { return };
+        if !p.is_active() && self.put(&[p.restored(browser::now())]) {
+            self.info(self.texts().restored);
+        }
+    }
+
+    /// Merges `b` into `a`; both written, or neither shown as changed.
+    pub fn merge(&self, a: &PetitionId, b: &PetitionId) -> bool {
+        let (Some(pa), Some(pb)) = (self.find(a), self.find(b)) else {
+            return false;
+        };
+        let (kept, folded) = pa.merged_with(&pb, browser::now());
+        let done = self.put(&[kept, folded]);
+        if done {
+            self.info(self.texts().merged);
+        }
+        done
+    }
+
+    pub fn set_aside_entries(&self) -> Vec<BrokenEntry> {
+        repo().broken_entries()
+    }
+}
