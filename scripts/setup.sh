@@ -18,6 +18,12 @@ apt_install() {
 command -v cargo >/dev/null || { echo "Rust (rustup, cargo) is required: see README.md" >&2; exit 1; }
 command -v npm >/dev/null || apt_install nodejs npm
 command -v python3 >/dev/null || apt_install python3
+# fontTools cuts the font down at build time (scripts/subset_font.py). pip where Python
+# allows it (pyenv, venv); Debian's own packages where the system Python refuses pip.
+if ! python3 -c "import fontTools.subset, brotli" 2>/dev/null; then
+  python3 -m pip install --quiet "fonttools==4.68.0" "brotli==1.2.1" 2>/dev/null ||
+    apt_install python3-fonttools python3-brotli
+fi
 
 rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 

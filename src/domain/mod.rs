@@ -2,7 +2,9 @@
 //! Plain Rust with no knowledge of the browser, Leptos or storage; tested natively.
 
 pub mod bundle;
+pub mod json;
 pub mod petition;
 pub mod search;
 pub mod text;
+pub mod time;
 pub mod village;

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::text::{char_len, clean, clean_line, parse_date};
+use super::text::{char_len, clean, clean_line};
+use super::time::parse_date;
 
 /// The fields (lĩnh vực) a village can choose from when the commune sent no list: the
 /// fields the plan names for the dialogue, in the order the plan names them.

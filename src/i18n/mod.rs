@@ -406,7 +406,7 @@ pub static VI: Texts = Texts {
     attendee_role: "Chức danh",
     attendee_name: "Họ tên",
     add_attendee: "Thêm người dự",
-    remove_attendee: "Bỏ dòng này",
+    remove_attendee: "Bỏ dòng",
     named_count: |n| format!("Đã ghi tên {n} người."),
     meeting_saved: "Đã lưu thông tin cuộc họp.",
 
@@ -521,7 +521,7 @@ pub static EN: Texts = Texts {
     attendee_role: "Position",
     attendee_name: "Name",
     add_attendee: "Add a participant",
-    remove_attendee: "Remove this row",
+    remove_attendee: "Remove row",
     named_count: |n| format!("{n} people named."),
     meeting_saved: "Meeting saved.",
 

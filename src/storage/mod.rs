@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bundle::v1::{MeetingRecord, PetitionRecord, ProfileRecord};
+use crate::domain::json;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::village::{Meeting, VillageProfile};
 
@@ -75,6 +76,7 @@ impl Default for Settings {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportLog {
     pub sequence: u32,
+    #[serde(default, with = "crate::domain::time::rfc3339_opt")]
     pub last_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
@@ -162,28 +164,22 @@ impl<S: KeyValueStore> Repository<S> {
         snap.exports = self
             .read::<ExportLog, ExportLog>(EXPORTS, &mut broken)
             .unwrap_or_default();
-        let mut keys: Vec<String> = self
-            .store
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(PETITION_PREFIX))
-            .collect();
-        keys.sort();
-        for key in keys {
-            let p = self.read::<PetitionRecord, Petition>(&key, &mut broken);
+        let keys = self.store.keys();
+        for key in keys.iter().filter(|k| k.starts_with(PETITION_PREFIX)) {
+            let p = self.read::<PetitionRecord, Petition>(key, &mut broken);
             // An entry stored under another petition's key is as broken as a bad one.
             match p {
-                Some(p) if key == petition_key(&p.id) => snap.petitions.push(p),
+                Some(p) if *key == petition_key(&p.id) => snap.petitions.push(p),
                 Some(_) => {
-                    if let Some(raw) = self.store.get(&key) {
-                        broken.push(self.set_aside(&key, raw));
+                    if let Some(raw) = self.store.get(key) {
+                        broken.push(self.set_aside(key, raw));
                     }
                 }
                 None => {}
             }
         }
         snap.petitions
-            .sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+            .sort_unstable_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
         snap.broken_now = broken;
         snap
     }
@@ -195,7 +191,7 @@ impl<S: KeyValueStore> Repository<S> {
         T: TryFrom<R>,
     {
         let raw = self.store.get(key)?;
-        let decoded = serde_json::from_str::<R>(&raw)
+        let decoded = json::from_text::<R>(&raw)
             .ok()
             .and_then(|r| T::try_from(r).ok());
         if decoded.is_none() {
@@ -222,14 +218,14 @@ impl<S: KeyValueStore> Repository<S> {
             .into_iter()
             .filter(|k| k.starts_with(BROKEN_PREFIX))
             .collect();
-        keys.sort();
+        keys.sort_unstable();
         keys.into_iter()
             .filter_map(|key| self.store.get(&key).map(|raw| BrokenEntry { key, raw }))
             .collect()
     }
 
     fn write<R: Serialize>(&self, key: &str, record: &R) -> Result<(), StoreError> {
-        let text = serde_json::to_string(record).map_err(|_| StoreError::NotSaved)?;
+        let text = json::to_text(record);
         self.store.set(key, &text)?;
         // Local storage can drop data silently; read back what matters.
         if self.store.get(key).as_deref() != Some(text.as_str()) {
@@ -361,7 +357,7 @@ mod tests {
         let store = MemoryStore::default();
         let repo = Repository::new(store.clone());
         let p = petition(1);
-        let text = serde_json::to_string(&PetitionRecord::from(&p)).unwrap();
+        let text = json::to_text(&PetitionRecord::from(&p));
         store.set("dt1:p:someone-else", &text).unwrap();
         let snap = repo.load();
         assert!(snap.petitions.is_empty());

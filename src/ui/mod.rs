@@ -2,9 +2,11 @@
 //! user does to its actions. No rule lives here that could live in the domain.
 
 mod browser;
+mod components;
 mod pages;
 mod state;
 
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,22 +43,29 @@ fn App() -> impl IntoView {
         document().set_title(app.texts().app_name);
     });
 
+    // Pages read their strings once; a change of language re-mounts them (drafts are
+    // stored, so nothing typed is lost).
+    let lang = Memo::new(move |_| app.settings.with(|s| s.lang.clone()));
     view! {
         {move || {
+            lang.track();
             if app.profile.with(Option::is_none) {
-                pages::welcome::WelcomePage().into_any()
+                Either::Left(pages::welcome::WelcomePage())
             } else {
-                view! { <Shell /> }.into_any()
+                Either::Right(view! { <Shell /> })
             }
         }}
-        <NoticeBar />
+        {move || {
+            lang.track();
+            view! { <NoticeBar /> }
+        }}
     }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
+    let t = app.texts();
     let who = move || {
         app.profile.with(|p| {
             p.as_ref()
@@ -71,17 +80,17 @@ fn Shell() -> impl IntoView {
                 class="tab"
                 aria-current=move || (app.page.get() == page).then_some("page")
             >
-                {move || label(t())}
+                {label(t)}
             </a>
         }
     };
     view! {
         <header class="top">
             <div class="brand">
-                <span class="app-name">{move || t().app_name}</span>
+                <span class="app-name">{t.app_name}</span>
                 <span class="who">{who}</span>
             </div>
-            <nav aria-label=move || t().nav_label>
+            <nav aria-label=t.nav_label>
                 {tab(Page::Petitions, |t| t.nav_petitions)}
                 {tab(Page::Meeting, |t| t.nav_meeting)}
                 {tab(Page::Export, |t| t.nav_export)}
@@ -90,15 +99,15 @@ fn Shell() -> impl IntoView {
         </header>
         <Show when=move || { app.broken_at_start.get() > 0 }>
             <p class="banner error" role="alert">
-                {move || (t().broken_at_start)(app.broken_at_start.get())}
+                {move || (t.broken_at_start)(app.broken_at_start.get())}
             </p>
         </Show>
         <main id="main">
             {move || match app.page.get() {
-                Page::Petitions => pages::petitions::PetitionsPage().into_any(),
-                Page::Meeting => pages::meeting::MeetingPage().into_any(),
-                Page::Export => pages::export::ExportPage().into_any(),
-                Page::Settings => pages::settings::SettingsPage().into_any(),
+                Page::Petitions => EitherOf4::A(pages::petitions::PetitionsPage()),
+                Page::Meeting => EitherOf4::B(pages::meeting::MeetingPage()),
+                Page::Export => EitherOf4::C(pages::export::ExportPage()),
+                Page::Settings => EitherOf4::D(pages::settings::SettingsPage()),
             }}
         </main>
     }

@@ -118,8 +118,10 @@ impl AppState {
         }
     }
 
+    /// The catalogue of the chosen language. Not tracked: the app re-mounts its pages
+    /// when the language changes, so each page reads its strings once.
     pub fn texts(&self) -> &'static Texts {
-        Lang::from_code(&self.settings.with(|s| s.lang.clone())).texts()
+        Lang::from_code(&self.settings.with_untracked(|s| s.lang.clone())).texts()
     }
 
     pub fn info(&self, text: impl Into<String>) {

@@ -15,6 +15,8 @@ pub mod village;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+use super::json;
+
 /// Why a file was refused. Every variant says enough for a person to act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileError {
@@ -103,13 +105,7 @@ pub(crate) fn read_document<T: DeserializeOwned>(
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    let doc: Value = serde_json::from_str(text).map_err(|e| match e.classify() {
-        serde_json::error::Category::Eof => FileError::Truncated,
-        _ => FileError::NotJson {
-            line: e.line(),
-            column: e.column(),
-        },
-    })?;
+    let doc = json::parse(text)?;
     let format = doc.get("format").and_then(Value::as_str);
     if format != Some(kind.format_name()) {
         return Err(FileError::WrongFormat {
@@ -147,23 +143,7 @@ pub(crate) fn read_document<T: DeserializeOwned>(
             })
         }
     }
-    serde_path_to_error::deserialize(doc).map_err(|e| {
-        let problem = if e.inner().to_string().starts_with("missing field") {
-            FieldProblem::Missing
-        } else if e.inner().to_string().starts_with("invalid type") {
-            FieldProblem::WrongType
-        } else {
-            FieldProblem::Invalid
-        };
-        let path = e.path().to_string();
-        let path = match (problem.clone(), e.inner().to_string().split('`').nth(1)) {
-            // serde names the missing member only in its message, not in the path.
-            (FieldProblem::Missing, Some(field)) if path == "." => field.to_string(),
-            (FieldProblem::Missing, Some(field)) => format!("{path}.{field}"),
-            _ => path,
-        };
-        FileError::BadField { path, problem }
-    })
+    json::decode(doc)
 }
 
 /// A member that decoded but breaks a domain rule.

@@ -11,6 +11,7 @@ use crate::domain::petition::{
     Kind, Petition, PetitionError, PetitionId, PetitionValues, Petitioners, Status,
 };
 use crate::domain::text::{clean, clean_line};
+use crate::domain::time::{iso_date_opt, rfc3339};
 use crate::domain::village::{Attendee, DialogueInfo, Meeting, VillageProfile};
 
 /// One petition as stored and as exported.
@@ -18,7 +19,9 @@ use crate::domain::village::{Attendee, DialogueInfo, Meeting, VillageProfile};
 pub struct PetitionRecord {
     pub id: String,
     pub revision: u32,
+    #[serde(with = "rfc3339")]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "rfc3339")]
     pub updated_at: DateTime<Utc>,
     pub content: String,
     pub field: String,
@@ -148,11 +151,11 @@ pub struct DialogueRecord {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_number: Option<String>,
-    #[serde(default)]
+    #[serde(default, with = "iso_date_opt")]
     pub meeting_from: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "iso_date_opt")]
     pub meeting_to: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "iso_date_opt")]
     pub session_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
@@ -247,7 +250,7 @@ pub struct AttendeeRecord {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MeetingRecord {
-    #[serde(default)]
+    #[serde(default, with = "iso_date_opt")]
     pub date: Option<NaiveDate>,
     #[serde(default)]
     pub place: String,

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::v1::{MeetingRecord, PetitionRecord};
 use super::{checksum, invalid, read_document, FileError, FileKind};
+use crate::domain::json;
 use crate::domain::petition::Petition;
-use crate::domain::text::{fold, format_date};
+use crate::domain::text::fold;
+use crate::domain::time::{format_date, rfc3339};
 use crate::domain::village::{Meeting, VillageProfile};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -27,6 +29,7 @@ pub struct VillageBundle {
     pub format: String,
     pub version: u32,
     pub app_version: String,
+    #[serde(with = "rfc3339")]
     pub exported_at: DateTime<Utc>,
     /// Random id of the tablet, fixed at its first start.
     pub device_id: String,
@@ -58,7 +61,7 @@ pub fn build_village_bundle<'a>(
 ) -> VillageBundle {
     let mut petitions: Vec<PetitionRecord> = petitions.into_iter().map(Into::into).collect();
     // Oldest first, so a person reading the file sees them in the order they were raised.
-    petitions.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+    petitions.sort_unstable_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     let mut bundle = VillageBundle {
         format: FileKind::VillageBundle.format_name().to_string(),
         version: 1,
@@ -76,19 +79,14 @@ pub fn build_village_bundle<'a>(
         petitions,
         checksum: String::new(),
     };
-    bundle.checksum = checksum::of_document(&to_value(&bundle));
+    bundle.checksum = checksum::of_document(&json::encode(&bundle));
     bundle
-}
-
-fn to_value(bundle: &VillageBundle) -> serde_json::Value {
-    // Serialising plain strings, numbers and dates cannot fail.
-    serde_json::to_value(bundle).unwrap_or_default()
 }
 
 impl VillageBundle {
     /// The file's text: indented, so a person can open it and read it.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        json::to_pretty_text(&json::encode(self))
     }
 
     /// "kien-nghi_thon-3_cam-quang_25-11-2026.json": ASCII only, because Zalo and old USB

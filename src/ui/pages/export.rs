@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::bundle::village::{build_village_bundle, ExportContext};
-use crate::domain::text::{format_date, format_datetime, vietnam_date};
+use crate::domain::time::{format_date, format_datetime, vietnam_date};
 use crate::ui::browser;
 use crate::ui::state::{repo, AppState};
 
@@ -41,7 +41,7 @@ fn make_bundle(app: AppState) -> Option<(String, String)> {
 #[component]
 pub fn ExportPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
+    let t = app.texts();
     let can_share = browser::can_share_files();
     let counts = move || {
         app.entries.with(|es| {
@@ -52,21 +52,21 @@ pub fn ExportPage() -> impl IntoView {
     let meeting_line = move || {
         app.meeting
             .with(|m| m.as_ref().and_then(|m| m.date))
-            .map(|d| format!("{}: {}", t().meeting_date, format_date(d)))
-            .unwrap_or_else(|| t().export_no_meeting.to_string())
+            .map(|d| format!("{}: {}", t.meeting_date, format_date(d)))
+            .unwrap_or_else(|| t.export_no_meeting.to_string())
     };
     let last = move || {
         app.exports.with(|log| match log.last_at {
-            Some(at) => (t().export_last)(&format_datetime(at), log.sequence),
-            None => t().export_never.to_string(),
+            Some(at) => (t.export_last)(&format_datetime(at), log.sequence),
+            None => t.export_never.to_string(),
         })
     };
 
     let download = move |_| {
         if let Some((name, text)) = make_bundle(app) {
             match browser::download(&name, &text) {
-                Ok(()) => app.info((t().export_done)(&name)),
-                Err(_) => app.error(t().store_not_saved),
+                Ok(()) => app.info((t.export_done)(&name)),
+                Err(_) => app.error(t.store_not_saved),
             }
         }
     };
@@ -77,22 +77,22 @@ pub fn ExportPage() -> impl IntoView {
                     // The share sheet failed: fall back to a download so the file exists.
                     let _ = browser::download(&name, &text);
                 }
-                app.info((t().export_done)(&name));
+                app.info((t.export_done)(&name));
             });
         }
     };
 
     view! {
         <section class="card" aria-labelledby="export-title">
-            <h1 id="export-title">{move || t().export_title}</h1>
-            <p>{move || { let (a, g) = counts(); (t().export_summary)(a, g) }}</p>
+            <h1 id="export-title">{t.export_title}</h1>
+            <p>{move || { let (a, g) = counts(); (t.export_summary)(a, g) }}</p>
             <p>{meeting_line}</p>
             <p>{last}</p>
-            <p class="warning">{move || t().export_privacy}</p>
+            <p class="warning">{t.export_privacy}</p>
             <div class="actions">
-                <button type="button" class="primary" on:click=download>{move || t().export_download}</button>
+                <button type="button" class="primary" on:click=download>{t.export_download}</button>
                 {can_share.then(|| view! {
-                    <button type="button" on:click=share>{move || t().export_share}</button>
+                    <button type="button" on:click=share>{t.export_share}</button>
                 })}
             </div>
         </section>

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::text::format_date;
+use crate::domain::time::format_date;
 use crate::domain::village::{Attendee, Meeting, MeetingDraft, CITIZEN_ROLE};
+use crate::ui::components::TextField;
 use crate::ui::state::AppState;
 
 fn draft_of(m: &Meeting) -> MeetingDraft {
@@ -24,7 +25,7 @@ fn draft_of(m: &Meeting) -> MeetingDraft {
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
+    let t = app.texts();
     let start = app.meeting.get_untracked().unwrap_or_else(|| {
         let head = app
             .profile
@@ -40,10 +41,10 @@ pub fn MeetingPage() -> impl IntoView {
         Ok(m) => {
             error.set(None);
             if app.save_meeting(m) {
-                app.info(t().meeting_saved);
+                app.info(t.meeting_saved);
             }
         }
-        Err(e) => error.set(Some(t().meeting_error(&e).to_string())),
+        Err(e) => error.set(Some(t.meeting_error(&e).to_string())),
     };
 
     let plan = move || {
@@ -54,7 +55,7 @@ pub fn MeetingPage() -> impl IntoView {
             Some((
                 d.meeting_from,
                 d.meeting_to,
-                (t().meeting_plan)(
+                (t.meeting_plan)(
                     &show(d.meeting_from),
                     &show(d.meeting_to),
                     &show(d.session_date),
@@ -67,55 +68,53 @@ pub fn MeetingPage() -> impl IntoView {
         let (from, to, _) = plan()?;
         let before = from.is_some_and(|f| date < f);
         let after = to.is_some_and(|to| date > to);
-        (before || after).then(|| t().meeting_outside_window)
+        (before || after).then_some(t.meeting_outside_window)
     };
 
-    let text_box = move |label: fn(&'static crate::i18n::Texts) -> &'static str,
+    let commit = Callback::new(move |()| save());
+    let text_box = move |label: &str,
                          get: fn(&MeetingDraft) -> String,
                          set: fn(&mut MeetingDraft, String),
-                         input_type: &'static str| {
+                         input_type| {
         view! {
-            <label class="field">
-                <span>{move || label(t())}</span>
-                <input
-                    type=input_type
-                    inputmode=if input_type == "number" { "numeric" } else { "text" }
-                    prop:value=move || draft.with(get)
-                    on:input=move |ev| draft.update(|d| set(d, event_target_value(&ev)))
-                    on:change=move |_| save()
-                />
-            </label>
+            <TextField
+                label=label.to_string()
+                input_type=input_type
+                value=Signal::derive(move || draft.with(get))
+                on_input=Callback::new(move |v| draft.update(|d| set(d, v)))
+                on_commit=commit
+            />
         }
     };
 
     view! {
         <section class="card" aria-labelledby="meeting-title">
-            <h1 id="meeting-title">{move || t().meeting_title}</h1>
+            <h1 id="meeting-title">{t.meeting_title}</h1>
             {move || plan().map(|(_, _, text)| view! { <p class="hint">{text}</p> })}
             <div class="grid">
-                {text_box(|t| t.meeting_date, |d| d.date.clone(), |d, v| d.date = v, "text")}
-                {text_box(|t| t.meeting_place, |d| d.place.clone(), |d, v| d.place = v, "text")}
-                {text_box(|t| t.meeting_chair, |d| d.chair.clone(), |d, v| d.chair = v, "text")}
-                {text_box(|t| t.meeting_attendance, |d| d.attendance.clone(), |d, v| d.attendance = v, "number")}
+                {text_box(t.meeting_date, |d| d.date.clone(), |d, v| d.date = v, "text")}
+                {text_box(t.meeting_place, |d| d.place.clone(), |d, v| d.place = v, "text")}
+                {text_box(t.meeting_chair, |d| d.chair.clone(), |d, v| d.chair = v, "text")}
+                {text_box(t.meeting_attendance, |d| d.attendance.clone(), |d, v| d.attendance = v, "number")}
             </div>
             {move || error.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {move || outside_window().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
         </section>
         <section class="card" aria-labelledby="attendees-title">
-            <h2 id="attendees-title">{move || t().attendees_title}</h2>
-            <p class="hint">{move || t().attendees_hint}</p>
-            <p>{move || (t().named_count)(draft.with(|d| d.attendees.iter().filter(|a| !a.name.trim().is_empty()).count()))}</p>
+            <h2 id="attendees-title">{t.attendees_title}</h2>
+            <p class="hint">{t.attendees_hint}</p>
+            <p>{move || (t.named_count)(draft.with(|d| d.attendees.iter().filter(|a| !a.name.trim().is_empty()).count()))}</p>
             <ol class="attendees">
                 {move || {
                     (0..rows.get())
-                        .map(|i| view! { <AttendeeRow index=i draft=draft on_save=save /> })
+                        .map(|i| view! { <AttendeeRow index=i draft=draft on_save=commit /> })
                         .collect_view()
                 }}
             </ol>
             <button type="button" on:click=move |_| {
                 draft.update(|d| d.attendees.push(Attendee { role: CITIZEN_ROLE.into(), ..Attendee::default() }));
                 save();
-            }>{move || t().add_attendee}</button>
+            }>{t.add_attendee}</button>
         </section>
     }
 }
@@ -124,39 +123,39 @@ pub fn MeetingPage() -> impl IntoView {
 fn AttendeeRow(
     index: usize,
     draft: RwSignal<MeetingDraft>,
-    on_save: impl Fn() + Copy + Send + Sync + 'static,
+    on_save: Callback<()>,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
-    let get = move |f: fn(&Attendee) -> String| {
-        draft.with(|d| d.attendees.get(index).map(f).unwrap_or_default())
+    let t = app.texts();
+    let part = move |get: fn(&Attendee) -> String, set: fn(&mut Attendee, String)| {
+        (
+            Signal::derive(move || {
+                draft.with(|d| d.attendees.get(index).map(get).unwrap_or_default())
+            }),
+            Callback::new(move |v: String| {
+                draft.update(|d| {
+                    if let Some(a) = d.attendees.get_mut(index) {
+                        set(a, v);
+                    }
+                })
+            }),
+        )
     };
-    let role = move || get(|a| a.role.clone());
+    let (role, set_role) = part(|a| a.role.clone(), |a, v| a.role = v);
+    let (name, set_name) = part(|a| a.name.clone(), |a, v| a.name = v);
+    let row = index + 1;
     view! {
         <li class="attendee">
-            <label class="field">
-                <span>{move || format!("{} {}", t().attendee_role, index + 1)}</span>
-                <input
-                    type="text"
-                    prop:value=role
-                    on:input=move |ev| draft.update(|d| if let Some(a) = d.attendees.get_mut(index) { a.role = event_target_value(&ev) })
-                    on:change=move |_| on_save()
-                />
-            </label>
-            <label class="field">
-                <span>{move || format!("{} – {}", t().attendee_name, role())}</span>
-                <input
-                    type="text"
-                    autocomplete="off"
-                    prop:value=move || get(|a| a.name.clone())
-                    on:input=move |ev| draft.update(|d| if let Some(a) = d.attendees.get_mut(index) { a.name = event_target_value(&ev) })
-                    on:change=move |_| on_save()
-                />
-            </label>
+            <TextField label=format!("{} {row}", t.attendee_role) value=role on_input=set_role on_commit=on_save />
+            <TextField label=format!("{} {row}", t.attendee_name) value=name on_input=set_name on_commit=on_save />
             <button type="button" class="danger" on:click=move |_| {
-                draft.update(|d| { if index < d.attendees.len() { d.attendees.remove(index); } });
-                on_save();
-            }>{move || format!("{} ({})", t().remove_attendee, index + 1)}</button>
+                draft.update(|d| {
+                    if index < d.attendees.len() {
+                        d.attendees.remove(index);
+                    }
+                });
+                on_save.run(());
+            }>{format!("{} {row}", t.remove_attendee)}</button>
         </li>
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::petition::{Kind, Petition, PetitionDraft, PetitionId, Petitioners};
 use crate::domain::search::Query;
+use crate::ui::components::{CheckField, ErrorText, SelectField, TextField};
 use crate::ui::state::AppState;
 
 /// Rows rendered at once; beyond this the search narrows the list. A village has tens of
@@ -22,25 +23,31 @@ pub fn PetitionsPage() -> impl IntoView {
 #[component]
 fn PetitionForm() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
+    let t = app.texts();
     let error = RwSignal::new(None::<String>);
     let draft = app.draft;
-    let fields = move || {
+    let fields = Signal::derive(move || {
         app.profile
             .with(|p| p.as_ref().map(|p| p.fields.clone()).unwrap_or_default())
-    };
+    });
 
     // Every keystroke is kept (one small entry), so nothing typed is lost on reload.
     let edit = move |change: &dyn Fn(&mut PetitionDraft)| {
         draft.update(|d| change(d));
         app.keep_draft();
     };
+    let text = move |get: fn(&PetitionDraft) -> String, set: fn(&mut PetitionDraft, String)| {
+        (
+            Signal::derive(move || draft.with(get)),
+            Callback::new(move |v: String| edit(&|d| set(d, v.clone()))),
+        )
+    };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if draft.with_untracked(|d| d.field.is_empty()) {
             // The select shows its first field when none was chosen; take it.
-            if let Some(first) = fields().into_iter().next() {
+            if let Some(first) = fields.get_untracked().into_iter().next() {
                 draft.update(|d| d.field = first);
             }
         }
@@ -49,7 +56,7 @@ fn PetitionForm() -> impl IntoView {
                 error.set(None);
                 crate::ui::focus("petition-content");
             }
-            Err(e) => error.set(Some(t().petition_error(&e).to_string())),
+            Err(e) => error.set(Some(t.petition_error(&e).to_string())),
         }
     };
 
@@ -70,7 +77,7 @@ fn PetitionForm() -> impl IntoView {
                         })
                     }
                 />
-                <span>{move || t().kind(k)}</span>
+                <span>{t.kind(k)}</span>
             </label>
         }
     };
@@ -81,78 +88,35 @@ fn PetitionForm() -> impl IntoView {
             d.backers = (n + delta).max(1).to_string();
         })
     };
+    let (content, set_content) = text(|d| d.content.clone(), |d, v| d.content = v);
+    let (names, set_names) = text(|d| d.names.clone(), |d, v| d.names = v);
+    let (address, set_address) = text(|d| d.address.clone(), |d, v| d.address = v);
+    let (phone, set_phone) = text(|d| d.phone.clone(), |d, v| d.phone = v);
 
     view! {
         <section class="card" aria-labelledby="form-title">
             <h1 id="form-title">
-                {move || if app.editing.with(Option::is_some) { t().form_edit } else { t().form_new }}
+                {move || if app.editing.with(Option::is_some) { t.form_edit } else { t.form_new }}
             </h1>
             <form on:submit=submit class="petition-form">
-                <label class="field wide">
-                    <span>{move || t().content}</span>
-                    <textarea
-                        id="petition-content"
-                        rows="4"
-                        prop:value=move || draft.with(|d| d.content.clone())
-                        on:input=move |ev| edit(&|d| d.content = event_target_value(&ev))
-                    ></textarea>
-                </label>
-                <label class="field">
-                    <span>{move || t().field}</span>
-                    <select on:change=move |ev| edit(&|d| d.field = event_target_value(&ev))>
-                        {move || {
-                            fields()
-                                .into_iter()
-                                .map(|f| {
-                                    let this = f.clone();
-                                    view! {
-                                        <option
-                                            value=f.clone()
-                                            prop:selected=move || draft.with(|d| d.field == this)
-                                        >
-                                            {f.clone()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <TextField label=t.content.to_string() id="petition-content" rows=4 wide=true value=content on_input=set_content />
+                <SelectField
+                    label=t.field.to_string()
+                    options=fields
+                    selected=Signal::derive(move || draft.with(|d| d.field.clone()))
+                    on_change=Callback::new(move |v: String| edit(&|d| d.field = v.clone()))
+                />
                 <fieldset class="field wide kinds">
-                    <legend>{move || t().kind}</legend>
+                    <legend>{t.kind}</legend>
                     {Kind::ALL.into_iter().map(kind_choice).collect_view()}
                 </fieldset>
-                <label class="field wide">
-                    <span>{move || t().petitioners}</span>
-                    <input
-                        type="text"
-                        aria-describedby="names-hint"
-                        prop:value=move || draft.with(|d| d.names.clone())
-                        on:input=move |ev| edit(&|d| d.names = event_target_value(&ev))
-                    />
-                    <small id="names-hint" class="hint">{move || t().petitioners_hint}</small>
-                </label>
-                <label class="field">
-                    <span>{move || t().address}</span>
-                    <input
-                        type="text"
-                        prop:value=move || draft.with(|d| d.address.clone())
-                        on:input=move |ev| edit(&|d| d.address = event_target_value(&ev))
-                    />
-                </label>
-                <label class="field">
-                    <span>{move || t().phone}</span>
-                    <input
-                        type="tel"
-                        inputmode="tel"
-                        prop:value=move || draft.with(|d| d.phone.clone())
-                        on:input=move |ev| edit(&|d| d.phone = event_target_value(&ev))
-                    />
-                </label>
+                <TextField label=t.petitioners.to_string() hint=t.petitioners_hint wide=true value=names on_input=set_names />
+                <TextField label=t.address.to_string() value=address on_input=set_address />
+                <TextField label=t.phone.to_string() input_type="tel" value=phone on_input=set_phone />
                 <div class="field">
-                    <label for="backers">{move || t().backers}</label>
+                    <label for="backers">{t.backers}</label>
                     <div class="stepper">
-                        <button type="button" aria-label=move || t().fewer on:click=move |_| backers_step(-1)>
+                        <button type="button" aria-label=t.fewer on:click=move |_| backers_step(-1)>
                             "−"
                         </button>
                         <input
@@ -164,27 +128,24 @@ fn PetitionForm() -> impl IntoView {
                             prop:value=move || draft.with(|d| d.backers.clone())
                             on:input=move |ev| edit(&|d| d.backers = event_target_value(&ev))
                         />
-                        <button type="button" aria-label=move || t().more on:click=move |_| backers_step(1)>
+                        <button type="button" aria-label=t.more on:click=move |_| backers_step(1)>
                             "+"
                         </button>
                     </div>
                 </div>
-                <label class="check wide">
-                    <input
-                        type="checkbox"
-                        aria-describedby="confidential-hint"
-                        prop:checked=move || draft.with(|d| d.confidential)
-                        on:change=move |ev| edit(&|d| d.confidential = event_target_checked(&ev))
-                    />
-                    <span>{move || t().confidential}</span>
-                </label>
-                <small id="confidential-hint" class="hint wide">{move || t().confidential_hint}</small>
-                {move || error.get().map(|m| view! { <p class="error wide" role="alert">{m}</p> })}
+                <CheckField
+                    label=t.confidential.to_string()
+                    hint=t.confidential_hint
+                    wide=true
+                    checked=Signal::derive(move || draft.with(|d| d.confidential))
+                    on_change=Callback::new(move |on| edit(&|d| d.confidential = on))
+                />
+                <ErrorText message=error />
                 <div class="actions wide">
-                    <button type="submit" class="primary">{move || t().save_petition}</button>
+                    <button type="submit" class="primary">{t.save_petition}</button>
                     <Show when=move || app.editing.with(Option::is_some)>
                         <button type="button" on:click=move |_| app.cancel_edit()>
-                            {move || t().cancel_edit}
+                            {t.cancel_edit}
                         </button>
                     </Show>
                 </div>
@@ -196,7 +157,7 @@ fn PetitionForm() -> impl IntoView {
 #[component]
 fn PetitionList() -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
+    let t = app.texts();
     let text = RwSignal::new(String::new());
     let field = RwSignal::new(String::new());
     let selected = RwSignal::new(Vec::<PetitionId>::new());
@@ -232,28 +193,21 @@ fn PetitionList() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="list-title">
-            <h2 id="list-title">{move || (t().list_title)(active_count.get())}</h2>
+            <h2 id="list-title">{move || (t.list_title)(active_count.get())}</h2>
             <div class="filters">
-                <label class="field">
-                    <span>{move || t().search}</span>
-                    <input
-                        type="search"
-                        prop:value=move || text.get()
-                        on:input=move |ev| text.set(event_target_value(&ev))
-                    />
-                </label>
-                <label class="field">
-                    <span>{move || t().filter_field}</span>
-                    <select on:change=move |ev| field.set(event_target_value(&ev))>
-                        <option value="">{move || t().all_fields}</option>
-                        {move || {
-                            fields()
-                                .into_iter()
-                                .map(|f| view! { <option value=f.clone()>{f.clone()}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <TextField
+                    label=t.search.to_string()
+                    input_type="search"
+                    value=text
+                    on_input=Callback::new(move |v| text.set(v))
+                />
+                <SelectField
+                    label=t.filter_field.to_string()
+                    first=t.all_fields
+                    options=fields
+                    selected=field
+                    on_change=Callback::new(move |v| field.set(v))
+                />
             </div>
             <div class="merge-bar">
                 <button
@@ -262,15 +216,15 @@ fn PetitionList() -> impl IntoView {
                     aria-describedby="merge-hint"
                     on:click=merge
                 >
-                    {move || t().merge_selected}
+                    {t.merge_selected}
                 </button>
-                <small id="merge-hint" class="hint">{move || t().merge_hint}</small>
+                <small id="merge-hint" class="hint">{t.merge_hint}</small>
             </div>
             <Show
                 when=move || shown.with(|s| !s.is_empty())
                 fallback=move || {
                     let empty = active_count.get() == 0;
-                    view! { <p class="empty">{move || if empty { t().no_petitions } else { t().no_match }}</p> }
+                    view! { <p class="empty">{move || if empty { t.no_petitions } else { t.no_match }}</p> }
                 }
             >
                 <ul class="petitions">
@@ -288,11 +242,11 @@ fn PetitionList() -> impl IntoView {
 #[component]
 fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl IntoView {
     let app = expect_context::<AppState>();
-    let t = move || app.texts();
+    let t = app.texts();
     let id = petition.id.clone();
     let (id_edit, id_delete, id_sel, id_check) = (id.clone(), id.clone(), id.clone(), id);
     let who = match &petition.petitioners {
-        Petitioners::Many => t().many_citizens.to_string(),
+        Petitioners::Many => t.many_citizens.to_string(),
         Petitioners::Named(names) => names.join(", "),
     };
     let place = [petition.address.clone(), petition.phone.clone()]
@@ -303,24 +257,24 @@ fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl
     view! {
         <li class="petition" class:confidential=petition.confidential>
             <p class="meta">
-                <span class="badge">{t().kind(petition.kind)}</span>
+                <span class="badge">{t.kind(petition.kind)}</span>
                 <span class="badge field">{petition.field.clone()}</span>
                 {petition
                     .confidential
-                    .then(|| view! { <span class="badge secret">{t().identity_confidential}</span> })}
+                    .then(|| view! { <span class="badge secret">{t.identity_confidential}</span> })}
             </p>
             <p class="content">{petition.content.clone()}</p>
             <p class="who">{who} {(!place.is_empty()).then(|| format!(" — {place}"))}</p>
-            <p class="backers">{(t().backers_count)(petition.backers)}</p>
+            <p class="backers">{(t.backers_count)(petition.backers)}</p>
             <div class="row-actions">
                 <button type="button" on:click=move |_| {
                     app.start_edit(&id_edit);
                     crate::ui::focus("petition-content");
-                }>{t().edit}</button>
+                }>{t.edit}</button>
                 <button type="button" class="danger" on:click=move |_| {
                     selected.update(|s| s.retain(|x| *x != id_delete));
                     app.delete(&id_delete);
-                }>{t().delete}</button>
+                }>{t.delete}</button>
                 <label class="check">
                     <input
                         type="checkbox"
@@ -335,7 +289,7 @@ fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl
                             });
                         }
                     />
-                    <span>{t().select_to_merge}</span>
+                    <span>{t.select_to_merge}</span>
                 </label>
             </div>
         </li>

@@ -1,0 +1,256 @@
+//! Dates and times: shown the Vietnamese way (dd/mm/yyyy, Vietnam's time), and written in
+//! files and storage as RFC 3339 ("2026-11-25T03:19:36.144Z") and ISO dates ("2026-11-25").
+//!
+//! The serde helpers are written here rather than taken from chrono's own serde support,
+//! whose general date parser and formatter would add ~20 KB to the tablet's download for
+//! these two fixed forms.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, Timelike, Utc};
+
+/// "05/02/2025": days and months zero-padded, as Vietnamese forms write them.
+pub fn format_date(date: NaiveDate) -> String {
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
+/// Reads a date as a Vietnamese person writes it: day first, then month, then a four-digit
+/// year, separated by '/', '-' or '.' ("5/2/2025", "05-02-2025", "05.02.2025").
+pub fn parse_date(input: &str) -> Option<NaiveDate> {
+    let parts: Vec<&str> = input.trim().split(['/', '-', '.']).map(str::trim).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || d.is_empty() || d.len() > 2 || m.is_empty() || m.len() > 2 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(number(y)?, number(m)?, number(d)?)
+}
+
+fn number<T: std::str::FromStr>(digits: &str) -> Option<T> {
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// Vietnam's time (Asia/Ho_Chi_Minh, UTC+7, no daylight saving).
+fn vietnam(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    let offset = FixedOffset::east_opt(7 * 3600).expect("UTC+7 is within ±24 h");
+    t.with_timezone(&offset)
+}
+
+/// The calendar day in Vietnam at a moment.
+pub fn vietnam_date(t: DateTime<Utc>) -> NaiveDate {
+    vietnam(t).date_naive()
+}
+
+/// "25/11/2026 09:05", in Vietnam's time.
+pub fn format_datetime(t: DateTime<Utc>) -> String {
+    let local = vietnam(t);
+    format!(
+        "{} {:02}:{:02}",
+        format_date(local.date_naive()),
+        local.hour(),
+        local.minute()
+    )
+}
+
+/// "2026-11-25"
+pub fn format_iso_date(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// Reads "2026-11-25" (exactly that form).
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(number(&s[0..4])?, number(&s[5..7])?, number(&s[8..10])?)
+}
+
+/// "2026-11-25T03:19:36.144Z": UTC, milliseconds.
+pub fn format_rfc3339(t: DateTime<Utc>) -> String {
+    format!(
+        "{}T{:02}:{:02}:{:02}.{:03}Z",
+        format_iso_date(t.date_naive()),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.timestamp_subsec_millis()
+    )
+}
+
+/// Reads an RFC 3339 time: "2026-11-25T10:19:36+07:00", "…T03:19:36Z", with or without
+/// a fraction of a second (kept to the millisecond), 't' and 'z' accepted.
+pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
+    if !s.is_ascii() || s.len() < 20 {
+        return None;
+    }
+    let date = parse_iso_date(&s[0..10])?;
+    let b = s.as_bytes();
+    if !matches!(b[10], b'T' | b't') || b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (h, m, sec): (u32, u32, u32) = (
+        number(&s[11..13])?,
+        number(&s[14..16])?,
+        number(&s[17..19])?,
+    );
+    let mut rest = &s[19..];
+    let mut millis = 0;
+    if let Some(fraction) = rest.strip_prefix('.') {
+        let digits = fraction.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        let ms = &fraction[..digits.min(3)];
+        millis = number::<u32>(ms)? * 10u32.pow(3 - ms.len() as u32);
+        rest = &fraction[digits..];
+    }
+    let offset_seconds: i32 = match rest {
+        "Z" | "z" => 0,
+        _ => {
+            let ob = rest.as_bytes();
+            if ob.len() != 6 || ob[3] != b':' {
+                return None;
+            }
+            let sign = match ob[0] {
+                b'+' => 1,
+                b'-' => -1,
+                _ => return None,
+            };
+            let (oh, om): (i32, i32) = (number(&rest[1..3])?, number(&rest[4..6])?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            sign * (oh * 3600 + om * 60)
+        }
+    };
+    let time = NaiveTime::from_hms_milli_opt(h, m, sec, millis)?;
+    let local = date.and_time(time);
+    Some(DateTime::from_naive_utc_and_offset(
+        local - chrono::Duration::seconds(i64::from(offset_seconds)),
+        Utc,
+    ))
+}
+
+/// `#[serde(with = "rfc3339")]` for `DateTime<Utc>` members.
+pub mod rfc3339 {
+    use chrono::{DateTime, Utc};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_rfc3339(*t))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_rfc3339(&text).ok_or_else(|| D::Error::custom("not an RFC 3339 time"))
+    }
+}
+
+/// `#[serde(with = "rfc3339_opt")]` for `Option<DateTime<Utc>>` members.
+pub mod rfc3339_opt {
+    use chrono::{DateTime, Utc};
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&super::format_rfc3339(*t)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => super::parse_rfc3339(&text)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("not an RFC 3339 time")),
+            None => Ok(None),
+        }
+    }
+}
+
+/// `#[serde(with = "iso_date_opt")]` for `Option<NaiveDate>` members.
+pub mod iso_date_opt {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.serialize_str(&super::format_iso_date(*d)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => super::parse_iso_date(&text)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom("not a date (yyyy-mm-dd)")),
+            None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_and_read_day_first() {
+        let d = NaiveDate::from_ymd_opt(2025, 2, 5).unwrap();
+        assert_eq!(format_date(d), "05/02/2025");
+        assert_eq!(parse_date("5/2/2025"), Some(d));
+        assert_eq!(parse_date(" 05-02-2025 "), Some(d));
+        assert_eq!(parse_date("05.02.2025"), Some(d));
+        assert_eq!(parse_date("31/02/2025"), None);
+        assert_eq!(parse_date("2025/02/05"), None);
+        assert_eq!(parse_date("05/02/25"), None);
+        assert_eq!(parse_date("+5/02/2025"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn times_are_shown_in_vietnam_time() {
+        // 24/11/2025 20:30 UTC is already 25/11 in Hà Nội.
+        let t = DateTime::from_timestamp(1_764_016_200, 0).unwrap();
+        assert_eq!(format_datetime(t), "25/11/2025 03:30");
+        assert_eq!(
+            vietnam_date(t),
+            NaiveDate::from_ymd_opt(2025, 11, 25).unwrap()
+        );
+    }
+
+    #[test]
+    fn rfc3339_round_trips_and_reads_offsets() {
+        let t = DateTime::from_timestamp_millis(1_764_040_776_144).unwrap();
+        let text = format_rfc3339(t);
+        assert_eq!(text, "2025-11-25T03:19:36.144Z");
+        assert_eq!(parse_rfc3339(&text), Some(t));
+        // Same moment written by chrono and by a tablet in Vietnam's time.
+        assert_eq!(parse_rfc3339(&t.to_rfc3339()), Some(t));
+        assert_eq!(parse_rfc3339("2025-11-25T10:19:36.144+07:00"), Some(t));
+        assert_eq!(
+            parse_rfc3339("2025-11-25T03:19:36Z"),
+            DateTime::from_timestamp(1_764_040_776, 0)
+        );
+        assert_eq!(parse_rfc3339("2025-11-25T03:19:36.1449999Z"), Some(t));
+        for bad in [
+            "",
+            "2025-11-25",
+            "2025-11-25T03:19:36",
+            "2025-11-25T03:19:36.Z",
+            "2025-13-25T03:19:36Z",
+            "2025-11-25T03:19:36+7:00",
+            "２025-11-25T03:19:36Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
+        assert_eq!(
+            parse_iso_date("2021-09-05"),
+            NaiveDate::from_ymd_opt(2021, 9, 5)
+        );
+        assert_eq!(parse_iso_date("2021-9-5"), None);
+    }
+}
