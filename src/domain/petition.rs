@@ -233,6 +233,15 @@ pub struct PetitionValues {
 }
 
 impl PetitionDraft {
+    /// An empty form: a recommendation (the commonest kind), in the field last used.
+    pub fn blank(field: String) -> Self {
+        Self {
+            field,
+            kind_code: Kind::Recommendation.code().to_string(),
+            ..Self::default()
+        }
+    }
+
     /// The form of an existing petition, for editing.
     pub fn from_petition(p: &Petition) -> Self {
         Self {
@@ -481,6 +490,16 @@ mod tests {
         long.content = "ok".into();
         long.field = " ".into();
         assert_eq!(long.validate(), Err(PetitionError::NoField));
+    }
+
+    #[test]
+    fn a_blank_form_is_a_recommendation_that_saves_once_typed() {
+        let mut d = PetitionDraft::blank("Đất đai".into());
+        assert_eq!(d.validate(), Err(PetitionError::EmptyContent));
+        d.content = "Đề nghị làm đường".into();
+        let v = d.validate().unwrap();
+        assert_eq!((v.kind, v.backers, v.confidential), (Kind::Recommendation, 1, false));
+        assert_eq!(v.petitioners, Petitioners::Many);
     }
 
     #[test]

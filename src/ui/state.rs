@@ -101,7 +101,7 @@ impl AppState {
             repo.device_id(|| PetitionId::from_random(browser::random_bytes()).to_string());
         let (draft, editing) = match &snap.draft {
             Some(d) => (d.draft(), d.editing()),
-            None => (PetitionDraft::default(), None),
+            None => (PetitionDraft::blank(String::new()), None),
         };
         Self {
             settings: RwSignal::new(snap.settings),
@@ -238,10 +238,7 @@ impl AppState {
         let saved = browser::measured("save-petition", || self.put(&[petition]));
         if saved {
             let field = self.draft.with_untracked(|d| d.field.clone());
-            self.draft.set(PetitionDraft {
-                field,
-                ..PetitionDraft::default()
-            });
+            self.draft.set(PetitionDraft::blank(field));
             self.editing.set(None);
             repo().clear_draft();
             self.info(self.texts().saved);
@@ -259,7 +256,8 @@ impl AppState {
 
     pub fn cancel_edit(&self) {
         self.editing.set(None);
-        self.draft.set(PetitionDraft::default());
+        let field = self.draft.with_untracked(|d| d.field.clone());
+        self.draft.set(PetitionDraft::blank(field));
         repo().clear_draft();
     }
 

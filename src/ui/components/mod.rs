@@ -62,12 +62,16 @@ pub fn TextField(
             />
         }),
     };
+    // The hint stays outside the label: inside, it would become part of the control's
+    // accessible name; outside, it is read as its description.
     view! {
-        <label class="field" class:wide=wide>
-            <span>{label}</span>
-            {control}
+        <div class="field" class:wide=wide>
+            <label class="labelled">
+                <span>{label}</span>
+                {control}
+            </label>
             {hint.map(|h| view! { <small id=hint_id class="hint">{h}</small> })}
-        </label>
+        </div>
     }
 }
 
@@ -92,7 +96,7 @@ pub fn SelectField(
         }
     };
     view! {
-        <label class="field">
+        <label class="field labelled">
             <span>{label}</span>
             <select on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {first.map(|f| option(String::new(), f.to_string()))}
