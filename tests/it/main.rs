@@ -1,0 +1,5 @@
+//! Whole behaviours of the domain, as the village head and the office meet them: files in,
+//! files out, bad files refused. One test binary (tests/it) keeps link times short.
+
+mod setup_file;
+mod village_bundle;
