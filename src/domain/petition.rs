@@ -498,7 +498,10 @@ mod tests {
         assert_eq!(d.validate(), Err(PetitionError::EmptyContent));
         d.content = "Đề nghị làm đường".into();
         let v = d.validate().unwrap();
-        assert_eq!((v.kind, v.backers, v.confidential), (Kind::Recommendation, 1, false));
+        assert_eq!(
+            (v.kind, v.backers, v.confidential),
+            (Kind::Recommendation, 1, false)
+        );
         assert_eq!(v.petitioners, Petitioners::Many);
     }
 

@@ -290,6 +290,10 @@ impl AppState {
         let (kept, folded) = pa.merged_with(&pb, browser::now());
         let done = self.put(&[kept, folded]);
         if done {
+            // The form must not go on editing a petition that changed under it.
+            if matches!(self.editing.get_untracked(), Some(id) if id == *a || id == *b) {
+                self.cancel_edit();
+            }
             self.info(self.texts().merged);
         }
         done
