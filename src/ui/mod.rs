@@ -48,7 +48,7 @@ fn App() -> impl IntoView {
     let lang = Memo::new(move |_| app.settings.with(|s| s.lang.clone()));
     view! {
         {move || {
-            lang.track();
+            let _ = lang.get();
             if app.profile.with(Option::is_none) {
                 Either::Left(pages::welcome::WelcomePage())
             } else {
@@ -56,7 +56,7 @@ fn App() -> impl IntoView {
             }
         }}
         {move || {
-            lang.track();
+            let _ = lang.get();
             view! { <NoticeBar /> }
         }}
     }

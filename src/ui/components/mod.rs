@@ -29,6 +29,8 @@ pub fn TextField(
 ) -> impl IntoView {
     let hint_id = hint.map(|_| next_id("hint"));
     let described = hint_id.clone();
+    let id = id.map_or_else(|| next_id("field"), str::to_string);
+    let for_id = id.clone();
     let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
     let change = move |_| {
         if let Some(c) = on_commit {
@@ -62,14 +64,12 @@ pub fn TextField(
             />
         }),
     };
-    // The hint stays outside the label: inside, it would become part of the control's
-    // accessible name; outside, it is read as its description.
+    // The label names the control through `for`, and wraps neither the control nor the
+    // hint: wrapped, the typed value and the hint would become part of its accessible name.
     view! {
         <div class="field" class:wide=wide>
-            <label class="labelled">
-                <span>{label}</span>
-                {control}
-            </label>
+            <label for=for_id>{label}</label>
+            {control}
             {hint.map(|h| view! { <small id=hint_id class="hint">{h}</small> })}
         </div>
     }
@@ -95,10 +95,11 @@ pub fn SelectField(
             </option>
         }
     };
+    let id = next_id("select");
     view! {
-        <label class="field labelled">
-            <span>{label}</span>
-            <select on:change=move |ev| on_change.run(event_target_value(&ev))>
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
                 {first.map(|f| option(String::new(), f.to_string()))}
                 {move || {
                     options
@@ -108,7 +109,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-        </label>
+        </div>
     }
 }
 
