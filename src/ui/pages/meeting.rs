@@ -37,6 +37,13 @@ pub fn MeetingPage() -> impl IntoView {
     // Rows re-render only when one is added or removed, not at each keystroke in a row.
     let rows = Memo::new(move |_| draft.with(|d| d.attendees.len()));
 
+    // While typing, each valid state is kept quietly, so a reload loses nothing; leaving a
+    // box saves and says so, or says what is wrong.
+    let keep = Callback::new(move |()| {
+        if let Ok(m) = draft.with_untracked(MeetingDraft::validate) {
+            app.save_meeting(m);
+        }
+    });
     let save = move || match draft.with_untracked(MeetingDraft::validate) {
         Ok(m) => {
             error.set(None);
@@ -81,7 +88,10 @@ pub fn MeetingPage() -> impl IntoView {
                 label=label.to_string()
                 input_type=input_type
                 value=Signal::derive(move || draft.with(get))
-                on_input=Callback::new(move |v| draft.update(|d| set(d, v)))
+                on_input=Callback::new(move |v| {
+                    draft.update(|d| set(d, v));
+                    keep.run(());
+                })
                 on_commit=commit
             />
         }
@@ -107,7 +117,7 @@ pub fn MeetingPage() -> impl IntoView {
             <ol class="attendees">
                 {move || {
                     (0..rows.get())
-                        .map(|i| view! { <AttendeeRow index=i draft=draft on_save=commit /> })
+                        .map(|i| view! { <AttendeeRow index=i draft=draft on_keep=keep on_save=commit /> })
                         .collect_view()
                 }}
             </ol>
@@ -123,6 +133,7 @@ pub fn MeetingPage() -> impl IntoView {
 fn AttendeeRow(
     index: usize,
     draft: RwSignal<MeetingDraft>,
+    on_keep: Callback<()>,
     on_save: Callback<()>,
 ) -> impl IntoView {
     let app = expect_context::<AppState>();
@@ -137,7 +148,8 @@ fn AttendeeRow(
                     if let Some(a) = d.attendees.get_mut(index) {
                         set(a, v);
                     }
-                })
+                });
+                on_keep.run(());
             }),
         )
     };
