@@ -267,13 +267,9 @@ impl PetitionDraft {
         }
         let kind = Kind::from_code(&self.kind_code).ok_or(PetitionError::UnknownKind)?;
         let petitioners = Petitioners::from_names_text(&self.names);
-        let backers_text = self.backers.trim();
-        let backers = if backers_text.is_empty() {
-            1
-        } else {
-            backers_text
-                .parse()
-                .map_err(|_| PetitionError::BadBackers)?
+        let backers = match self.backers.trim() {
+            "" => 1,
+            text => parse_count(text).ok_or(PetitionError::BadBackers)?,
         };
         let phone = clean_line(&self.phone);
         if !phone
@@ -295,6 +291,21 @@ impl PetitionDraft {
         values.check_limits()?;
         Ok(values)
     }
+}
+
+/// Reads a count as Vietnamese writes it: "1000", "1.000" or "1 000" (a dot or a space
+/// between groups of three digits).
+pub fn parse_count(text: &str) -> Option<u32> {
+    let groups: Vec<&str> = text.split(['.', ' ']).collect();
+    let digits_only = groups
+        .iter()
+        .all(|g| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()));
+    let grouped =
+        groups.len() == 1 || (groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    if !digits_only || !grouped {
+        return None;
+    }
+    groups.concat().parse().ok()
 }
 
 impl PetitionValues {
@@ -503,6 +514,28 @@ mod tests {
             (Kind::Recommendation, 1, false)
         );
         assert_eq!(v.petitioners, Petitioners::Many);
+    }
+
+    #[test]
+    fn counts_read_with_vietnamese_thousands_separators() {
+        assert_eq!(parse_count("12"), Some(12));
+        assert_eq!(parse_count("1.000"), Some(1000));
+        assert_eq!(parse_count("1 250"), Some(1250));
+        assert_eq!(parse_count("12.345.678"), Some(12_345_678));
+        for bad in [
+            "1.",
+            "1.00",
+            ".100",
+            "1,5",
+            "1000.000",
+            "-3",
+            "ba",
+            "1..000",
+            "",
+            "99999999999",
+        ] {
+            assert_eq!(parse_count(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::text::{char_len, clean, clean_line};
+use super::text::{char_len, clean_line};
 use super::time::parse_date;
 
 /// The fields (lĩnh vực) a village can choose from when the commune sent no list: the
@@ -181,35 +181,58 @@ pub struct MeetingDraft {
 }
 
 impl MeetingDraft {
-    pub fn validate(&self) -> Result<Meeting, MeetingError> {
+    /// Reads the form. What cannot be read (a mistyped date or count) keeps its value from
+    /// `previous`, so one slip never throws away the rest of the meeting; the problem comes
+    /// back beside the meeting for the form to show.
+    pub fn read(&self, previous: &Meeting) -> (Meeting, Option<MeetingError>) {
+        let mut problem = None;
         let date = match self.date.trim() {
             "" => None,
-            d => Some(parse_date(d).ok_or(MeetingError::BadDate)?),
+            d => parse_date(d).or_else(|| {
+                problem = Some(MeetingError::BadDate);
+                previous.date
+            }),
         };
         let attendance = match self.attendance.trim() {
             "" => 0,
-            n => n.parse().map_err(|_| MeetingError::BadAttendance)?,
+            n => n.parse().unwrap_or_else(|_| {
+                problem = Some(MeetingError::BadAttendance);
+                previous.attendance
+            }),
         };
         let meeting = Meeting {
             date,
-            place: clean_line(&self.place),
-            chair: clean_line(&self.chair),
+            place: self.place.clone(),
+            chair: self.chair.clone(),
             attendance,
-            attendees: self
-                .attendees
-                .iter()
-                .map(|a| Attendee {
-                    name: clean_line(&a.name),
-                    role: clean(&a.role),
-                })
-                .collect(),
-        };
-        meeting.check()?;
-        Ok(meeting)
+            attendees: self.attendees.clone(),
+        }
+        .cleaned();
+        match meeting.check() {
+            Ok(()) => (meeting, problem),
+            Err(e) => (previous.clone(), Some(e)),
+        }
     }
 }
 
 impl Meeting {
+    /// The meeting with every text normalised (NFC, one line each), wherever it came from.
+    pub fn cleaned(self) -> Meeting {
+        Meeting {
+            place: clean_line(&self.place),
+            chair: clean_line(&self.chair),
+            attendees: self
+                .attendees
+                .into_iter()
+                .map(|a| Attendee {
+                    name: clean_line(&a.name),
+                    role: clean_line(&a.role),
+                })
+                .collect(),
+            ..self
+        }
+    }
+
     pub fn check(&self) -> Result<(), MeetingError> {
         if self.attendance > 100_000 {
             return Err(MeetingError::BadAttendance);
@@ -265,21 +288,44 @@ mod tests {
         let d = MeetingDraft {
             date: "27/8/2021".into(),
             attendance: "45".into(),
-            place: "Nhà văn hóa thôn".into(),
+            place: " Nhà  văn hóa thôn ".into(),
             ..Default::default()
         };
-        let m = d.validate().unwrap();
+        let (m, problem) = d.read(&Meeting::default());
+        assert_eq!(problem, None);
         assert_eq!(m.date, NaiveDate::from_ymd_opt(2021, 8, 27));
-        assert_eq!(m.attendance, 45);
-        let bad = MeetingDraft {
-            date: "2021-08-27".into(),
-            ..Default::default()
+        assert_eq!((m.attendance, m.place.as_str()), (45, "Nhà văn hóa thôn"));
+    }
+
+    #[test]
+    fn one_slip_keeps_the_rest_of_the_meeting() {
+        let before = Meeting {
+            date: NaiveDate::from_ymd_opt(2026, 8, 27),
+            attendance: 40,
+            ..Meeting::default()
         };
-        assert_eq!(bad.validate(), Err(MeetingError::BadDate));
-        let bad = MeetingDraft {
+        let typed = MeetingDraft {
+            date: "2026-08-28".into(),
             attendance: "-3".into(),
+            place: "Nhà văn hóa".into(),
             ..Default::default()
         };
-        assert_eq!(bad.validate(), Err(MeetingError::BadAttendance));
+        let (m, problem) = typed.read(&before);
+        assert_eq!(problem, Some(MeetingError::BadAttendance));
+        assert_eq!((m.date, m.attendance), (before.date, 40));
+        assert_eq!(m.place, "Nhà văn hóa");
+        let bad_date = MeetingDraft {
+            date: "32/13/2026".into(),
+            ..typed.clone()
+        };
+        assert!(bad_date.read(&before).1.is_some());
+        let too_long = MeetingDraft {
+            place: "x".repeat(301),
+            ..Default::default()
+        };
+        assert_eq!(
+            too_long.read(&before),
+            (before.clone(), Some(MeetingError::TooLong))
+        );
     }
 }

@@ -47,6 +47,19 @@ fn App() -> impl IntoView {
     // stored, so nothing typed is lost).
     let lang = Memo::new(move |_| app.settings.with(|s| s.lang.clone()));
     view! {
+        // On every screen, the welcome page included: a damaged profile leads there, and the
+        // petitions it left are still stored.
+        {move || {
+            let count = app.broken_at_start.get();
+            (count > 0).then(|| {
+                let _ = lang.get();
+                view! {
+                    <p class="banner error" role="alert">
+                        {(app.texts().broken_at_start)(count)}
+                    </p>
+                }
+            })
+        }}
         {move || {
             let _ = lang.get();
             if app.profile.with(Option::is_none) {
@@ -97,11 +110,6 @@ fn Shell() -> impl IntoView {
                 {tab(Page::Settings, |t| t.nav_settings)}
             </nav>
         </header>
-        <Show when=move || { app.broken_at_start.get() > 0 }>
-            <p class="banner error" role="alert">
-                {move || (t.broken_at_start)(app.broken_at_start.get())}
-            </p>
-        </Show>
         <main id="main">
             {move || match app.page.get() {
                 Page::Petitions => EitherOf4::A(pages::petitions::PetitionsPage()),

@@ -287,18 +287,19 @@ impl TryFrom<MeetingRecord> for Meeting {
     fn try_from(r: MeetingRecord) -> Result<Self, RecordError> {
         let m = Meeting {
             date: r.date,
-            place: clean_line(&r.place),
-            chair: clean_line(&r.chair),
+            place: r.place,
+            chair: r.chair,
             attendance: r.attendance,
             attendees: r
                 .attendees
                 .into_iter()
                 .map(|a| Attendee {
-                    name: clean_line(&a.name),
-                    role: clean_line(&a.role),
+                    name: a.name,
+                    role: a.role,
                 })
                 .collect(),
-        };
+        }
+        .cleaned();
         m.check().map_err(|_| rule("meeting"))?;
         Ok(m)
     }

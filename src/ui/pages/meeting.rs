@@ -37,21 +37,26 @@ pub fn MeetingPage() -> impl IntoView {
     // Rows re-render only when one is added or removed, not at each keystroke in a row.
     let rows = Memo::new(move |_| draft.with(|d| d.attendees.len()));
 
-    // While typing, each valid state is kept quietly, so a reload loses nothing; leaving a
-    // box saves and says so, or says what is wrong.
+    // Each keystroke is kept quietly, so a reload loses nothing; a slip (a bad date) keeps
+    // its previous value. Leaving a box saves, then says so or says what is wrong.
+    let read = move || {
+        let previous = app.meeting.get_untracked().unwrap_or_default();
+        draft.with_untracked(|d| d.read(&previous))
+    };
     let keep = Callback::new(move |()| {
-        if let Ok(m) = draft.with_untracked(MeetingDraft::validate) {
-            app.save_meeting(m);
-        }
+        app.save_meeting(read().0);
     });
-    let save = move || match draft.with_untracked(MeetingDraft::validate) {
-        Ok(m) => {
-            error.set(None);
-            if app.save_meeting(m) {
-                app.info(t.meeting_saved);
+    let save = move || {
+        let (meeting, problem) = read();
+        if app.save_meeting(meeting) {
+            match problem {
+                None => {
+                    error.set(None);
+                    app.info(t.meeting_saved);
+                }
+                Some(e) => error.set(Some(t.meeting_error(&e).to_string())),
             }
         }
-        Err(e) => error.set(Some(t.meeting_error(&e).to_string())),
     };
 
     let plan = move || {

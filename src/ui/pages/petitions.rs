@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::petition::{Kind, Petition, PetitionDraft, PetitionId, Petitioners};
+use crate::domain::petition::{
+    parse_count, Kind, Petition, PetitionDraft, PetitionId, Petitioners,
+};
 use crate::domain::search::Query;
 use crate::ui::components::{CheckField, ErrorText, SelectField, TextField};
 use crate::ui::state::AppState;
@@ -84,7 +86,7 @@ fn PetitionForm() -> impl IntoView {
 
     let backers_step = move |delta: i64| {
         edit(&|d| {
-            let n: i64 = d.backers.trim().parse().unwrap_or(1);
+            let n = i64::from(parse_count(&d.backers).unwrap_or(1));
             d.backers = (n + delta).max(1).to_string();
         })
     };
@@ -121,8 +123,7 @@ fn PetitionForm() -> impl IntoView {
                         </button>
                         <input
                             id="backers"
-                            type="number"
-                            min="1"
+                            type="text"
                             inputmode="numeric"
                             placeholder="1"
                             prop:value=move || draft.with(|d| d.backers.clone())
