@@ -1,25 +1,41 @@
 // The browser suite: the release build in dist/, served on 127.0.0.1, driven in Debian's
-// Chromium (never a downloaded browser). Run from the repository root by scripts/test.sh.
+// Chromium (never a downloaded browser). Run from the repository root by scripts/test.sh:
+//   npx playwright test --config tests/e2e/playwright.config.js
+// Each test gets a fresh browser context, so it starts with empty local storage and no
+// service worker: the first start of a new tablet.
 import { defineConfig } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const port = 4173;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+// 4173 unless E2E_PORT says otherwise (two runs at once on one machine).
+const port = Number(process.env.E2E_PORT) || 4173;
 
 export default defineConfig({
-  testDir: '.',
+  testDir: here,
   testMatch: '*.spec.js',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  fullyParallel: false,
   workers: 1,
   retries: 0,
+  forbidOnly: true,
   reporter: [['list']],
-  outputDir: path.join(root, 'target/e2e-results'),
+  outputDir: path.join(root, port === 4173 ? 'target/e2e-results' : `target/e2e-results-${port}`),
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
+    headless: true,
+    // A 10-inch Android tablet held upright, set to Vietnamese, in Vietnam's time zone:
+    // the village head's device.
+    viewport: { width: 800, height: 1280 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
     acceptDownloads: true,
+    serviceWorkers: 'allow',
     actionTimeout: 10_000,
+    navigationTimeout: 20_000,
+    trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
       args: [
