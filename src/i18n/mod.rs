@@ -148,6 +148,7 @@ pub struct Texts {
     pub store_full: &'static str,
     pub store_not_saved: &'static str,
     pub read_failed: &'static str,
+    pub changed_elsewhere: &'static str,
     pub close: &'static str,
 }
 
@@ -438,6 +439,7 @@ pub static VI: Texts = Texts {
     store_full: "Bộ nhớ của trình duyệt đã đầy, chưa lưu được. Nội dung vẫn còn trên màn hình: hãy xuất tệp gửi về xã ngay.",
     store_not_saved: "Trình duyệt không cho lưu dữ liệu. Nội dung vẫn còn trên màn hình; hãy xuất tệp để giữ lại.",
     read_failed: "Không đọc được tệp.",
+    changed_elsewhere: "Kiến nghị này vừa được sửa ở cửa sổ khác của ứng dụng. Bản mới nhất đã hiện ra; nội dung bạn gõ vẫn còn trong ô, hãy xem lại rồi lưu.",
     close: "Đóng thông báo",
 };
 
@@ -553,6 +555,7 @@ pub static EN: Texts = Texts {
     store_full: "The browser's storage is full; nothing was saved. Your entry is still on screen: export the file for the commune now.",
     store_not_saved: "The browser refused to save. Your entry is still on screen; export the file to keep it.",
     read_failed: "The file could not be read.",
+    changed_elsewhere: "This petition was just changed in another window of the app. The newest version is shown; what you typed is still in the form: check it, then save.",
     close: "Close the message",
 };
 

@@ -80,6 +80,16 @@ pub struct ExportLog {
     pub last_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
+impl ExportLog {
+    /// The log after one more export.
+    pub fn next(&self, now: chrono::DateTime<chrono::Utc>) -> ExportLog {
+        ExportLog {
+            sequence: self.sequence.saturating_add(1),
+            last_at: Some(now),
+        }
+    }
+}
+
 /// The petition form in progress, kept so a sleeping tablet or a reload loses no typing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DraftRecord {
@@ -234,6 +244,19 @@ impl<S: KeyValueStore> Repository<S> {
         Ok(())
     }
 
+    /// The revision of a petition as stored now (another tab may have saved a newer one).
+    pub fn stored_revision(&self, id: &PetitionId) -> Option<u32> {
+        let raw = self.store.get(&petition_key(id))?;
+        json::from_text::<PetitionRecord>(&raw)
+            .ok()
+            .map(|r| r.revision)
+    }
+
+    /// Whether a key of this store holds a petition (for telling other tabs' changes apart).
+    pub fn is_petition_key(key: &str) -> bool {
+        key.starts_with(PETITION_PREFIX)
+    }
+
     /// Saves one petition: one key written, whatever else is stored.
     pub fn save_petition(&self, p: &Petition) -> Result<(), StoreError> {
         self.write(&petition_key(&p.id), &PetitionRecord::from(p))
@@ -272,16 +295,13 @@ impl<S: KeyValueStore> Repository<S> {
         }
     }
 
-    /// Notes an export and returns its sequence number.
+    /// Notes an export and returns its entry in the log.
     pub fn record_export(
         &self,
         log: &ExportLog,
         now: chrono::DateTime<chrono::Utc>,
     ) -> Result<ExportLog, StoreError> {
-        let next = ExportLog {
-            sequence: log.sequence.saturating_add(1),
-            last_at: Some(now),
-        };
+        let next = log.next(now);
         self.write(EXPORTS, &next)?;
         Ok(next)
     }
@@ -373,6 +393,17 @@ mod tests {
         assert_eq!(repo.save_petition(&petition(2)), Err(StoreError::Full));
         store.set_capacity(None);
         assert_eq!(repo.load().petitions, vec![petition(1)]);
+    }
+
+    #[test]
+    fn the_stored_revision_is_read_back() {
+        let repo = Repository::new(MemoryStore::default());
+        let p = petition(4);
+        assert_eq!(repo.stored_revision(&p.id), None);
+        repo.save_petition(&p.deleted(p.updated_at)).unwrap();
+        assert_eq!(repo.stored_revision(&p.id), Some(2));
+        assert!(Repository::<MemoryStore>::is_petition_key("dt1:p:x"));
+        assert!(!Repository::<MemoryStore>::is_petition_key("dt1:profile"));
     }
 
     #[test]

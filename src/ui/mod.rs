@@ -30,6 +30,17 @@ fn App() -> impl IntoView {
         app.page.set(Page::from_hash(&current_hash()));
     });
     on_cleanup(move || handle.remove());
+    // Another tab of the app saved a petition: show it here too, so this tab neither misses
+    // it nor overwrites it.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        let ours = ev.key().is_none_or(|k| {
+            crate::storage::Repository::<crate::storage::local::BrowserStore>::is_petition_key(&k)
+        });
+        if ours {
+            app.reload_petitions();
+        }
+    });
+    on_cleanup(move || storage.remove());
 
     // Language and text size apply to the whole document, for screen readers and zoom.
     Effect::new(move |_| {
@@ -131,9 +142,10 @@ fn NoticeBar() -> impl IntoView {
                 app.notice
                     .get()
                     .map(|n| {
-                        let class = match n.kind {
-                            NoticeKind::Info => "notice",
-                            NoticeKind::Error => "notice error",
+                        // A failure is announced at once; a confirmation politely.
+                        let (class, role) = match n.kind {
+                            NoticeKind::Info => ("notice", None),
+                            NoticeKind::Error => ("notice error", Some("alert")),
                         };
                         let undo = n
                             .undo
@@ -141,6 +153,7 @@ fn NoticeBar() -> impl IntoView {
                                 view! {
                                     <button
                                         type="button"
+                                        id="undo"
                                         on:click=move |_| app.undo_delete(&id)
                                     >
                                         {app.texts().undo}
@@ -148,7 +161,7 @@ fn NoticeBar() -> impl IntoView {
                                 }
                             });
                         view! {
-                            <div class=class>
+                            <div class=class role=role>
                                 <span>{n.text}</span>
                                 {undo}
                                 <button

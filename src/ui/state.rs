@@ -90,6 +90,8 @@ pub struct AppState {
     /// The petition form: what is typed, and which petition it edits.
     pub draft: RwSignal<PetitionDraft>,
     pub editing: RwSignal<Option<PetitionId>>,
+    /// The revision the open edit started from, to notice a change made meanwhile elsewhere.
+    editing_base: StoredValue<Option<u32>>,
 }
 
 impl AppState {
@@ -115,6 +117,7 @@ impl AppState {
             broken_at_start: RwSignal::new(snap.broken_now.len()),
             draft: RwSignal::new(draft),
             editing: RwSignal::new(editing),
+            editing_base: StoredValue::new(None),
         }
     }
 
@@ -199,6 +202,18 @@ impl AppState {
     /// storage refused it; the caller keeps the user's input then.
     fn put(&self, petitions: &[Petition]) -> bool {
         let repo = repo();
+        // Each change was made from the revision before it. If storage holds a newer one, another
+        // tab saved it meanwhile: writing would silently erase that work. Refuse, show the
+        // newest, and leave the user's typing on screen.
+        let stale = petitions.iter().any(|p| {
+            repo.stored_revision(&p.id)
+                .is_some_and(|stored| stored >= p.revision)
+        });
+        if stale {
+            self.reload_petitions();
+            self.error(self.texts().changed_elsewhere);
+            return false;
+        }
         for (i, p) in petitions.iter().enumerate() {
             if let Err(e) = repo.save_petition(p) {
                 // A merge writes two entries: put back the ones already written, so storage
@@ -228,6 +243,18 @@ impl AppState {
         let values = self.draft.with_untracked(PetitionDraft::validate)?;
         let now = browser::now();
         let petition = match self.editing.get_untracked().and_then(|id| self.find(&id)) {
+            Some(old)
+                if self
+                    .editing_base
+                    .get_value()
+                    .is_some_and(|base| base != old.revision) =>
+            {
+                // Changed in another tab since this edit began: show that first. Saving again
+                // then applies this edit on top, knowingly.
+                self.editing_base.set_value(Some(old.revision));
+                self.error(self.texts().changed_elsewhere);
+                return Ok(());
+            }
             Some(old) => old.edited(values, now),
             None => Petition::new(
                 PetitionId::from_random(browser::random_bytes()),
@@ -240,6 +267,7 @@ impl AppState {
             let field = self.draft.with_untracked(|d| d.field.clone());
             self.draft.set(PetitionDraft::blank(field));
             self.editing.set(None);
+            self.editing_base.set_value(None);
             repo().clear_draft();
             self.info(self.texts().saved);
         }
@@ -249,6 +277,7 @@ impl AppState {
     pub fn start_edit(&self, id: &PetitionId) {
         if let Some(p) = self.find(id) {
             self.draft.set(PetitionDraft::from_petition(&p));
+            self.editing_base.set_value(Some(p.revision));
             self.editing.set(Some(p.id));
             self.keep_draft();
         }
@@ -256,6 +285,7 @@ impl AppState {
 
     pub fn cancel_edit(&self) {
         self.editing.set(None);
+        self.editing_base.set_value(None);
         let field = self.draft.with_untracked(|d| d.field.clone());
         self.draft.set(PetitionDraft::blank(field));
         repo().clear_draft();
@@ -297,6 +327,13 @@ impl AppState {
             self.info(self.texts().merged);
         }
         done
+    }
+
+    /// Re-reads the petitions from storage (after another tab changed them).
+    pub fn reload_petitions(&self) {
+        let petitions = repo().load().petitions;
+        self.entries
+            .set(petitions.into_iter().map(Entry::new).collect());
     }
 
     pub fn set_aside_entries(&self) -> Vec<BrokenEntry> {

@@ -165,3 +165,37 @@ test('when the browser storage is full the village can still export what it reco
   expect(doc.petitions.map((p) => p.content)).toEqual(['Ghi trước khi bộ nhớ đầy']);
   await freeStorage(page);
 });
+
+test('a petition saved in one tab appears in the other without a reload', async ({ page, context }) => {
+  await setUpByHand(page);
+  const second = await context.newPage();
+  await second.goto('./');
+  await addPetition(second, { content: 'Ghi ở tab thứ hai, hiện ở tab thứ nhất', field: 'Khác' });
+  await expect(petitionItems(page).filter({ hasText: 'hiện ở tab thứ nhất' })).toHaveCount(1);
+});
+
+test('an edit left open while another tab changes the petition is stopped with a warning, the typing kept', async ({ page, context }) => {
+  await setUpByHand(page);
+  await addPetition(page, { content: 'Cống thoát nước xóm 5 bị tắc', field: 'Khác' });
+  const second = await context.newPage();
+  await second.goto('./');
+  // Tab two opens the edit first…
+  await petitionItems(second).first().getByRole('button', { name: 'Sửa' }).click();
+  await second.getByLabel('Nội dung', { exact: true }).fill('Cống thoát nước xóm 5 bị tắc, ý của tab hai');
+  // …tab one changes the petition meanwhile…
+  await petitionItems(page).first().getByRole('button', { name: 'Sửa' }).click();
+  await page.getByLabel('Nội dung', { exact: true }).fill('Cống thoát nước xóm 5 bị tắc lâu ngày');
+  await page.getByRole('button', { name: 'Lưu kiến nghị' }).click();
+  await expect(petitionItems(page).filter({ hasText: 'lâu ngày' })).toHaveCount(1);
+  // …so tab two's save is stopped: a warning, tab one's text intact, tab two's typing kept.
+  await second.getByRole('button', { name: 'Lưu kiến nghị' }).click();
+  await expect(second.getByRole('alert')).toContainText('vừa được sửa ở cửa sổ khác');
+  await expect(second.getByLabel('Nội dung', { exact: true })).toHaveValue('Cống thoát nước xóm 5 bị tắc, ý của tab hai');
+  let [record] = Object.values(await stored(page, 'dt1:p:')).map((v) => JSON.parse(v));
+  expect(record).toMatchObject({ revision: 2, content: 'Cống thoát nước xóm 5 bị tắc lâu ngày' });
+  // Saving again, knowingly, builds on the newest revision.
+  await second.getByRole('button', { name: 'Lưu kiến nghị' }).click();
+  await expect(second.getByRole('status').getByText('Đã lưu kiến nghị.')).toBeVisible();
+  [record] = Object.values(await stored(page, 'dt1:p:')).map((v) => JSON.parse(v));
+  expect(record).toMatchObject({ revision: 3, content: 'Cống thoát nước xóm 5 bị tắc, ý của tab hai' });
+});

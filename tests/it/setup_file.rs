@@ -129,6 +129,16 @@ fn bad_setup_files_are_refused_with_the_reason() {
         }
     );
 
+    let (e, m) = refused(&GOOD.replace("\"version\": 1", "\"version\": \"1\""));
+    assert_eq!(
+        e,
+        FileError::BadField {
+            path: "version".into(),
+            problem: FieldProblem::WrongType
+        }
+    );
+    assert!(m.contains("“version” sai kiểu"), "{m}");
+
     assert_eq!(refused("").0, FileError::Empty);
     assert_eq!(
         refused("[1, 2]").0,
@@ -146,6 +156,14 @@ fn empty_duplicate_or_oversized_entries_are_refused() {
         refused(&dup).0,
         FileError::BadField {
             path: "villages[1].name".into(),
+            problem: FieldProblem::Invalid
+        }
+    );
+    let same_code = GOOD.replace("\"code\": \"thon-2\"", "\"code\": \"thon-1\"");
+    assert_eq!(
+        refused(&same_code).0,
+        FileError::BadField {
+            path: "villages[1].code".into(),
             problem: FieldProblem::Invalid
         }
     );

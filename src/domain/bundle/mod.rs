@@ -115,6 +115,13 @@ pub(crate) fn read_document<T: DeserializeOwned>(
     }
     match doc.get("version") {
         Some(v) if v.as_u64() == Some(u64::from(kind.supported_version())) => {}
+        // "1" as text, or 1.5: a wrong type, not a version this app does not know.
+        Some(v) if !v.is_u64() => {
+            return Err(FileError::BadField {
+                path: "version".into(),
+                problem: FieldProblem::WrongType,
+            })
+        }
         other => {
             let found = other.map_or_else(|| "?".to_string(), |v| v.to_string());
             return Err(FileError::UnsupportedVersion {

@@ -85,6 +85,10 @@ pub fn parse_commune_setup(text: &str) -> Result<CommuneSetup, FileError> {
             Some(c) => line(c, format!("villages[{i}].code"))?,
             None => format!("thon-{}", i + 1),
         };
+        // The office tells bundles apart by the village code: two villages may not share one.
+        if code.is_empty() || villages.iter().any(|o| o.code == code) {
+            return Err(invalid(format!("villages[{i}].code")));
+        }
         villages.push(SetupVillage {
             code,
             name,

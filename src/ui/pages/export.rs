@@ -5,37 +5,53 @@ use leptos::prelude::*;
 
 use crate::domain::bundle::village::{build_village_bundle, ExportContext};
 use crate::domain::time::{format_date, format_datetime, vietnam_date};
+use crate::storage::StoreError;
 use crate::ui::browser;
 use crate::ui::state::{repo, AppState};
 
-/// The bundle's file name and text, with the export noted in storage.
-fn make_bundle(app: AppState) -> Option<(String, String)> {
+/// A bundle ready to hand over, and whether noting the export in storage failed.
+struct Made {
+    name: String,
+    text: String,
+    not_noted: Option<StoreError>,
+}
+
+/// Builds the bundle from what is stored, not from this tab's memory, so petitions saved in
+/// another tab travel too. Noting the export (its sequence number) is best effort: with
+/// storage full the file is still made, since that is when the village needs it most.
+fn make_bundle(app: AppState) -> Option<Made> {
     let now = browser::now();
-    let log = match repo().record_export(&app.exports.get_untracked(), now) {
-        Ok(log) => log,
-        Err(e) => {
-            app.error(app.texts().store_error(&e));
-            return None;
-        }
+    let repo = repo();
+    let stored = repo.load();
+    let profile = stored.profile.or_else(|| app.profile.get_untracked())?;
+    let meeting = stored.meeting.or_else(|| app.meeting.get_untracked());
+    let (log, not_noted) = match repo.record_export(&stored.exports, now) {
+        Ok(log) => (log, None),
+        Err(e) => (stored.exports.next(now), Some(e)),
     };
-    let profile = app.profile.get_untracked()?;
-    let meeting = app.meeting.get_untracked();
-    let bundle = app.entries.with_untracked(|es| {
-        let ctx = ExportContext {
-            app_version: crate::APP_VERSION,
-            device_id: &app.device_id.get_value(),
-            sequence: log.sequence,
-            now,
-        };
-        build_village_bundle(
-            &profile,
-            meeting.as_ref(),
-            es.iter().map(|e| &e.petition),
-            &ctx,
-        )
-    });
+    let ctx = ExportContext {
+        app_version: crate::APP_VERSION,
+        device_id: &app.device_id.get_value(),
+        sequence: log.sequence,
+        now,
+    };
+    let bundle = build_village_bundle(&profile, meeting.as_ref(), &stored.petitions, &ctx);
     app.exports.set(log);
-    Some((bundle.file_name(vietnam_date(now)), bundle.to_json()))
+    Some(Made {
+        name: bundle.file_name(vietnam_date(now)),
+        text: bundle.to_json(),
+        not_noted,
+    })
+}
+
+/// Says the file was made, and what went wrong beside it, if anything.
+fn report(app: AppState, made: &Made) {
+    let t = app.texts();
+    let done = (t.export_done)(&made.name);
+    match &made.not_noted {
+        None => app.info(done),
+        Some(e) => app.error(format!("{done} {}", t.store_error(e))),
+    }
 }
 
 #[component]
@@ -63,21 +79,21 @@ pub fn ExportPage() -> impl IntoView {
     };
 
     let download = move |_| {
-        if let Some((name, text)) = make_bundle(app) {
-            match browser::download(&name, &text) {
-                Ok(()) => app.info((t.export_done)(&name)),
+        if let Some(made) = make_bundle(app) {
+            match browser::download(&made.name, &made.text) {
+                Ok(()) => report(app, &made),
                 Err(_) => app.error(t.store_not_saved),
             }
         }
     };
     let share = move |_| {
-        if let Some((name, text)) = make_bundle(app) {
+        if let Some(made) = make_bundle(app) {
             leptos::task::spawn_local(async move {
-                if browser::share_file(&name, &text).await.is_err() {
+                if browser::share_file(&made.name, &made.text).await.is_err() {
                     // The share sheet failed: fall back to a download so the file exists.
-                    let _ = browser::download(&name, &text);
+                    let _ = browser::download(&made.name, &made.text);
                 }
-                app.info((t.export_done)(&name));
+                report(app, &made);
             });
         }
     };

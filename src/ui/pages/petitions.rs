@@ -245,6 +245,8 @@ fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl
     let app = expect_context::<AppState>();
     let t = app.texts();
     let id = petition.id.clone();
+    // Every row has the same button names; the petition's text describes which one it is.
+    let content_id = format!("content-{id}");
     let (id_edit, id_delete, id_sel, id_check) = (id.clone(), id.clone(), id.clone(), id);
     let who = match &petition.petitioners {
         Petitioners::Many => t.many_citizens.to_string(),
@@ -264,21 +266,24 @@ fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl
                     .confidential
                     .then(|| view! { <span class="badge secret">{t.identity_confidential}</span> })}
             </p>
-            <p class="content">{petition.content.clone()}</p>
+            <p class="content" id=content_id.clone()>{petition.content.clone()}</p>
             <p class="who">{who} {(!place.is_empty()).then(|| format!(" — {place}"))}</p>
             <p class="backers">{(t.backers_count)(petition.backers)}</p>
             <div class="row-actions">
-                <button type="button" on:click=move |_| {
+                <button type="button" aria-describedby=content_id.clone() on:click=move |_| {
                     app.start_edit(&id_edit);
                     crate::ui::focus("petition-content");
                 }>{t.edit}</button>
-                <button type="button" class="danger" on:click=move |_| {
+                <button type="button" class="danger" aria-describedby=content_id.clone() on:click=move |_| {
                     selected.update(|s| s.retain(|x| *x != id_delete));
                     app.delete(&id_delete);
+                    // The row is gone: keep keyboard users next to the way back.
+                    request_animation_frame(|| crate::ui::focus("undo"));
                 }>{t.delete}</button>
                 <label class="check">
                     <input
                         type="checkbox"
+                        aria-describedby=content_id.clone()
                         prop:checked=move || selected.with(|s| s.contains(&id_check))
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
