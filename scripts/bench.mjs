@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,12 +76,9 @@ const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>seed</title>';
 const BASELINE_PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Baseline</title></head><body>
-<label><span>Nội dung</span><textarea id="c" rows="4"></textarea></label>
-<script>
-  document.getElementById("c").addEventListener("input", function (e) {
-    localStorage.setItem("dt1:draft", JSON.stringify({ content: e.target.value }));
-  });
-</script></body></html>`;
+<label for="c">Nội dung</label>
+<textarea id="c" rows="4" oninput="localStorage.setItem('dt1:draft', JSON.stringify({ content: this.value }))"></textarea>
+</body></html>`;
 
 // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, which
 // the save timings (fractions of a millisecond) need. It changes no byte the app sends.
@@ -89,11 +87,23 @@ const ISOLATION = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+// gzip -9 itself (GNU gzip, -n: no name or time stamp in the header); zlib level 9 where
+// the tool is missing (its output differs by about 2 % on the wasm).
+let GZIP_TOOL = 'gzip -9 -n';
+try {
+  execFileSync('gzip', ['--version'], { stdio: 'ignore' });
+} catch {
+  GZIP_TOOL = 'zlib level 9';
+}
 const gzCache = new Map();
-function gzipSize(buf, key) {
-  if (key && gzCache.has(key)) return gzCache.get(key);
-  const n = zlib.gzipSync(buf, { level: 9 }).length;
-  if (key) gzCache.set(key, n);
+function gzipSize(buf) {
+  const key = createHash('sha256').update(buf).digest('hex');
+  if (gzCache.has(key)) return gzCache.get(key);
+  const n =
+    GZIP_TOOL === 'zlib level 9'
+      ? zlib.gzipSync(buf, { level: 9 }).length
+      : execFileSync('gzip', ['-9', '-n', '-c'], { input: buf, maxBuffer: 1 << 28 }).length;
+  gzCache.set(key, n);
   return n;
 }
 
@@ -132,7 +142,7 @@ function startServer() {
     fs.readFile(file, (err, body) => {
       if (err) return send(404, TYPES['.txt'], Buffer.from('not found'));
       entry.file = path.relative(dist, file);
-      entry.gzip = gzipSize(body, `${entry.file}:${body.length}:${fs.statSync(file).mtimeMs}`);
+      entry.body = body; // compressed later, away from the page's load
       send(200, TYPES[path.extname(file)] || 'application/octet-stream', body);
     });
   };
@@ -256,16 +266,17 @@ function makePetitions(count, seed = 20261120) {
 // so that no polling from here disturbs the throttled main thread.
 
 function probe() {
-  if (location.pathname.startsWith('/__bench/blank')) return;
+  if (!location.protocol.startsWith('http') || location.pathname.startsWith('/__bench/blank')) return;
   const CH = 'ư';
   const b = (window.__bench = { present: null, interactive: null, tries: 0 });
   let resolve;
   window.__benchDone = new Promise((r) => (resolve = r));
+  // The textarea whose label (wrapping or for=) or aria-label is "Nội dung".
+  const named = (ta) =>
+    [...(ta.labels || [])].some((l) => l.textContent.trim() === 'Nội dung') ||
+    (ta.getAttribute('aria-label') || '').trim() === 'Nội dung';
   const box = () => {
-    for (const l of document.querySelectorAll('label')) {
-      const ta = l.querySelector('textarea');
-      if (ta && l.textContent.trim().startsWith('Nội dung')) return ta;
-    }
+    for (const ta of document.getElementsByTagName('textarea')) if (named(ta)) return ta;
     return null;
   };
   let timer = null;
@@ -362,10 +373,14 @@ async function swControl(page, probed) {
   throw new Error('the service worker never took control');
 }
 
+const cdpSessions = new WeakMap();
 async function throttle(page, rate) {
-  const cdp = await page.context().newCDPSession(page);
+  let cdp = cdpSessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    cdpSessions.set(page, cdp);
+  }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  return cdp;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -416,6 +431,8 @@ async function firstLoad(browser, srv) {
   await page.waitForTimeout(500);
   const swFetched = srv.log.slice(mark).filter((e) => e.port === srv.appPort && fromServiceWorker(e));
   await ctx.close();
+  for (const e of [...loaded, ...swFetched]) e.gzip = e.body ? gzipSize(e.body) : e.raw;
+  for (const e of srv.log) delete e.body;
 
   const counts = new Map();
   for (const e of loaded) counts.set(e.path, (counts.get(e.path) || 0) + 1);
@@ -429,7 +446,7 @@ async function firstLoad(browser, srv) {
   for (const f of ['icons/icon.svg', 'manifest.webmanifest']) {
     if (!loaded.some((e) => e.file === f) && fs.existsSync(path.join(dist, f))) {
       const body = fs.readFileSync(path.join(dist, f));
-      extraFiles.push({ path: `/${f}`, raw: body.length, gzip: gzipSize(body, `extra:${f}:${body.length}`) });
+      extraFiles.push({ path: `/${f}`, raw: body.length, gzip: gzipSize(body) });
     }
   }
   const extra = extraFiles.reduce((a, e) => ({ raw: a.raw + e.raw, gzip: a.gzip + e.gzip }), { raw: 0, gzip: 0 });
@@ -442,7 +459,7 @@ async function firstLoad(browser, srv) {
     const file = path.join(dist, f === './' ? 'index.html' : f);
     const body = fs.readFileSync(file);
     precache.raw += body.length;
-    precache.gzip += gzipSize(body, `pc:${f}:${body.length}`);
+    precache.gzip += gzipSize(body);
     precache.files++;
   }
   const swTotal = swFetched.reduce((a, e) => ({ raw: a.raw + e.raw, gzip: a.gzip + e.gzip }), { raw: 0, gzip: 0 });
@@ -505,8 +522,11 @@ async function startup(browser, srv) {
 // ---------------------------------------------------------------------------------------
 // 3. Saving one edited petition with N stored
 
-async function saving(browser, srv, count) {
-  say(`saving with ${count} petitions stored`);
+// The sizes are measured side by side, one page each, their steps alternating, so that the
+// machine's noise falls on both alike.
+
+async function openStore(browser, srv, count) {
+  say(`seeding ${count} petitions`);
   const records = makePetitions(count);
   const ctx = await browser.newContext();
   await ctx.addInitScript(probe);
@@ -517,18 +537,12 @@ async function saving(browser, srv, count) {
   await settled(page);
   await swControl(page, true);
   await page.evaluate(() => localStorage.removeItem('dt1:draft'));
+  return { count, records, ctx, page, stored, starts: [], baseline: [], edited: new Map(), r: rng(count) };
+}
 
-  // Start-up at this size (information), same conditions as figure 2.
-  await throttle(page, THROTTLE);
-  const starts = [];
-  for (let i = 0; i < WARM_NAV + STARTUP_RUNS; i++) {
-    const r = await timedVisit(page, `${srv.app}/`);
-    if (i >= WARM_NAV) starts.push(r.interactive);
-  }
-  const listed = await page.getByRole('heading', { level: 2 }).first().textContent();
-
-  // Timing hooks: submit → "saved" notice in the DOM (includes the list's re-render).
-  await page.evaluate(() => {
+/** Timing hooks: submit → "saved" notice in the DOM (includes the list's re-render). */
+async function hookSaves(st) {
+  await st.page.evaluate(() => {
     window.__e2e = [];
     window.__submitAt = null;
     document.addEventListener('submit', () => (window.__submitAt = performance.now()), true);
@@ -541,69 +555,124 @@ async function saving(browser, srv, count) {
     }).observe(status, { childList: true, subtree: true, characterData: true });
     performance.clearMeasures('save-petition');
   });
+}
 
-  const editButtons = page.getByRole('button', { name: 'Sửa', exact: true });
-  const box = page.getByLabel('Nội dung', { exact: true });
+/** "Sửa" on a listed petition, new text, "Lưu kiến nghị", wait for "Đã lưu kiến nghị.". */
+async function saveOnce(st, i) {
+  const { page } = st;
   const close = page.getByRole('status').getByRole('button', { name: 'Đóng thông báo' });
-  const r = rng(count);
-  const edited = new Map();
-  for (let i = 0; i < WARM_SAVES + SAVES; i++) {
-    if (await close.count()) await close.click();
-    await editButtons.nth(i % 20).click();
-    await page.getByRole('heading', { name: 'Sửa kiến nghị' }).waitFor();
-    const id = await page.evaluate(() => JSON.parse(localStorage.getItem('dt1:draft')).editing);
-    const text = `${SENTENCES[Math.floor(r() * SENTENCES.length)].replace(/\{[pqny]\}/g, 'thôn 1')} (sửa lần ${i + 1})`;
-    await box.fill(text);
-    const before = await page.evaluate(() => performance.getEntriesByName('save-petition', 'measure').length);
-    await page.getByRole('button', { name: 'Lưu kiến nghị', exact: true }).click();
-    await page.waitForFunction((n) => performance.getEntriesByName('save-petition', 'measure').length > n, before);
-    await page.getByRole('status').getByText('Đã lưu kiến nghị.').waitFor();
-    edited.set(id, text);
+  if (await close.count()) await close.click();
+  await page.getByRole('button', { name: 'Sửa', exact: true }).nth(i % 20).click();
+  await page.getByRole('heading', { name: 'Sửa kiến nghị' }).waitFor();
+  const id = await page.evaluate(() => JSON.parse(localStorage.getItem('dt1:draft')).editing);
+  const text = `${SENTENCES[Math.floor(st.r() * SENTENCES.length)].replace(/\{[pqny]\}/g, 'thôn 1')} (sửa lần ${i + 1})`;
+  await page.getByLabel('Nội dung', { exact: true }).fill(text);
+  const before = await page.evaluate(() => performance.getEntriesByName('save-petition', 'measure').length);
+  await page.getByRole('button', { name: 'Lưu kiến nghị', exact: true }).click();
+  await page.waitForFunction((n) => performance.getEntriesByName('save-petition', 'measure').length > n, before);
+  await page.getByRole('status').getByText('Đã lưu kiến nghị.').waitFor();
+  st.edited.set(id, text);
+}
+
+/** Baseline: one localStorage.setItem of a record of the same size, one per task as the app
+ *  does it (a tight loop of setItem calls is far cheaper per call). */
+async function setItemOnce(st, i) {
+  if (i === 0) {
+    const key = `dt1:p:${[...st.edited.keys()][0]}`;
+    st.recordChars = await st.page.evaluate((k) => {
+      localStorage.setItem('bench:tmp', localStorage.getItem(k));
+      return localStorage.getItem(k).length;
+    }, key);
   }
-  const { saves, e2e } = await page.evaluate(() => ({
-    saves: performance.getEntriesByName('save-petition', 'measure').map((m) => m.duration),
-    e2e: window.__e2e,
-  }));
-
-  // Baseline in the same page: one localStorage.setItem of a record of the same size.
-  const baseline = await page.evaluate(
-    ({ key, n }) => {
-      const rec = localStorage.getItem(key);
-      const out = [];
-      for (let i = 0; i < n; i++) {
-        const v = rec.slice(0, -2) + (i % 2 ? 'a' : 'b') + '}';
-        const t0 = performance.now();
-        localStorage.setItem('bench:tmp', v);
-        out.push(performance.now() - t0);
-      }
-      localStorage.removeItem('bench:tmp');
-      return { times: out, size: rec.length, isolated: self.crossOriginIsolated };
-    },
-    { key: [...edited.keys()][0] ? `dt1:p:${[...edited.keys()][0]}` : records[0][0], n: WARM_SAVES + SAVES },
+  st.baseline.push(
+    await st.page.evaluate((i) => {
+      const rec = localStorage.getItem('bench:tmp');
+      const v = rec.slice(0, -2) + (i % 2 ? 'a' : 'b') + '}';
+      const t0 = performance.now();
+      localStorage.setItem('bench:tmp', v);
+      return performance.now() - t0;
+    }, i),
   );
+}
 
-  // Each save wrote its one entry: same number of petitions, edits stored.
+async function closeStore(st) {
+  const { page } = st;
+  const { saves, e2e, isolated } = await page.evaluate(() => {
+    localStorage.removeItem('bench:tmp');
+    return {
+      saves: performance.getEntriesByName('save-petition', 'measure').map((m) => m.duration),
+      e2e: window.__e2e,
+      isolated: self.crossOriginIsolated,
+    };
+  });
+  // Each save wrote its one entry: same number of petitions, every edit stored.
   const check = await page.evaluate((ids) => {
     let petitions = 0;
     for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i).startsWith('dt1:p:')) petitions++;
-    const recs = ids.map((id) => JSON.parse(localStorage.getItem(`dt1:p:${id}`)));
-    return { petitions, recs };
-  }, [...edited.keys()]);
-  const persisted = check.recs.every((rec, i) => rec && rec.content === [...edited.values()][i] && rec.revision > 1);
-  await ctx.close();
+    return { petitions, recs: ids.map((id) => JSON.parse(localStorage.getItem(`dt1:p:${id}`))) };
+  }, [...st.edited.keys()]);
+  const texts = [...st.edited.values()];
+  const persisted = check.recs.every((rec, i) => rec && rec.content === texts[i] && rec.revision > 1);
+  await st.ctx.close();
   return {
-    count,
-    stored,
-    listed,
-    starts,
+    count: st.count,
+    stored: st.stored,
+    starts: st.starts,
     saves: saves.slice(WARM_SAVES),
     e2e: e2e.slice(WARM_SAVES),
-    baseline: baseline.times.slice(WARM_SAVES),
-    recordChars: baseline.size,
-    isolated: baseline.isolated,
-    oneEntry: check.petitions === count,
+    baseline: st.baseline.slice(WARM_SAVES),
+    recordChars: st.recordChars,
+    isolated,
+    oneEntry: check.petitions === st.count,
     persisted,
   };
+}
+
+async function saving(browser, srv, counts) {
+  const stores = [];
+  for (const c of counts) stores.push(await openStore(browser, srv, c));
+  say(`start-up at ${counts.join(' / ')} petitions, ${WARM_NAV + STARTUP_RUNS} navigations each`);
+  for (const st of stores) await throttle(st.page, THROTTLE);
+  for (let i = 0; i < WARM_NAV + STARTUP_RUNS; i++) {
+    for (const st of stores) {
+      const r = await timedVisit(st.page, `${srv.app}/`);
+      if (i >= WARM_NAV) st.starts.push(r.interactive);
+    }
+  }
+  // Saves run unthrottled: the throttler pauses the renderer in slices of about a
+  // millisecond, which would swamp sub-millisecond timings.
+  for (const st of stores) {
+    await throttle(st.page, 1);
+    await hookSaves(st);
+  }
+  say(`saving, ${WARM_SAVES + SAVES} edits each`);
+  for (let i = 0; i < WARM_SAVES + SAVES; i++) for (const st of stores) await saveOnce(st, i);
+  for (let i = 0; i < WARM_SAVES + SAVES; i++) for (const st of stores) await setItemOnce(st, i);
+  const out = [];
+  for (const st of stores) out.push(await closeStore(st));
+  return out;
+}
+
+/** How many characters (keys + values) local storage takes per origin in this browser. */
+async function storageQuota(browser, srv) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`${srv.other}/__bench/blank.html`);
+  const chars = await page.evaluate(() => {
+    const chunk = 'ư'.repeat(100_000);
+    let n = 0;
+    try {
+      for (;;) localStorage.setItem(`q${n++}`, chunk);
+    } catch {
+      n--;
+    }
+    let used = 0;
+    for (let i = 0; i < n; i++) used += `q${i}`.length + chunk.length;
+    localStorage.clear();
+    return used;
+  });
+  await ctx.close();
+  return chars;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -632,13 +701,16 @@ function machine(browserVersion) {
     commit: git('rev-parse', '--short=12', 'HEAD') || 'unknown',
     dirty: dirty ? dirty.split('\n').length : 0,
     wasm,
+    loadBefore: os.loadavg()[0],
   };
 }
 
 function report(m, fl, st, sv) {
   const L = [];
   const countedGzip = fl.total.gzip + fl.extra.gzip;
+  // KB = 1,024 bytes; said so when the figure passes only under that reading.
   const sizeOk = countedGzip <= TARGET_KB * 1024;
+  const sizeNote = sizeOk && countedGzip > TARGET_KB * 1000 ? ` (passes only with KB = 1,024 bytes: ${countedGzip.toLocaleString('en')} B > ${(TARGET_KB * 1000).toLocaleString('en')} B)` : '';
   const appMed = median(st.appRuns.map((r) => r.interactive));
   const appP90 = pct(st.appRuns.map((r) => r.interactive), 90);
   const baseMed = median(st.baseRuns.map((r) => r.interactive));
@@ -659,12 +731,13 @@ function report(m, fl, st, sv) {
   L.push(`| memory | ${m.memGiB} GiB |`);
   L.push(`| OS | ${m.kernel} |`);
   L.push(`| browser | Chromium ${m.chromium} (headless, Playwright) |`);
-  L.push(`| Node | ${m.node} |`, '');
+  L.push(`| Node | ${m.node} |`);
+  L.push(`| load average (1 min) | ${m.loadBefore.toFixed(2)} at start, ${m.loadAfter.toFixed(2)} at end |`, '');
 
   L.push('#### Targets', '');
   L.push('| figure | result | target | verdict |', '|---|---|---|---|');
   L.push(
-    `| 1. first load, gzip -9 | **${kb(countedGzip)} KB** (${kb(fl.total.raw + fl.extra.raw)} KB raw, ${fl.loaded.length + fl.extraFiles.length} files) | ≤ ${TARGET_KB} KB | ${passMark(sizeOk)} |`,
+    `| 1. first load, ${GZIP_TOOL} | **${kb(countedGzip)} KB** (${kb(fl.total.raw + fl.extra.raw)} KB raw, ${fl.loaded.length + fl.extraFiles.length} files) | ≤ ${TARGET_KB} KB | ${passMark(sizeOk)}${sizeNote} |`,
   );
   L.push(
     `| 2. start-up from the service worker, ${THROTTLE}× CPU | median **${ms(appMed)} ms**, p90 ${ms(appP90)} ms (baseline page: median ${ms(baseMed)} ms, p90 ${ms(baseP90)} ms; n = ${st.appRuns.length}) | median ≤ ${TARGET_START_MS} ms | ${passMark(startOk)} |`,
@@ -681,7 +754,7 @@ function report(m, fl, st, sv) {
   }
   L.push(`| **fetched by the page** | **${fl.total.raw.toLocaleString('en')}** | **${fl.total.gzip.toLocaleString('en')}** |`);
   for (const e of fl.extraFiles) {
-    L.push(`| \`${e.path}\` (asked by a headed browser, not by headless) | ${e.raw.toLocaleString('en')} | ${e.gzip.toLocaleString('en')} |`);
+    L.push(`| \`${e.path}\` (counted always; browsers ask for it after load or, headless, not at all) | ${e.raw.toLocaleString('en')} | ${e.gzip.toLocaleString('en')} |`);
   }
   L.push(`| **counted against the target** | **${(fl.total.raw + fl.extra.raw).toLocaleString('en')}** | **${countedGzip.toLocaleString('en')}** (${kb(countedGzip)} KB) |`, '');
   L.push(
@@ -689,9 +762,16 @@ function report(m, fl, st, sv) {
       `${kb(fl.precache.raw)} KB raw / ${kb(fl.precache.gzip)} KB gzip as listed in precache.js ` +
       `(on this run it fetched ${fl.swFetched.count} requests, ${kb(fl.swFetched.gzip)} KB gzip, from the server).`,
   );
-  const faces = fl.fonts.faces.map((f) => `${f.range.startsWith('U+20') ? 'Latin-vi' : 'Vietnamese'} subset ${f.status}`).join(', ');
+  const faces = fl.fonts.faces
+    .map((f) => `${/U\+1EA0/i.test(f.range) ? 'Vietnamese' : 'Latin'} subset ${f.status}`)
+    .join(', ');
   L.push(`Fonts when \`document.fonts.ready\` resolved: ${faces}; font files fetched: ${fl.woffLoaded}.`);
   if (fl.duplicates.length) L.push(`Fetched more than once: ${fl.duplicates.join(', ')}.`);
+  const served = new Set(fl.loaded.map((e) => e.path));
+  const unseen = fl.pageRequests.filter(
+    (p) => !served.has(p) && p !== '/__bench/blank.html' && !fl.extraFiles.some((e) => e.path === p),
+  );
+  if (unseen.length) L.push(`Also requested by the page, not counted (the service worker script, or after the cut-off): ${unseen.join(', ')}.`);
   if (fl.notFound.length) L.push(`Failed requests: ${fl.notFound.join(', ')}.`);
   L.push('');
 
@@ -713,9 +793,9 @@ function report(m, fl, st, sv) {
     '',
   );
 
-  L.push(`#### 3. Saving one edited petition (${THROTTLE}× CPU throttling, ${s100.saves.length} saves per size after ${WARM_SAVES} discarded)`, '');
+  L.push(`#### 3. Saving one edited petition (no throttling, ${s100.saves.length} saves per size after ${WARM_SAVES} discarded)`, '');
   L.push(
-    '| stored | "save-petition" median | p90 | baseline `setItem`, median | submit → "saved" shown, median | start-up, median (n) | stored text |',
+    `| stored | "save-petition" median | p90 | baseline \`setItem\`, median | submit → "saved" shown, median | start-up at ${THROTTLE}× CPU, median (n) | stored text |`,
     '|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const s of sv) {
@@ -728,7 +808,7 @@ function report(m, fl, st, sv) {
   L.push(
     '',
     `Ratio 5,000 / 100: save ${ratio.toFixed(2)}, submit → shown ${e2eRatio.toFixed(2)}, start-up ${startRatio.toFixed(2)}. ` +
-      `Records ≈ ${s100.recordChars} characters. ` +
+      `Records ≈ ${s100.recordChars} characters; this browser's local storage holds ${(m.quota / 1e6).toFixed(2)} M characters per origin, so 5,000 such petitions fill ${Math.round((100 * s5k.stored.chars) / m.quota)} % of it. ` +
       `Each run kept the number of stored petitions (${s100.oneEntry && s5k.oneEntry ? 'yes' : '**no**'}) and stored every edit (${s100.persisted && s5k.persisted ? 'yes' : '**no**'}). ` +
       `Timer resolution: ${s100.isolated ? '5 µs (cross-origin isolated)' : '100 µs'}.`,
     '',
@@ -741,8 +821,9 @@ const INTRO = `# Performance
 What the village tablet downloads and how fast it answers, measured by \`bash scripts/bench.sh\`
 (scripts/bench.mjs). The script builds the release app, serves \`dist/\` from its own small
 static server on 127.0.0.1, drives Debian's Chromium (headless, through Playwright), prints the
-tables below and rewrites this file. Machines here are noisy and shared: compare a figure with
-its baseline from the same run, not with another machine's.
+results below and rewrites this file. The machines here are small, shared and noisy: run it
+when nothing else is building or testing (the report gives the load average), and compare a
+figure with its baseline from the same run rather than with another machine's figures.
 
 ## How to run
 
@@ -752,40 +833,72 @@ bash scripts/bench.sh --no-build # measure the dist/ already built
 bash scripts/bench.sh --no-write # print only
 \`\`\`
 
-Options after these go to the node script: \`--runs N\` (start-up navigations, default 15),
-\`--saves N\` (timed saves per size, default 25), \`--startup-runs N\` (start-up runs at 100
-and 5,000 petitions, default 5), \`--strict\` (exit 1 when a target fails). Needs what
-\`bash scripts/setup.sh --browser\` installs; never run \`npx playwright install\`. Takes about
-two minutes after the build.
+Further options go to the node script: \`--runs N\` (start-up navigations per side, default
+15), \`--saves N\` (timed saves per size, default 25), \`--startup-runs N\` (start-up runs at
+100 and 5,000 petitions, default 5), \`--strict\` (exit 1 when a target fails). It needs what
+\`bash scripts/setup.sh --browser\` installs (bench.sh runs it); never \`npx playwright install\`.
+About a minute after the build.
 
 ## What the figures mean
 
-1. **First load ≤ 250 KB.** A fresh browser profile with a village profile already stored
-   opens the petitions page (Vietnamese on screen, so both font subsets load). Counted: every
-   response the page itself fetched until the petition form took a typed character and
-   \`document.fonts.ready\` resolved, each body compressed with gzip -9 as a static host with
-   compression would send it (zlib level 9, no file name in the header). The favicon and the
-   manifest, which a headed browser asks for and headless Chromium does not, are added so the
-   verdict holds on a tablet. What the service worker fetches in the background after load to
-   precache the app is not counted and is listed separately.
-2. **Start-up ≤ 1 s with 4× CPU throttling** (CDP \`Emulation.setCPUThrottlingRate\`, rate 4, a
-   cheap tablet). After a first visit installed the service worker and it controls the page,
-   each navigation is timed from navigation start to the moment the textarea labelled
-   "Nội dung" exists and a character typed into it (\`execCommand('insertText')\` from an
-   in-page probe) reaches the app's input handler, i.e. the wasm has run and event handlers
-   work; the probe checks that the app stored the draft. The app and the baseline, a static
-   page with one textarea and an input handler served by the same server under the same
-   throttling, are measured alternately. Median and p90 (nearest rank).
-3. **Saving one edit costs the same with 5,000 petitions as with 100 (ratio of medians ≤
-   1.5).** Local storage is seeded with the profile and N petition records
-   (\`dt1:p:<uuid>\`, realistic Vietnamese content); the app loads; then, repeatedly: "Sửa" on a
-   listed petition, new text in "Nội dung", "Lưu kiến nghị", wait for "Đã lưu kiến nghị.".
-   The figure is the app's own \`save-petition\` performance measure (write of the one entry,
-   read-back, update of the in-memory list). Also shown: one \`localStorage.setItem\` of a
-   record of the same size in the same page (baseline), the time from submit to the "saved"
-   notice in the DOM (includes the list's re-render), and the app's start-up at each size.
-   Saves run under the same 4× throttling. The server sends cross-origin isolation headers
-   (COOP/COEP) so \`performance.now()\` has 5 µs resolution; they change no byte of the app.
+1. **First load ≤ 250 KB.** A fresh browser profile, with a village profile already in local
+   storage, opens the petitions page (Vietnamese on screen, so both font subsets load).
+   Counted: every response the page itself fetched until the petition form took a typed
+   character and \`document.fonts.ready\` resolved, each body compressed with GNU
+   \`gzip -9 -n\` as a static host with compression would send it; plus the favicon and the
+   manifest whenever they were not among those (browsers ask for them after load, or, headless,
+   not at all). Not counted, listed separately: what the service worker fetches in the
+   background after load to precache the app (this server sends no caching headers, so it
+   downloads those files a second time; behind a host whose responses the browser may cache,
+   most come from the HTTP cache). KB = 1,024 bytes.
+2. **Start-up ≤ 1 s at 4× CPU throttling** (CDP \`Emulation.setCPUThrottlingRate\` rate 4, for
+   a cheap tablet). Once a first visit has installed the service worker and it controls the
+   page, each navigation is timed from navigation start until the textarea labelled "Nội dung"
+   exists and a character typed into it (\`execCommand('insertText')\` from an in-page probe)
+   has reached the app's input handler, which the probe checks by the draft the app stores:
+   the wasm has run and its event handlers work. This includes the first layout, which the
+   typing forces. Baseline: a static page with one labelled textarea and an inline input
+   handler, served by the same server (another port, outside the service worker's scope) under
+   the same throttling, navigated alternately with the app. One navigation of each is discarded
+   first. Median and p90 (nearest rank).
+3. **Saving one edit costs about the same with 5,000 petitions as with 100 (ratio of medians
+   ≤ 1.5).** Local storage is seeded with the profile and N petition records (\`dt1:p:<uuid>\`,
+   realistic Vietnamese content, ≈ 450 characters each); the app loads; then, repeatedly: "Sửa"
+   on one of the first 20 listed petitions, new text in "Nội dung", "Lưu kiến nghị", wait for
+   "Đã lưu kiến nghị.". The figure is the app's own \`save-petition\` performance measure (write
+   of the one entry, its read-back, update of the in-memory list). The two sizes run in two
+   pages side by side, their saves alternating, so that the machine's noise falls on both; the
+   first 3 saves of each are discarded. Also shown: one \`localStorage.setItem\` of a record of
+   the same size in the same page, one per task (baseline); the time from the form's submit
+   event to the "saved" notice in the DOM (includes re-rendering the list); the app's start-up
+   at each size, timed as in figure 2 (information only). Saves run without CPU throttling:
+   Chromium throttles by pausing the renderer in short slices, which swamps timings of a
+   fraction of a millisecond. The server sends cross-origin isolation headers (COOP/COEP) so
+   that \`performance.now()\` has 5 µs resolution; they change no byte of the app.
+
+## What shaped the size
+
+The first release build was 296 KB of gzipped wasm alone. These changes brought the first load
+under the budget. Each row is the gzipped wasm after the change, measured when it was made:
+
+| change | wasm (gzip) |
+|---|---|
+| first build (unicode-normalization, chrono's serde, \`AnyView\`, serde_json on every type) | 296 KB |
+| NFC tables for Latin script only, generated by build.rs (the crate's tables cost ~70 KB) | 229 KB |
+| all JSON through one \`Value\` path; RFC 3339 and ISO dates written by hand | 221 KB |
+| unstable sorts (fewer monomorphised sort routines) | 219 KB |
+| \`Either\` instead of \`AnyView\` | 212 KB |
+
+Tried without gain: opt-level "s" (256 KB), \`wasm-opt --converge\` or \`--gufa\`, and type-erased
+field components (no change). serde_path_to_error costs about 6 KB and is kept, because it
+names the member at fault in every refused file.
+
+Fonts: Be Vietnam Pro in one weight (400; headings use synthesised bold), with the Latin file
+cut by scripts/subset_font.py to the glyphs Vietnamese uses (21 → 13 KB). The Vietnamese file
+is shipped as fontsource provides it (11.5 KB).
+
+The margin is thin. The commune office's screens (issues 3 to 5) must not grow the tablet's
+first load: load them as a second wasm module when the office role is chosen.
 
 ## Results
 
@@ -801,7 +914,9 @@ async function main() {
     const m = machine(browser.version());
     const fl = await firstLoad(browser, srv);
     const st = await startup(browser, srv);
-    const sv = [await saving(browser, srv, 100), await saving(browser, srv, 5000)];
+    const sv = await saving(browser, srv, [100, 5000]);
+    m.quota = await storageQuota(browser, srv);
+    m.loadAfter = os.loadavg()[0];
     const { text, ok } = report(m, fl, st, sv);
     console.log(text);
     if (WRITE) {
@@ -815,7 +930,7 @@ async function main() {
   }
 }
 
-export { startServer, seed, probe, settled, timedVisit, swControl, throttle, makePetitions, CHROMIUM_ARGS, median, pct };
+export { saving, startServer, seed, probe, settled, timedVisit, swControl, throttle, makePetitions, CHROMIUM_ARGS, median, pct };
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((e) => {
