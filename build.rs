@@ -115,6 +115,26 @@ fn main() {
     }
     writeln!(out, "];").unwrap();
 
+    // Characters that NFC replaces even when they stand alone (singletons, exclusions).
+    let unstable: Vec<u32> = chars(&LETTERS)
+        .filter(|&c| {
+            let mut parts = Vec::new();
+            decompose_canonical(c, |d| parts.push(d));
+            let recomposed = parts
+                .iter()
+                .skip(1)
+                .try_fold(parts[0], |acc, &m| compose(acc, m));
+            recomposed != Some(c) && parts != [c]
+        })
+        .map(|c| c as u32)
+        .collect();
+    writeln!(out, "/// Characters that NFC replaces even on their own.").unwrap();
+    writeln!(out, "static NFC_UNSTABLE: [u16; {}] = [", unstable.len()).unwrap();
+    for c in &unstable {
+        writeln!(out, "    {c:#06x},").unwrap();
+    }
+    writeln!(out, "];").unwrap();
+
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("latin_nfc.rs");
     fs::write(dest, out).unwrap();
 }

@@ -80,8 +80,25 @@ fn compose_pair(a: char, b: char) -> Option<char> {
         .map(|i| to_char(COMPOSITIONS[i].2))
 }
 
+/// Whether a text is certainly NFC already: no combining mark, and no character that NFC
+/// replaces. Typed and stored Vietnamese almost always is, so the full work is skipped.
+fn is_nfc_quick(s: &str) -> bool {
+    s.chars().all(|c| {
+        c < '\u{0300}'
+            || (combining_class(c) == 0
+                && u16_of(c).is_none_or(|u| NFC_UNSTABLE.binary_search(&u).is_err()))
+    })
+}
+
 /// Canonical composition (NFC).
 pub fn compose(s: &str) -> String {
+    if is_nfc_quick(s) {
+        return s.to_string();
+    }
+    compose_fully(s)
+}
+
+fn compose_fully(s: &str) -> String {
     let decomposed = decompose(s);
     let mut out: Vec<char> = Vec::with_capacity(decomposed.len());
     let mut starter: Option<usize> = None;
@@ -177,6 +194,18 @@ mod tests {
                 .collect();
             assert_eq!(compose(&s), reference(&s), "{:?}", s);
         }
+    }
+
+    #[test]
+    fn the_quick_check_never_skips_text_that_nfc_would_change() {
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if is_nfc_quick(&s) {
+                assert_eq!(compose_fully(&s), s, "U+{:04X}", c as u32);
+            }
+        }
+        assert!(is_nfc_quick("Đề nghị sửa đường liên thôn"));
+        assert!(!is_nfc_quick("Đe\u{0302}\u{0300}"));
     }
 
     #[test]
