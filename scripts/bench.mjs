@@ -10,6 +10,7 @@
 // 100 / 5,000 petitions (default 5), --no-write: print only, --strict: exit 1 when a target fails.
 
 import { chromium } from '@playwright/test';
+import { CHROMIUM } from '../tests/e2e/chromium.js';
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -40,15 +41,7 @@ const TARGET_KB = 250;
 const TARGET_START_MS = 1000;
 const TARGET_RATIO = 1.5;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const CHROMIUM_ARGS = CHROMIUM.args;
 
 const say = (...a) => console.error('[bench]', ...a);
 
@@ -909,7 +902,7 @@ first load: load them as a second wasm module when the office role is chosen.
 async function main() {
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is empty: run bash scripts/build.sh');
   const srv = await startServer();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ ...CHROMIUM, headless: true });
   try {
     const m = machine(browser.version());
     const fl = await firstLoad(browser, srv);

@@ -4,6 +4,7 @@
 // Each test gets a fresh browser context, so it starts with empty local storage and no
 // service worker: the first start of a new tablet.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM } from './chromium.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -36,18 +37,7 @@ export default defineConfig({
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: CHROMIUM,
   },
   webServer: {
     command: `python3 -m http.server ${port} --bind 127.0.0.1 --directory dist`,
