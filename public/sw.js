@@ -26,20 +26,28 @@ self.addEventListener("activate", function (event) {
 });
 
 // Cache first: the app's files never change under one version. Page loads fall back to the
-// cached index.html, so any address of the app opens offline.
+// cached page of their app (the village's index.html, or the office's), so any address of
+// the app opens offline. The office's files are not precached (a village tablet never
+// needs them): they are kept the first time the office loads them.
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+  var url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) {
     return;
   }
+  var office = url.pathname.indexOf("/office/") !== -1;
   event.respondWith(
     caches.open(CACHE).then(function (cache) {
       return cache.match(request, { ignoreSearch: true }).then(function (hit) {
         if (hit) { return hit; }
-        if (request.mode === "navigate") {
-          return cache.match("./").then(function (page) { return page || fetch(request); });
-        }
-        return fetch(request);
+        var fallback = request.mode === "navigate" ? cache.match(office ? "office/" : "./") : Promise.resolve(undefined);
+        return fallback.then(function (page) {
+          if (page) { return page; }
+          return fetch(request).then(function (response) {
+            if (office && response.ok) { cache.put(request, response.clone()); }
+            return response;
+          });
+        });
       });
     })
   );

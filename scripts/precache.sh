@@ -1,11 +1,21 @@
 #!/bin/sh
-# Trunk post-build hook: writes precache.js, the list of every built file the service
-# worker caches at install, and a cache version that changes whenever any file changes.
+# Trunk post-build hook. For the village app (index.html): copies in the office app built
+# just before (scripts/build.sh), then writes precache.js, the list of every village file
+# the service worker caches at install, and a cache version that changes whenever any file
+# changes. The office's files are cached the first time the office opens them, so a
+# village tablet never downloads them.
 set -eu
 dir="${TRUNK_STAGING_DIR:?run by trunk}"
+case "${TRUNK_HTML_FILE:-}" in
+  *office.html) exit 0 ;;
+esac
+if [ -d target/dist-office ]; then
+  rm -rf "$dir/office"
+  cp -r target/dist-office "$dir/office"
+fi
 cd "$dir"
-files=$(find . -type f ! -name precache.js ! -name sw.js | sed 's|^\./||' | sort)
-version=$(cat $files | sha256sum | cut -c1-16)
+files=$(find . -type f ! -name precache.js ! -name sw.js ! -path './office/*' | sed 's|^\./||' | sort)
+version=$(find . -type f ! -name precache.js | sort | xargs cat | sha256sum | cut -c1-16)
 {
   printf 'self.CACHE_VERSION = "%s";\n' "$version"
   printf 'self.PRECACHE = ["./"'

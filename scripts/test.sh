@@ -15,7 +15,7 @@ echo "== native tests"
 cargo test
 
 echo "== release build"
-trunk build --release
+bash scripts/build.sh
 
 echo "== browser tests"
 npx playwright test --config tests/e2e/playwright.config.js

@@ -2,7 +2,10 @@
 //! Plain Rust with no knowledge of the browser, Leptos or storage; tested natively.
 
 pub mod bundle;
+pub mod grouping;
 pub mod json;
+pub mod legacy;
+pub mod office;
 pub mod petition;
 pub mod search;
 pub mod text;

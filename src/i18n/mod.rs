@@ -2,6 +2,8 @@
 //! and English (chosen in settings). A struct rather than a key lookup so that a missing
 //! translation is a compile error, not a blank on a village head's screen.
 
+pub mod office;
+
 use crate::domain::bundle::{FieldProblem, FileError, FileKind};
 use crate::domain::petition::{Kind, PetitionError};
 use crate::domain::village::{MeetingError, ProfileError};
@@ -342,7 +344,7 @@ pub static VI: Texts = Texts {
     role_legend: "Máy này dùng cho",
     role_village: "Thôn, tổ dân phố (trưởng thôn ghi kiến nghị)",
     role_office: "Văn phòng UBND xã",
-    role_office_later: "sẽ có trong bản sau",
+    role_office_later: "mở trang của văn phòng",
     setup_file_title: "Nạp tệp cấu hình của xã",
     setup_file_hint: "Văn phòng UBND xã gửi tệp này qua Zalo hoặc USB.",
     setup_file_pick: "Chọn tệp cấu hình",
@@ -458,7 +460,7 @@ pub static EN: Texts = Texts {
     role_legend: "This device is for",
     role_village: "A village (the village head records petitions)",
     role_office: "The commune office",
-    role_office_later: "coming in a later version",
+    role_office_later: "opens the office's pages",
     setup_file_title: "Load the commune setup file",
     setup_file_hint: "The commune office sends this file by Zalo or USB stick.",
     setup_file_pick: "Choose the setup file",

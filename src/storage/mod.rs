@@ -15,8 +15,11 @@ use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::village::{Meeting, VillageProfile};
 
 #[cfg(target_arch = "wasm32")]
+pub mod indexed;
+#[cfg(target_arch = "wasm32")]
 pub mod local;
 mod memory;
+pub mod office;
 pub use memory::MemoryStore;
 
 /// Why a write failed.
@@ -194,54 +197,25 @@ impl<S: KeyValueStore> Repository<S> {
         snap
     }
 
-    /// Decodes one entry; on failure moves it aside and notes it.
     fn read<R, T>(&self, key: &str, broken: &mut Vec<BrokenEntry>) -> Option<T>
     where
         R: DeserializeOwned,
         T: TryFrom<R>,
     {
-        let raw = self.store.get(key)?;
-        let decoded = json::from_text::<R>(&raw)
-            .ok()
-            .and_then(|r| T::try_from(r).ok());
-        if decoded.is_none() {
-            broken.push(self.set_aside(key, raw));
-        }
-        decoded
+        read_entry::<R, T>(&self.store, key, broken, json::from_text)
     }
 
     fn set_aside(&self, key: &str, raw: String) -> BrokenEntry {
-        let aside = format!("{BROKEN_PREFIX}{key}");
-        // Only remove the original once its copy is safe; if storage is full it stays put
-        // (and is reported again next time) rather than being lost.
-        if self.store.set(&aside, &raw).is_ok() {
-            self.store.remove(key);
-        }
-        BrokenEntry { key: aside, raw }
+        set_aside(&self.store, key, raw)
     }
 
     /// Every entry set aside so far, at this start or before.
     pub fn broken_entries(&self) -> Vec<BrokenEntry> {
-        let mut keys: Vec<String> = self
-            .store
-            .keys()
-            .into_iter()
-            .filter(|k| k.starts_with(BROKEN_PREFIX))
-            .collect();
-        keys.sort_unstable();
-        keys.into_iter()
-            .filter_map(|key| self.store.get(&key).map(|raw| BrokenEntry { key, raw }))
-            .collect()
+        broken_entries(&self.store)
     }
 
     fn write<R: Serialize>(&self, key: &str, record: &R) -> Result<(), StoreError> {
-        let text = json::to_text(record);
-        self.store.set(key, &text)?;
-        // Local storage can drop data silently; read back what matters.
-        if self.store.get(key).as_deref() != Some(text.as_str()) {
-            return Err(StoreError::NotSaved);
-        }
-        Ok(())
+        write_entry(&self.store, key, record, json::to_text)
     }
 
     /// The revision of a petition as stored now (another tab may have saved a newer one).
@@ -305,6 +279,62 @@ impl<S: KeyValueStore> Repository<S> {
         self.write(EXPORTS, &next)?;
         Ok(next)
     }
+}
+
+/// Decodes one entry with `decode` (the compact or the fast JSON path, see
+/// [`crate::domain::json`]); on failure moves it aside and notes it.
+fn read_entry<R, T>(
+    store: &impl KeyValueStore,
+    key: &str,
+    broken: &mut Vec<BrokenEntry>,
+    decode: fn(&str) -> Result<R, crate::domain::bundle::FileError>,
+) -> Option<T>
+where
+    T: TryFrom<R>,
+{
+    let raw = store.get(key)?;
+    let decoded = decode(&raw).ok().and_then(|r| T::try_from(r).ok());
+    if decoded.is_none() {
+        broken.push(set_aside(store, key, raw));
+    }
+    decoded
+}
+
+fn set_aside(store: &impl KeyValueStore, key: &str, raw: String) -> BrokenEntry {
+    let aside = format!("{BROKEN_PREFIX}{key}");
+    // Only remove the original once its copy is safe; if storage is full it stays put
+    // (and is reported again next time) rather than being lost.
+    if store.set(&aside, &raw).is_ok() {
+        store.remove(key);
+    }
+    BrokenEntry { key: aside, raw }
+}
+
+fn broken_entries(store: &impl KeyValueStore) -> Vec<BrokenEntry> {
+    let mut keys: Vec<String> = store
+        .keys()
+        .into_iter()
+        .filter(|k| k.starts_with(BROKEN_PREFIX))
+        .collect();
+    keys.sort_unstable();
+    keys.into_iter()
+        .filter_map(|key| store.get(&key).map(|raw| BrokenEntry { key, raw }))
+        .collect()
+}
+
+fn write_entry<R>(
+    store: &impl KeyValueStore,
+    key: &str,
+    record: &R,
+    encode: fn(&R) -> String,
+) -> Result<(), StoreError> {
+    let text = encode(record);
+    store.set(key, &text)?;
+    // Local storage can drop data silently; read back what matters.
+    if store.get(key).as_deref() != Some(text.as_str()) {
+        return Err(StoreError::NotSaved);
+    }
+    Ok(())
 }
 
 fn petition_key(id: &PetitionId) -> String {

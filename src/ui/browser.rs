@@ -122,3 +122,28 @@ pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
     }
     out
 }
+
+/// Every file of a file input's selection (the office picks many bundles at once).
+pub fn picked_files(ev: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let files = input.files().map(file_list).unwrap_or_default();
+    input.set_value("");
+    files
+}
+
+/// The files dropped on a drop zone.
+pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    ev.data_transfer()
+        .and_then(|d| d.files())
+        .map(file_list)
+        .unwrap_or_default()
+}
+
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

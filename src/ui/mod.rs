@@ -3,6 +3,7 @@
 
 mod browser;
 mod components;
+pub mod office;
 mod pages;
 mod state;
 

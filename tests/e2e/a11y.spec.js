@@ -2,16 +2,7 @@
 // added without touching the mouse, every control is a large enough target, and axe-core
 // finds no serious or critical problem on any main page.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { setUpByHand, addPetition, petitionItems, fixture, backersBox } from './fixtures/app.js';
-
-/** axe violations of impact serious or critical, as readable lines. */
-async function seriousViolations(page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { setUpByHand, addPetition, petitionItems, fixture, backersBox, seriousViolations } from './fixtures/app.js';
 
 /** Presses Tab until `locator` has the focus (at most `max` times). */
 async function tabTo(page, locator, max = 40) {

@@ -14,11 +14,14 @@ pub const PREFIX: &str = "sha256:";
 /// The checksum of a document (its `checksum` member, if any, left out).
 pub fn of_document(doc: &Value) -> String {
     let mut canonical = String::new();
+    // The top level is written here rather than cloned without `checksum`: bundles run
+    // to megabytes.
     match doc {
         Value::Object(map) => {
-            let mut without = map.clone();
-            without.remove("checksum");
-            write_canonical(&Value::Object(without), &mut canonical);
+            let mut entries: Vec<(&String, &Value)> =
+                map.iter().filter(|(k, _)| *k != "checksum").collect();
+            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            write_members(entries, &mut canonical);
         }
         other => write_canonical(other, &mut canonical),
     }
@@ -27,21 +30,25 @@ pub fn of_document(doc: &Value) -> String {
     format!("{PREFIX}{hex}")
 }
 
+fn write_members(entries: Vec<(&String, &Value)>, out: &mut String) {
+    out.push('{');
+    for (i, (k, v)) in entries.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write_string(k, out);
+        out.push(':');
+        write_canonical(v, out);
+    }
+    out.push('}');
+}
+
 fn write_canonical(v: &Value, out: &mut String) {
     match v {
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
             entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
-            out.push('{');
-            for (i, (k, v)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(k, out);
-                out.push(':');
-                write_canonical(v, out);
-            }
-            out.push('}');
+            write_members(entries, out);
         }
         Value::Array(items) => {
             out.push('[');

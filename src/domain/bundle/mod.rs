@@ -12,7 +12,6 @@ pub mod setup;
 pub mod v1;
 pub mod village;
 
-use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::json;
@@ -88,13 +87,14 @@ impl FileKind {
     }
 }
 
-/// Reads the envelope of a file of the expected kind and decodes its members into `T`.
+/// Reads and checks the envelope of a file of the expected kind (size, syntax, format,
+/// version, checksum) and returns the document for the caller to decode.
 /// `checksum_required` is false only for the setup file, which the office may write by hand.
-pub(crate) fn read_document<T: DeserializeOwned>(
+pub(crate) fn read_document(
     text: &str,
     kind: FileKind,
     checksum_required: bool,
-) -> Result<T, FileError> {
+) -> Result<Value, FileError> {
     if text.len() > kind.size_limit() {
         return Err(FileError::TooLarge {
             limit_bytes: kind.size_limit(),
@@ -150,7 +150,7 @@ pub(crate) fn read_document<T: DeserializeOwned>(
             })
         }
     }
-    json::decode(doc)
+    Ok(doc)
 }
 
 /// A member that decoded but breaks a domain rule.

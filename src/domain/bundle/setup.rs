@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::v1::DialogueRecord;
 use super::{invalid, read_document, FileError, FileKind};
+use crate::domain::json;
 use crate::domain::text::{char_len, clean_line};
 use crate::domain::village::{DialogueInfo, VillageProfile, DEFAULT_FIELDS};
 
@@ -67,7 +68,7 @@ fn line(value: &str, path: String) -> Result<String, FileError> {
 /// Reads a commune setup file. Nothing is stored by this; the caller stores the profile
 /// the village head then chooses.
 pub fn parse_commune_setup(text: &str) -> Result<CommuneSetup, FileError> {
-    let file: SetupFile = read_document(text, FileKind::CommuneSetup, false)?;
+    let file: SetupFile = json::decode(read_document(text, FileKind::CommuneSetup, false)?)?;
     let commune = line(&file.commune.name, "commune.name".into())?;
     if commune.is_empty() {
         return Err(invalid("commune.name"));

@@ -159,6 +159,8 @@ pub struct DialogueRecord {
     pub session_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<String>,
 }
 
 impl From<&DialogueInfo> for DialogueRecord {

@@ -122,7 +122,8 @@ pub struct ReadBundle {
 
 /// Reads a village bundle file; refuses it whole on the first problem.
 pub fn parse_village_bundle(text: &str) -> Result<ReadBundle, FileError> {
-    let bundle: VillageBundle = read_document(text, FileKind::VillageBundle, true)?;
+    let bundle: VillageBundle =
+        json::decode_fast(read_document(text, FileKind::VillageBundle, true)?)?;
     if bundle.village.name.trim().is_empty() {
         return Err(invalid("village.name"));
     }

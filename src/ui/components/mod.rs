@@ -113,6 +113,31 @@ pub fn SelectField(
     }
 }
 
+/// A labelled choice whose options have a value and a shown text (codes and names).
+#[component]
+pub fn PairSelect(
+    label: &'static str,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(into)] selected: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(optional)] first: Option<&'static str>,
+) -> impl IntoView {
+    let option = move |value: String, text: String| {
+        let this = value.clone();
+        view! { <option value=value prop:selected=move || selected.with(|s| *s == this)>{text}</option> }
+    };
+    let id = next_id("select");
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| on_change.run(event_target_value(&ev))>
+                {first.map(|f| option(String::new(), f.to_string()))}
+                {move || options.get().into_iter().map(|(v, t)| option(v, t)).collect_view()}
+            </select>
+        </div>
+    }
+}
+
 /// A labelled checkbox.
 #[component]
 pub fn CheckField(

@@ -25,7 +25,16 @@ pub fn WelcomePage() -> impl IntoView {
                     <span>{t.role_village}</span>
                 </label>
                 <label class="choice">
-                    <input type="radio" name="role" value="office" disabled />
+                    // The office's screens are a second app (office/), so the tablet never
+                    // downloads them: choosing the role opens it.
+                    <input
+                        type="radio"
+                        name="role"
+                        value="office"
+                        on:change=move |_| {
+                            let _ = window().location().set_href("office/");
+                        }
+                    />
                     <span>{format!("{} ({})", t.role_office, t.role_office_later)}</span>
                 </label>
             </fieldset>

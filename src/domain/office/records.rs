@@ -1,0 +1,304 @@
+//! How the office's data is stored: the setup, one chunk per village (its petitions with
+//! the office's fields), the groups, and the tablets seen. A chunk per village keeps an
+//! import to one write, which the store commits whole, and keeps 10,000 petitions in a
+//! few dozen entries instead of 10,000.
+//!
+//! Like [`crate::domain::bundle::v1`], these shapes are a compatibility promise: add
+//! optional members, never rename or retype one.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::register::{Entry, Group, OfficeFields, Source};
+use super::setup::{Dialogue, OfficeSetup};
+use crate::domain::bundle::setup::SetupVillage;
+use crate::domain::bundle::v1::{PetitionRecord, RecordError};
+use crate::domain::petition::{Kind, Petition, PetitionId};
+use crate::domain::text::clean_line;
+use crate::domain::time::{iso_date_opt, rfc3339};
+
+fn is_empty(s: &str) -> bool {
+    s.is_empty()
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetupRecord {
+    pub commune: String,
+    #[serde(default)]
+    pub province: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub plan_number: String,
+    #[serde(default, with = "iso_date_opt")]
+    pub meeting_from: Option<chrono::NaiveDate>,
+    #[serde(default, with = "iso_date_opt")]
+    pub meeting_to: Option<chrono::NaiveDate>,
+    #[serde(default, with = "iso_date_opt")]
+    pub session_date: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub place: String,
+    #[serde(default)]
+    pub chair: String,
+    pub villages: Vec<VillageRecord>,
+    pub fields: Vec<String>,
+    pub departments: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VillageRecord {
+    pub code: String,
+    pub name: String,
+    #[serde(default)]
+    pub head: String,
+}
+
+impl From<&OfficeSetup> for SetupRecord {
+    fn from(s: &OfficeSetup) -> Self {
+        let d = &s.dialogue;
+        Self {
+            commune: s.commune.clone(),
+            province: s.province.clone(),
+            title: d.title.clone(),
+            plan_number: d.plan_number.clone(),
+            meeting_from: d.meeting_from,
+            meeting_to: d.meeting_to,
+            session_date: d.session_date,
+            place: d.place.clone(),
+            chair: d.chair.clone(),
+            villages: s
+                .villages
+                .iter()
+                .map(|v| VillageRecord {
+                    code: v.code.clone(),
+                    name: v.name.clone(),
+                    head: v.head.clone(),
+                })
+                .collect(),
+            fields: s.fields.clone(),
+            departments: s.departments.clone(),
+        }
+    }
+}
+
+impl TryFrom<SetupRecord> for OfficeSetup {
+    type Error = RecordError;
+
+    fn try_from(r: SetupRecord) -> Result<Self, RecordError> {
+        let line = |s: &str| clean_line(s);
+        let setup = OfficeSetup {
+            commune: line(&r.commune),
+            province: line(&r.province),
+            dialogue: Dialogue {
+                title: line(&r.title),
+                plan_number: line(&r.plan_number),
+                meeting_from: r.meeting_from,
+                meeting_to: r.meeting_to,
+                session_date: r.session_date,
+                place: line(&r.place),
+                chair: line(&r.chair),
+            },
+            villages: r
+                .villages
+                .iter()
+                .map(|v| SetupVillage {
+                    code: line(&v.code),
+                    name: line(&v.name),
+                    head: line(&v.head),
+                })
+                .collect(),
+            fields: r.fields.iter().map(|f| line(f)).collect(),
+            departments: r.departments.iter().map(|d| line(d)).collect(),
+        };
+        let empty_name = setup
+            .villages
+            .iter()
+            .any(|v| v.name.is_empty() || v.code.is_empty());
+        if setup.commune.is_empty() || setup.villages.is_empty() || empty_name {
+            return Err(RecordError { member: "setup" });
+        }
+        setup
+            .check_sizes()
+            .map_err(|_| RecordError { member: "setup" })?;
+        Ok(setup)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OfficeFieldsRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub official: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryRecord {
+    pub petition: PetitionRecord,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflict: Option<PetitionRecord>,
+    #[serde(default)]
+    pub office: OfficeFieldsRecord,
+    #[serde(with = "rfc3339")]
+    pub imported_at: DateTime<Utc>,
+}
+
+/// All the petitions of one village, stored as one entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VillageChunk {
+    pub village: String,
+    pub entries: Vec<EntryRecord>,
+}
+
+impl VillageChunk {
+    pub fn new<'a>(village: &str, entries: impl Iterator<Item = &'a Entry>) -> Self {
+        Self {
+            village: village.to_string(),
+            entries: entries.map(EntryRecord::from).collect(),
+        }
+    }
+
+    /// The chunk's entries; refuses the chunk if any entry breaks a rule, so the caller
+    /// can set the whole chunk aside rather than lose part of it silently.
+    pub fn into_entries(self) -> Result<Vec<Entry>, RecordError> {
+        let village = clean_line(&self.village);
+        self.entries
+            .into_iter()
+            .map(|r| r.into_entry(&village))
+            .collect()
+    }
+}
+
+impl From<&Entry> for EntryRecord {
+    fn from(e: &Entry) -> Self {
+        let o = &e.office;
+        Self {
+            petition: PetitionRecord::from(&e.original),
+            conflict: e.conflict.as_ref().map(PetitionRecord::from),
+            office: OfficeFieldsRecord {
+                field: o.field.clone(),
+                kind: o.kind.map(|k| k.code().to_string()),
+                content: o.content.clone(),
+                department: o.department.clone(),
+                official: o.official.clone(),
+            },
+            imported_at: e.imported_at,
+        }
+    }
+}
+
+impl EntryRecord {
+    fn into_entry(self, village: &str) -> Result<Entry, RecordError> {
+        let original = Petition::try_from(self.petition)?;
+        let conflict = self.conflict.map(Petition::try_from).transpose()?;
+        let o = self.office;
+        let kind = match o.kind {
+            Some(code) => Some(Kind::from_code(&code).ok_or(RecordError { member: "kind" })?),
+            None => None,
+        };
+        let text = |s: Option<String>| s.map(|s| clean_line(&s)).filter(|s| !s.is_empty());
+        Ok(Entry {
+            village: village.to_string(),
+            original,
+            conflict,
+            office: OfficeFields {
+                field: text(o.field),
+                kind,
+                content: o.content.map(|c| crate::domain::text::clean(&c)),
+                department: text(o.department),
+                official: clean_line(&o.official),
+            },
+            imported_at: self.imported_at,
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupRecord {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub field: String,
+    pub members: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub official: String,
+}
+
+impl From<&Group> for GroupRecord {
+    fn from(g: &Group) -> Self {
+        Self {
+            id: g.id.clone(),
+            title: g.title.clone(),
+            field: g.field.clone(),
+            members: g.members.iter().map(ToString::to_string).collect(),
+            department: g.department.clone(),
+            official: g.official.clone(),
+        }
+    }
+}
+
+impl TryFrom<GroupRecord> for Group {
+    type Error = RecordError;
+
+    fn try_from(r: GroupRecord) -> Result<Self, RecordError> {
+        let members = r
+            .members
+            .iter()
+            .map(|m| PetitionId::parse(m).ok_or(RecordError { member: "members" }))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Group {
+            id: clean_line(&r.id),
+            title: clean_line(&r.title),
+            field: clean_line(&r.field),
+            members,
+            department: r
+                .department
+                .map(|d| clean_line(&d))
+                .filter(|d| !d.is_empty()),
+            official: clean_line(&r.official),
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRecord {
+    pub village: String,
+    pub device_id: String,
+    pub sequence: u32,
+    #[serde(with = "rfc3339")]
+    pub exported_at: DateTime<Utc>,
+    #[serde(with = "rfc3339")]
+    pub imported_at: DateTime<Utc>,
+}
+
+impl From<&Source> for SourceRecord {
+    fn from(s: &Source) -> Self {
+        Self {
+            village: s.village.clone(),
+            device_id: s.device_id.clone(),
+            sequence: s.sequence,
+            exported_at: s.exported_at,
+            imported_at: s.imported_at,
+        }
+    }
+}
+
+impl From<SourceRecord> for Source {
+    fn from(r: SourceRecord) -> Self {
+        Self {
+            village: clean_line(&r.village),
+            device_id: clean_line(&r.device_id),
+            sequence: r.sequence,
+            exported_at: r.exported_at,
+            imported_at: r.imported_at,
+        }
+    }
+}

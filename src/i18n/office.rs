@@ -1,0 +1,348 @@
+//! The commune office's strings: part of the one catalogue, in their own table so the
+//! village tablet's download does not carry them. Vietnamese only for now: the office
+//! staff work in Vietnamese (English is offered on the village tablet).
+
+use crate::domain::office::list::Sort;
+use crate::domain::office::register::{ActionError, OfficeStatus, Refusal};
+use crate::domain::office::setup::SetupError;
+
+pub struct OfficeTexts {
+    pub app_name: &'static str,
+    pub office: &'static str,
+    pub no_database: &'static str,
+    pub broken: fn(usize) -> String,
+    pub close: &'static str,
+    pub nav_label: &'static str,
+    pub nav_setup: &'static str,
+    pub nav_import: &'static str,
+    pub nav_list: &'static str,
+    pub nav_groups: &'static str,
+    pub nav_departments: &'static str,
+    pub nav_village: &'static str,
+
+    // Setup
+    pub setup_title: &'static str,
+    pub setup_intro: &'static str,
+    pub setup_commune: &'static str,
+    pub setup_dialogue: &'static str,
+    pub setup_lists: &'static str,
+    pub commune: &'static str,
+    pub province: &'static str,
+    pub dialogue_title: &'static str,
+    pub plan_number: &'static str,
+    pub plan_number_hint: &'static str,
+    pub meeting_from: &'static str,
+    pub meeting_to: &'static str,
+    pub session_date: &'static str,
+    pub date_hint: &'static str,
+    pub place: &'static str,
+    pub chair: &'static str,
+    pub villages: &'static str,
+    pub villages_hint: &'static str,
+    pub fields: &'static str,
+    pub departments: &'static str,
+    pub one_per_line: &'static str,
+    pub save_setup: &'static str,
+    pub export_setup: &'static str,
+    pub setup_saved: &'static str,
+    pub download_failed: &'static str,
+    pub legacy_paste: fn(&str) -> String,
+    pub convert_form: &'static str,
+
+    // Import
+    pub import_title: &'static str,
+    pub import_needs_setup: &'static str,
+    pub drop_here: &'static str,
+    pub pick_files: &'static str,
+    pub importing: fn(usize, usize) -> String,
+    pub imported: fn(usize, usize) -> String,
+    pub unreadable: &'static str,
+    pub summary_title: &'static str,
+    pub col_village: &'static str,
+    pub col_new: &'static str,
+    pub col_updated: &'static str,
+    pub col_unchanged: &'static str,
+    pub col_conflicting: &'static str,
+    pub col_withdrawn: &'static str,
+    pub refused_count: fn(usize) -> String,
+    pub legacy_found: fn(usize) -> String,
+    pub legacy_go: &'static str,
+
+    // List
+    pub list_title: &'static str,
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    pub all: &'static str,
+    pub field: &'static str,
+    pub kind: &'static str,
+    pub status_label: &'static str,
+    pub department: &'static str,
+    pub confidential: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub sort: &'static str,
+    pub found: fn(usize) -> String,
+    pub shown_of: fn(usize, usize) -> String,
+    pub backers: fn(u32) -> String,
+    pub group: &'static str,
+    pub petition: &'static str,
+    pub petitioners: &'static str,
+    pub many_citizens: &'static str,
+    pub address: &'static str,
+    pub phone: &'static str,
+    pub backers_label: &'static str,
+    pub received: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_intro: &'static str,
+    pub version_kept: &'static str,
+    pub version_other: &'static str,
+    pub keep_kept: &'static str,
+    pub take_other: &'static str,
+    pub conflict_settled: &'static str,
+    pub legacy_title: fn(&str) -> String,
+    pub convert: &'static str,
+    pub converted: &'static str,
+    pub village_text: &'static str,
+    pub village_classified: fn(&str, &str) -> String,
+    pub classify: &'static str,
+    pub save_classification: &'static str,
+    pub reclassified: &'static str,
+    pub assign: &'static str,
+    pub in_group: fn(&str, &str) -> String,
+    pub not_assigned: &'static str,
+    pub none: &'static str,
+    pub official: &'static str,
+    pub save_assignment: &'static str,
+    pub assigned: &'static str,
+    pub close_detail: &'static str,
+    pub join_group: &'static str,
+    pub choose: &'static str,
+    pub join: &'static str,
+    pub joined: &'static str,
+
+    // Groups
+    pub groups_title: &'static str,
+    pub groups_intro: &'static str,
+    pub suggest: &'static str,
+    pub no_suggestions: &'static str,
+    pub suggestions_count: fn(usize) -> String,
+    pub suggestion_heading: fn(usize, usize) -> String,
+    pub group_title: &'static str,
+    pub confirm_group: &'static str,
+    pub dismiss: &'static str,
+    pub group_created: &'static str,
+    pub confirmed_groups: &'static str,
+    pub no_groups: &'static str,
+    pub villages_count: fn(usize) -> String,
+    pub total_backers: fn(u32) -> String,
+    pub split: &'static str,
+    pub split_done: &'static str,
+    pub save_group: &'static str,
+    pub group_saved: &'static str,
+    pub dissolve: &'static str,
+    pub group_dissolved: &'static str,
+    pub departments_title: &'static str,
+    pub department_load: fn(usize, usize) -> String,
+}
+
+pub static VI: OfficeTexts = OfficeTexts {
+    app_name: "Đối thoại — Văn phòng xã",
+    office: "Văn phòng UBND xã",
+    no_database: "Trình duyệt này không cho lưu dữ liệu (IndexedDB bị tắt, có thể do chế độ ẩn danh). Hãy mở ứng dụng trong cửa sổ thường của Chrome, Edge hoặc Firefox.",
+    broken: |n| format!("{n} mục dữ liệu bị hỏng đã được để riêng, không mất; các mục khác vẫn dùng được."),
+    close: "Đóng thông báo",
+    nav_label: "Các trang của văn phòng",
+    nav_setup: "Thiết lập",
+    nav_import: "Nhận tệp các thôn",
+    nav_list: "Tổng hợp",
+    nav_groups: "Nhóm vấn đề",
+    nav_departments: "Theo bộ phận",
+    nav_village: "Vai trò trưởng thôn",
+
+    setup_title: "Thiết lập cuộc đối thoại",
+    setup_intro: "Nhập thông tin của xã và cuộc đối thoại, rồi xuất tệp thiết lập gửi các trưởng thôn (qua Zalo hoặc USB). Máy tính bảng của thôn nạp tệp này thay vì gõ tay.",
+    setup_commune: "Xã",
+    setup_dialogue: "Cuộc đối thoại",
+    setup_lists: "Thôn, lĩnh vực và bộ phận",
+    commune: "Tên xã",
+    province: "Tỉnh",
+    dialogue_title: "Tên cuộc đối thoại",
+    plan_number: "Số kế hoạch",
+    plan_number_hint: "Ví dụ: 163/KH-UBND",
+    meeting_from: "Họp thôn từ ngày",
+    meeting_to: "Họp thôn đến ngày",
+    session_date: "Ngày đối thoại",
+    date_hint: "Ngày/tháng/năm, ví dụ 05/09/2026",
+    place: "Địa điểm đối thoại",
+    chair: "Người chủ trì",
+    villages: "Các thôn, tổ dân phố, ấp, bản",
+    villages_hint: "Mỗi dòng một thôn: tên; trưởng thôn. Ví dụ: Thôn 1; Nguyễn Văn Hùng. Có thể dán hai cột từ Excel.",
+    fields: "Lĩnh vực",
+    departments: "Bộ phận chuẩn bị trả lời",
+    one_per_line: "Mỗi dòng một mục.",
+    save_setup: "Lưu thiết lập",
+    export_setup: "Xuất tệp thiết lập cho các thôn",
+    setup_saved: "Đã lưu thiết lập.",
+    download_failed: "Không tải được tệp xuống. Hãy thử lại.",
+    legacy_paste: |enc| format!("Văn bản vừa dán có vẻ gõ bằng bảng mã cũ {enc}, không phải Unicode."),
+    convert_form: "Chuyển biểu mẫu sang Unicode",
+
+    import_title: "Nhận tệp kiến nghị của các thôn",
+    import_needs_setup: "Hãy lưu thiết lập trước: ứng dụng cần danh sách thôn để biết tệp của thôn nào.",
+    drop_here: "Kéo thả các tệp kiến nghị vào đây, hoặc",
+    pick_files: "Chọn các tệp…",
+    importing: |i, n| format!("Đang đọc tệp {i}/{n}…"),
+    imported: |ok, n| format!("Đã nhận {ok}/{n} tệp."),
+    unreadable: "Không đọc được tệp này.",
+    summary_title: "Kết quả nhận tệp",
+    col_village: "Thôn",
+    col_new: "Mới",
+    col_updated: "Cập nhật",
+    col_unchanged: "Không đổi",
+    col_conflicting: "Xung đột",
+    col_withdrawn: "Thôn đã xoá",
+    refused_count: |n| format!("{n} tệp bị từ chối, không có gì trong các tệp này được lưu:"),
+    legacy_found: |n| format!("{n} kiến nghị có vẻ gõ bằng bảng mã cũ (TCVN3, VNI)."),
+    legacy_go: "Xem và chuyển sang Unicode trong danh sách",
+
+    list_title: "Tổng hợp ý kiến, kiến nghị",
+    search: "Tìm kiếm",
+    search_hint: "Gõ không dấu cũng được: \"duong\" tìm ra \"đường\".",
+    all: "Tất cả",
+    field: "Lĩnh vực",
+    kind: "Loại",
+    status_label: "Tình trạng",
+    department: "Bộ phận",
+    confidential: "Bảo mật",
+    yes: "Có",
+    no: "Không",
+    sort: "Sắp xếp",
+    found: |n| format!("{n} kiến nghị"),
+    shown_of: |shown, n| format!("{n} kiến nghị; hiện {shown} đầu tiên, hãy lọc thêm"),
+    backers: |n| format!("{n} người"),
+    group: "Nhóm",
+    petition: "Kiến nghị",
+    petitioners: "Người kiến nghị",
+    many_citizens: "Nhiều công dân",
+    address: "Địa chỉ",
+    phone: "Điện thoại",
+    backers_label: "Số người cùng kiến nghị",
+    received: "Ngày ghi nhận",
+    conflict_title: "Hai bản khác nhau",
+    conflict_intro: "Thôn gửi hai nội dung khác nhau cho cùng một kiến nghị. Hãy chọn bản đúng.",
+    version_kept: "Bản đang dùng",
+    version_other: "Bản kia",
+    keep_kept: "Giữ bản đang dùng",
+    take_other: "Dùng bản kia",
+    conflict_settled: "Đã chọn bản kiến nghị.",
+    legacy_title: |enc| format!("Văn bản có vẻ gõ bằng bảng mã cũ {enc}. Sau khi chuyển sang Unicode:"),
+    convert: "Chuyển sang Unicode",
+    converted: "Đã chuyển sang Unicode; bản gốc của thôn vẫn được giữ.",
+    village_text: "Bản gốc thôn gửi",
+    village_classified: |field, kind| format!("Thôn đã phân loại: {field}, {kind}."),
+    classify: "Phân loại",
+    save_classification: "Lưu phân loại",
+    reclassified: "Đã lưu phân loại.",
+    assign: "Giao chuẩn bị trả lời",
+    in_group: |title, dept| format!("Thuộc nhóm “{title}” (bộ phận: {dept}). Giao riêng ở đây sẽ thay cho bộ phận của nhóm."),
+    not_assigned: "chưa giao",
+    none: "Chưa giao",
+    official: "Cán bộ phụ trách",
+    save_assignment: "Lưu giao việc",
+    assigned: "Đã lưu giao việc.",
+    close_detail: "Đóng kiến nghị",
+    join_group: "Đưa vào nhóm có sẵn",
+    choose: "Chọn nhóm",
+    join: "Đưa vào nhóm",
+    joined: "Đã đưa kiến nghị vào nhóm.",
+
+    groups_title: "Nhóm các kiến nghị cùng vấn đề",
+    groups_intro: "Nhiều thôn thường nêu cùng một vấn đề. Ứng dụng gợi ý các nhóm; hãy bỏ chọn kiến nghị không thuộc nhóm rồi xác nhận.",
+    suggest: "Gợi ý nhóm",
+    no_suggestions: "Không tìm thấy kiến nghị nào giống nhau chưa được nhóm.",
+    suggestions_count: |n| format!("{n} nhóm được gợi ý"),
+    suggestion_heading: |i, n| format!("Gợi ý {i}: {n} kiến nghị"),
+    group_title: "Tên nhóm",
+    confirm_group: "Xác nhận nhóm",
+    dismiss: "Bỏ qua",
+    group_created: "Đã tạo nhóm.",
+    confirmed_groups: "Các nhóm đã xác nhận",
+    no_groups: "Chưa có nhóm nào.",
+    villages_count: |n| format!("{n} thôn"),
+    total_backers: |n| format!("tổng {n} người kiến nghị"),
+    split: "Tách khỏi nhóm",
+    split_done: "Đã tách kiến nghị khỏi nhóm.",
+    save_group: "Lưu nhóm",
+    group_saved: "Đã lưu nhóm.",
+    dissolve: "Giải tán nhóm",
+    group_dissolved: "Đã giải tán nhóm; các kiến nghị vẫn còn.",
+    departments_title: "Việc của từng bộ phận",
+    department_load: |g, p| format!("{g} nhóm và {p} kiến nghị riêng lẻ"),
+};
+
+impl OfficeTexts {
+    pub fn status(&self, s: OfficeStatus) -> &'static str {
+        match s {
+            OfficeStatus::Received => "Mới nhận",
+            OfficeStatus::Assigned => "Đã giao",
+            OfficeStatus::Conflict => "Xung đột",
+            OfficeStatus::Withdrawn => "Thôn đã xoá",
+        }
+    }
+
+    pub fn sort_name(&self, s: Sort) -> &'static str {
+        match s {
+            Sort::Village => "Theo thôn",
+            Sort::Newest => "Mới nhất trước",
+            Sort::Field => "Theo lĩnh vực",
+            Sort::Backers => "Nhiều người nhất trước",
+        }
+    }
+
+    pub fn refusal(&self, r: &Refusal) -> String {
+        match r {
+            Refusal::File(e) => super::VI.file_error(e),
+            Refusal::OtherCommune(c) => format!(
+                "Tệp này của xã “{c}”, không phải của xã mình. Không có gì được lưu."
+            ),
+            Refusal::UnknownVillage(v) => format!(
+                "Thôn “{v}” không có trong danh sách thôn của xã (trang Thiết lập). Hãy thêm thôn hoặc kiểm tra tệp."
+            ),
+            Refusal::ForeignId(id) => format!(
+                "Tệp chứa kiến nghị {id} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu."
+            ),
+            Refusal::NoSetup => {
+                "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
+            }
+        }
+    }
+
+    pub fn setup_error(&self, e: &SetupError) -> String {
+        match e {
+            SetupError::NoCommune => "Hãy nhập tên xã.".into(),
+            SetupError::NoVillages => "Hãy nhập ít nhất một thôn.".into(),
+            SetupError::DuplicateVillage(v) => format!("Thôn “{v}” có hai lần trong danh sách."),
+            SetupError::NoFields => "Hãy nhập ít nhất một lĩnh vực.".into(),
+            SetupError::NoDepartments => "Hãy nhập ít nhất một bộ phận.".into(),
+            SetupError::BadDate => "Ngày phải viết dạng ngày/tháng/năm, ví dụ 05/09/2026.".into(),
+            SetupError::DatesOutOfOrder => {
+                "Ngày không hợp lý: họp thôn phải bắt đầu trước khi kết thúc, và trước ngày đối thoại."
+                    .into()
+            }
+            SetupError::TooLong => "Một mục quá dài (tối đa 200 ký tự) hoặc danh sách quá dài.".into(),
+        }
+    }
+
+    pub fn action_error(&self, e: &ActionError) -> &'static str {
+        match e {
+            ActionError::UnknownPetition => {
+                "Không tìm thấy kiến nghị này (có thể vừa bị thay đổi)."
+            }
+            ActionError::UnknownGroup => "Không tìm thấy nhóm này.",
+            ActionError::TooFewMembers => "Một nhóm cần ít nhất hai kiến nghị.",
+            ActionError::AlreadyGrouped => "Có kiến nghị đã thuộc một nhóm khác.",
+            ActionError::EmptyTitle => "Hãy đặt tên nhóm.",
+            ActionError::NotInList => "Kiến nghị này không thuộc nhóm nào.",
+        }
+    }
+}

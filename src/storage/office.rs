@@ -1,0 +1,145 @@
+//! The office's data in a [`KeyValueStore`]: the setup, one chunk per village, the groups
+//! and the tablets seen. In the app the store is IndexedDB ([`super::indexed`]), because
+//! 10,000 petitions outgrow local storage's quota; tests use [`super::MemoryStore`].
+
+use super::{broken_entries, read_entry, write_entry, BrokenEntry, KeyValueStore, StoreError};
+use crate::domain::json;
+use crate::domain::office::records::{GroupRecord, SetupRecord, SourceRecord, VillageChunk};
+use crate::domain::office::register::{Group, Register, Source};
+use crate::domain::office::setup::OfficeSetup;
+
+const SETUP: &str = "dt1:o:setup";
+const GROUPS: &str = "dt1:o:groups";
+const SOURCES: &str = "dt1:o:sources";
+const VILLAGE_PREFIX: &str = "dt1:o:v:";
+
+/// Everything the office reads at start-up.
+#[derive(Debug, Default)]
+pub struct OfficeSnapshot {
+    pub setup: Option<OfficeSetup>,
+    pub register: Register,
+    /// Entries moved aside at this start.
+    pub broken_now: Vec<BrokenEntry>,
+}
+
+pub struct OfficeRepository<S: KeyValueStore> {
+    store: S,
+}
+
+/// A list stored as one entry, whose items convert one by one.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct List<T>(Vec<T>);
+
+impl<R, T: TryFrom<R>> TryFrom<List<R>> for ListOf<T> {
+    type Error = ();
+
+    fn try_from(l: List<R>) -> Result<Self, ()> {
+        l.0.into_iter()
+            .map(|r| T::try_from(r).map_err(|_| ()))
+            .collect::<Result<Vec<_>, _>>()
+            .map(ListOf)
+    }
+}
+
+struct ListOf<T>(Vec<T>);
+
+impl<S: KeyValueStore> OfficeRepository<S> {
+    pub fn new(store: S) -> Self {
+        Self { store }
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    /// Reads everything; an entry that cannot be read is moved aside and reported, and
+    /// the rest loads.
+    pub fn load(&self) -> OfficeSnapshot {
+        let mut broken = Vec::new();
+        let setup = read_entry::<SetupRecord, OfficeSetup>(
+            &self.store,
+            SETUP,
+            &mut broken,
+            json::from_text_fast,
+        );
+        let groups = read_entry::<List<GroupRecord>, ListOf<Group>>(
+            &self.store,
+            GROUPS,
+            &mut broken,
+            json::from_text_fast,
+        )
+        .map_or_else(Vec::new, |l| l.0);
+        let sources = read_entry::<List<SourceRecord>, ListOf<Source>>(
+            &self.store,
+            SOURCES,
+            &mut broken,
+            json::from_text_fast,
+        )
+        .map_or_else(Vec::new, |l| l.0);
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(VILLAGE_PREFIX))
+            .collect();
+        keys.sort_unstable();
+        let mut entries = Vec::new();
+        for key in keys {
+            let chunk = read_entry::<VillageChunk, ChunkEntries>(
+                &self.store,
+                &key,
+                &mut broken,
+                json::from_text_fast,
+            );
+            if let Some(ChunkEntries(list)) = chunk {
+                entries.extend(list);
+            }
+        }
+        OfficeSnapshot {
+            setup,
+            register: Register::new(entries, groups, sources),
+            broken_now: broken,
+        }
+    }
+
+    pub fn broken_entries(&self) -> Vec<BrokenEntry> {
+        broken_entries(&self.store)
+    }
+
+    pub fn save_setup(&self, s: &OfficeSetup) -> Result<(), StoreError> {
+        write_entry(
+            &self.store,
+            SETUP,
+            &SetupRecord::from(s),
+            json::to_text_fast,
+        )
+    }
+
+    /// Saves what an import or an office action changed: the chunks of the villages
+    /// named, the groups and the sources. The store commits these writes together.
+    pub fn save(&self, r: &Register, villages: &[&str]) -> Result<(), StoreError> {
+        for v in villages {
+            let chunk = VillageChunk::new(v, r.village_entries(v));
+            write_entry(
+                &self.store,
+                &format!("{VILLAGE_PREFIX}{v}"),
+                &chunk,
+                json::to_text_fast,
+            )?;
+        }
+        let groups: Vec<GroupRecord> = r.groups().iter().map(GroupRecord::from).collect();
+        write_entry(&self.store, GROUPS, &List(groups), json::to_text_fast)?;
+        let sources: Vec<SourceRecord> = r.sources().iter().map(SourceRecord::from).collect();
+        write_entry(&self.store, SOURCES, &List(sources), json::to_text_fast)
+    }
+}
+
+struct ChunkEntries(Vec<crate::domain::office::register::Entry>);
+
+impl TryFrom<VillageChunk> for ChunkEntries {
+    type Error = crate::domain::bundle::v1::RecordError;
+
+    fn try_from(c: VillageChunk) -> Result<Self, Self::Error> {
+        c.into_entries().map(ChunkEntries)
+    }
+}

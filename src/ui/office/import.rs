@@ -1,0 +1,167 @@
+//! Importing the villages' bundles: many files at once, picked or dropped, each checked
+//! and merged whole, then a summary per village and the reason for every refused file.
+
+use leptos::prelude::*;
+
+use super::state::{FileOutcome, OfficeState};
+use crate::domain::office::register::ImportCounts;
+use crate::ui::browser;
+
+/// The outcome of a batch, added up per village.
+fn per_village(outcomes: &[FileOutcome]) -> Vec<(String, ImportCounts, usize)> {
+    let mut rows: Vec<(String, ImportCounts, usize)> = Vec::new();
+    for o in outcomes {
+        if let Ok(i) = &o.result {
+            let row = match rows.iter_mut().find(|r| r.0 == i.village_name) {
+                Some(r) => r,
+                None => {
+                    rows.push((i.village_name.clone(), ImportCounts::default(), 0));
+                    rows.last_mut().expect("just pushed")
+                }
+            };
+            let c = &mut row.1;
+            c.new += i.counts.new;
+            c.updated += i.counts.updated;
+            c.unchanged += i.counts.unchanged;
+            c.conflicting += i.counts.conflicting;
+            c.withdrawn += i.counts.withdrawn;
+            row.2 += i.legacy.len();
+        }
+    }
+    rows
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    let dragging = RwSignal::new(false);
+    let start = move |files: Vec<web_sys::File>| {
+        if files.is_empty() || app.progress.get_untracked().is_some() {
+            return;
+        }
+        leptos::task::spawn_local(app.import(files));
+    };
+    let summary = move || {
+        let outcomes = app.outcomes.get();
+        if outcomes.is_empty() {
+            return None;
+        }
+        let rows = per_village(&outcomes);
+        let refused: Vec<(String, String)> = outcomes
+            .iter()
+            .filter_map(|o| o.result.as_ref().err().map(|e| (o.file.clone(), e.clone())))
+            .collect();
+        let legacy: usize = rows.iter().map(|r| r.2).sum();
+        Some(view! {
+            <section class="card" aria-labelledby="summary-title">
+                <h2 id="summary-title">{t.summary_title}</h2>
+                <table class="summary">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.col_village}</th>
+                            <th scope="col">{t.col_new}</th>
+                            <th scope="col">{t.col_updated}</th>
+                            <th scope="col">{t.col_unchanged}</th>
+                            <th scope="col">{t.col_conflicting}</th>
+                            <th scope="col">{t.col_withdrawn}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(village, c, _)| {
+                                view! {
+                                    <tr>
+                                        <th scope="row">{village}</th>
+                                        <td>{c.new}</td>
+                                        <td>{c.updated}</td>
+                                        <td>{c.unchanged}</td>
+                                        <td>{c.conflicting}</td>
+                                        <td>{c.withdrawn}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+                {(legacy > 0)
+                    .then(|| {
+                        view! {
+                            <p class="warning">
+                                {(t.legacy_found)(legacy)} " "
+                                <a href="#/tong-hop">{t.legacy_go}</a>
+                            </p>
+                        }
+                    })}
+                {(!refused.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>{(t.refused_count)(refused.len())}</h3>
+                            <ul class="refused">
+                                {refused
+                                    .into_iter()
+                                    .map(|(file, why)| {
+                                        view! {
+                                            <li>
+                                                <strong>{file}</strong>
+                                                ": "
+                                                {why}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+            </section>
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="import-title">
+            <h1 id="import-title">{t.import_title}</h1>
+            {move || {
+                app.setup.with(Option::is_none).then(|| view! { <p class="warning">{t.import_needs_setup}</p> })
+            }}
+            <div
+                class="drop-zone"
+                class:dragging=dragging
+                on:dragover=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(true);
+                }
+                on:dragleave=move |_| dragging.set(false)
+                on:drop=move |ev: leptos::ev::DragEvent| {
+                    ev.prevent_default();
+                    dragging.set(false);
+                    start(browser::dropped_files(&ev));
+                }
+            >
+                <p>{t.drop_here}</p>
+                <label class="file-button primary">
+                    <span>{t.pick_files}</span>
+                    <input
+                        type="file"
+                        multiple
+                        accept=".json,application/json"
+                        on:change=move |ev| start(browser::picked_files(&ev))
+                    />
+                </label>
+            </div>
+            {move || {
+                app.progress
+                    .get()
+                    .map(|(done, total)| {
+                        view! {
+                            <p role="status">
+                                <progress max=total value=done></progress>
+                                " "
+                                {(t.importing)(done + 1, total)}
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+        {summary}
+    }
+}

@@ -1,0 +1,400 @@
+//! The one list of every village's petitions: search as you type, filters, sort, and the
+//! petition opened below the list to reclassify, assign, settle a conflict or convert a
+//! legacy-encoded text.
+
+use leptos::prelude::*;
+
+use super::state::OfficeState;
+use crate::domain::legacy;
+use crate::domain::office::list::{select, ListFilter, Sort};
+use crate::domain::office::register::{Entry, OfficeStatus};
+use crate::domain::petition::{Kind, Petition, PetitionId};
+use crate::domain::time::{format_date, vietnam_date};
+use crate::ui::components::{PairSelect, SelectField, TextField};
+
+/// Rows drawn at once: enough to read, few enough that a keystroke stays under a frame.
+const SHOWN: usize = 100;
+
+#[component]
+pub fn ListPage() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    let filter = RwSignal::new(ListFilter::default());
+    let villages = Memo::new(move |_| {
+        app.setup.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.villages
+                        .iter()
+                        .map(|v| (v.code.clone(), v.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let fields = Memo::new(move |_| {
+        app.setup
+            .with(|s| s.as_ref().map(|s| s.fields.clone()).unwrap_or_default())
+    });
+    let departments = Memo::new(move |_| {
+        app.setup.with(|s| {
+            s.as_ref()
+                .map(|s| s.departments.clone())
+                .unwrap_or_default()
+        })
+    });
+    let hits = Memo::new(move |_| {
+        let order: Vec<String> = villages.with(|v| v.iter().map(|(c, _)| c.clone()).collect());
+        let f = filter.get();
+        crate::ui::browser::measured("office-search", || {
+            app.register
+                .with(|r| app.keys.with(|k| select(r, k, &f, &order)))
+        })
+    });
+    let village_name = move |code: &str| {
+        villages.with_untracked(|v| {
+            v.iter()
+                .find(|(c, _)| c == code)
+                .map_or_else(|| code.to_string(), |(_, n)| n.clone())
+        })
+    };
+    let set = move |f: fn(&mut ListFilter, String)| {
+        Callback::new(move |v: String| filter.update(|x| f(x, v)))
+    };
+    let choice = |pairs: Vec<(String, String)>| pairs;
+
+    let rows = move || {
+        let hits = hits.get();
+        app.register.with(|r| {
+            hits.iter()
+                .take(SHOWN)
+                .map(|&i| {
+                    let e = &r.entries()[i];
+                    let id = e.id().clone();
+                    let open_id = id.clone();
+                    let status = r.status(e);
+                    let group = r.group_of(e.id()).map(|g| g.title.clone());
+                    view! {
+                        <li class="row" class:withdrawn=!e.is_active()>
+                            <button
+                                type="button"
+                                class="row-open"
+                                aria-expanded=move || (app.open.get().as_ref() == Some(&open_id)).to_string()
+                                on:click=move |_| app.open.set(Some(id.clone()))
+                            >
+                                <span class="row-text">{excerpt(e.content())}</span>
+                                <span class="row-meta">
+                                    {village_name(&e.village)} " · " {e.field().to_string()} " · "
+                                    {crate::i18n::VI.kind(e.kind())} " · " {(t.backers)(e.original.backers)}
+                                </span>
+                                <span class=format!("badge status-{}", status.code())>{t.status(status)}</span>
+                                {e.original.confidential.then(|| view! { <span class="badge secret">{t.confidential}</span> })}
+                                {group.map(|g| view! { <span class="badge group">{format!("{}: {g}", t.group)}</span> })}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="list-title">
+            <h1 id="list-title">{t.list_title}</h1>
+            <div class="filters">
+                <TextField
+                    label=t.search.to_string()
+                    value=Signal::derive(move || filter.with(|f| f.text.clone()))
+                    on_input=set(|f, v| f.text = v)
+                    input_type="search"
+                    hint=t.search_hint
+                    id="office-search"
+                />
+                <PairSelect
+                    label=t.col_village
+                    options=Signal::derive(move || choice(villages.get()))
+                    selected=Signal::derive(move || filter.with(|f| f.village.clone()))
+                    on_change=set(|f, v| f.village = v)
+                    first=t.all
+                />
+                <SelectField
+                    label=t.field.to_string()
+                    options=fields
+                    selected=Signal::derive(move || filter.with(|f| f.field.clone()))
+                    on_change=set(|f, v| f.field = v)
+                    first=t.all
+                />
+                <PairSelect
+                    label=t.kind
+                    options=Signal::derive(move || {
+                        Kind::ALL.iter().map(|k| (k.code().to_string(), crate::i18n::VI.kind(*k).to_string())).collect()
+                    })
+                    selected=Signal::derive(move || filter.with(|f| f.kind.map(|k| k.code().to_string()).unwrap_or_default()))
+                    on_change=set(|f, v| f.kind = Kind::from_code(&v))
+                    first=t.all
+                />
+                <PairSelect
+                    label=t.status_label
+                    options=Signal::derive(move || {
+                        OfficeStatus::ALL.iter().map(|s| (s.code().to_string(), t.status(*s).to_string())).collect()
+                    })
+                    selected=Signal::derive(move || filter.with(|f| f.status.map(|s| s.code().to_string()).unwrap_or_default()))
+                    on_change=set(|f, v| f.status = OfficeStatus::ALL.into_iter().find(|s| s.code() == v))
+                    first=t.all
+                />
+                <SelectField
+                    label=t.department.to_string()
+                    options=departments
+                    selected=Signal::derive(move || filter.with(|f| f.department.clone()))
+                    on_change=set(|f, v| f.department = v)
+                    first=t.all
+                />
+                <PairSelect
+                    label=t.confidential
+                    options=Signal::derive(move || vec![("co".to_string(), t.yes.to_string()), ("khong".to_string(), t.no.to_string())])
+                    selected=Signal::derive(move || filter.with(|f| match f.confidential { Some(true) => "co".into(), Some(false) => "khong".into(), None => String::new() }))
+                    on_change=set(|f, v| f.confidential = match v.as_str() { "co" => Some(true), "khong" => Some(false), _ => None })
+                    first=t.all
+                />
+                <PairSelect
+                    label=t.sort
+                    options=Signal::derive(move || Sort::ALL.iter().map(|s| (s.code().to_string(), t.sort_name(*s).to_string())).collect())
+                    selected=Signal::derive(move || filter.with(|f| f.sort.code().to_string()))
+                    on_change=set(|f, v| f.sort = Sort::ALL.into_iter().find(|s| s.code() == v).unwrap_or_default())
+                />
+            </div>
+            <p role="status" class="count">
+                {move || {
+                    let n = hits.with(Vec::len);
+                    if n > SHOWN { (t.shown_of)(SHOWN, n) } else { (t.found)(n) }
+                }}
+            </p>
+            <ul class="rows">{rows}</ul>
+        </section>
+        // Drawn again after every change of the register, so an action shows at once.
+        {move || {
+            app.register.with(|_| ());
+            app.open.get().map(|id| view! { <Detail id /> })
+        }}
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    const MAX: usize = 180;
+    if text.chars().count() <= MAX {
+        text.to_string()
+    } else {
+        format!("{}…", text.chars().take(MAX).collect::<String>())
+    }
+}
+
+fn people(p: &Petition, t: &'static crate::i18n::office::OfficeTexts) -> String {
+    match p.petitioners.names() {
+        [] => t.many_citizens.to_string(),
+        names => names.join(", "),
+    }
+}
+
+/// The opened petition.
+#[component]
+fn Detail(id: PetitionId) -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    let entry: Option<Entry> = app.register.with_untracked(|r| r.get(&id).cloned());
+    let Some(e) = entry else {
+        return ().into_any();
+    };
+    let setup = app.setup.get_untracked().unwrap_or_default();
+    let village = setup
+        .villages
+        .iter()
+        .find(|v| v.code == e.village)
+        .map_or_else(|| e.village.clone(), |v| v.name.clone());
+    let p = e.original.clone();
+    let field = RwSignal::new(e.field().to_string());
+    let kind = RwSignal::new(e.kind().code().to_string());
+    let department = RwSignal::new(e.office.department.clone().unwrap_or_default());
+    let official = RwSignal::new(e.office.official.clone());
+    let mut field_options = setup.fields.clone();
+    if !field_options.contains(&p.field) {
+        field_options.push(p.field.clone());
+    }
+    let group = app.register.with_untracked(|r| {
+        r.group_of(&id)
+            .map(|g| (g.title.clone(), g.department.clone()))
+    });
+    // A petition the suggestions missed can join a group by hand.
+    let groups: Vec<(String, String)> = app.register.with_untracked(|r| {
+        r.groups()
+            .iter()
+            .map(|g| (g.id.clone(), g.title.clone()))
+            .collect()
+    });
+    let join = RwSignal::new(String::new());
+    let legacy = if e.office.content.is_none() && e.is_active() {
+        legacy::detect(&p.content)
+    } else {
+        None
+    };
+    let village_code = e.village.clone();
+    let (id1, id2, id3, id4, id5, id6) = (
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+        id.clone(),
+    );
+    let v = vec![village_code];
+    let (v1, v2, v3, v4, v5, v6) = (v.clone(), v.clone(), v.clone(), v.clone(), v.clone(), v);
+    let join_group = move |_| {
+        let g = join.get_untracked();
+        if g.is_empty() {
+            return;
+        }
+        let id = id6.clone();
+        app.act(v6.clone(), t.joined, move |r| r.add_to_group(&g, &id));
+    };
+    let join_view = (group.is_none() && !groups.is_empty() && e.is_active()).then(|| {
+        view! {
+            <div class="form">
+                <PairSelect
+                    label=t.join_group
+                    options=Signal::stored(groups)
+                    selected=join
+                    on_change=Callback::new(move |v| join.set(v))
+                    first=t.choose
+                />
+                <div class="actions wide">
+                    <button type="button" on:click=join_group>{t.join}</button>
+                </div>
+            </div>
+        }
+    });
+    let reclassify = move |_| {
+        let k = Kind::from_code(&kind.get_untracked()).unwrap_or(Kind::Recommendation);
+        let f = field.get_untracked();
+        let id = id1.clone();
+        app.act(v1.clone(), t.reclassified, move |r| {
+            r.reclassify(&id, &f, k)
+        });
+    };
+    let assign = move |_| {
+        let d = department.get_untracked();
+        let o = official.get_untracked();
+        let id = id2.clone();
+        app.act(v2.clone(), t.assigned, move |r| {
+            r.assign_petition(&id, Some(d.as_str()), &o)
+        });
+    };
+    let conflict = e.conflict.clone().map(|other| {
+        let keep = {
+            let id = id3.clone();
+            let v = v3.clone();
+            move |_| {
+                let id = id.clone();
+                app.act(v.clone(), t.conflict_settled, move |r| r.resolve_conflict(&id, false));
+            }
+        };
+        let take = {
+            let id = id4.clone();
+            let v = v4.clone();
+            move |_| {
+                let id = id.clone();
+                app.act(v.clone(), t.conflict_settled, move |r| r.resolve_conflict(&id, true));
+            }
+        };
+        view! {
+            <div class="conflict" role="group" aria-labelledby="conflict-title">
+                <h3 id="conflict-title">{t.conflict_title}</h3>
+                <p>{t.conflict_intro}</p>
+                <div class="versions">
+                    <blockquote><strong>{t.version_kept}</strong><p class="pre">{p.content.clone()}</p></blockquote>
+                    <blockquote><strong>{t.version_other}</strong><p class="pre">{other.content.clone()}</p></blockquote>
+                </div>
+                <button type="button" on:click=keep>{t.keep_kept}</button>
+                <button type="button" on:click=take>{t.take_other}</button>
+            </div>
+        }
+    });
+    let legacy_view = legacy.map(|enc| {
+        let preview = legacy::to_unicode(&p.content, enc);
+        let id = id5.clone();
+        let v = v5.clone();
+        view! {
+            <div class="warning" role="group" aria-labelledby="legacy-title">
+                <h3 id="legacy-title">{(t.legacy_title)(enc.name())}</h3>
+                <p class="pre">{preview}</p>
+                <button
+                    type="button"
+                    on:click=move |_| {
+                        let id = id.clone();
+                        app.act(v.clone(), t.converted, move |r| r.convert_legacy(&id, enc));
+                    }
+                >
+                    {t.convert}
+                </button>
+            </div>
+        }
+    });
+    let converted = e.office.content.clone().map(|_| {
+        view! {
+            <details>
+                <summary>{t.village_text}</summary>
+                <p class="pre">{p.content.clone()}</p>
+            </details>
+        }
+    });
+    let reclassified = e.is_reclassified().then(|| {
+        view! { <p class="hint">{(t.village_classified)(&p.field, crate::i18n::VI.kind(p.kind))}</p> }
+    });
+    let mut dept_options = setup.departments.clone();
+    if let Some(d) = &e.office.department {
+        if !dept_options.contains(d) {
+            dept_options.push(d.clone());
+        }
+    }
+    view! {
+        <section class="card detail" aria-labelledby="detail-title">
+            <h2 id="detail-title">{format!("{} — {}", t.petition, village)}</h2>
+            <p class="pre content">{e.content().to_string()}</p>
+            {converted}
+            <dl class="facts">
+                <dt>{t.petitioners}</dt>
+                <dd>
+                    {people(&p, t)}
+                    {p.confidential.then(|| view! { " " <span class="badge secret">{t.confidential}</span> })}
+                </dd>
+                <dt>{t.address}</dt><dd>{p.address.clone()}</dd>
+                <dt>{t.phone}</dt><dd>{p.phone.clone()}</dd>
+                <dt>{t.backers_label}</dt><dd>{p.backers}</dd>
+                <dt>{t.received}</dt><dd>{format_date(vietnam_date(p.created_at))}</dd>
+            </dl>
+            {conflict}
+            {legacy_view}
+            <h3>{t.classify}</h3>
+            {reclassified}
+            <div class="form">
+                <SelectField label=t.field.to_string() options=Signal::stored(field_options) selected=field on_change=Callback::new(move |v| field.set(v)) />
+                <PairSelect
+                    label=t.kind
+                    options=Signal::stored(Kind::ALL.iter().map(|k| (k.code().to_string(), crate::i18n::VI.kind(*k).to_string())).collect::<Vec<_>>())
+                    selected=kind
+                    on_change=Callback::new(move |v| kind.set(v))
+                />
+                <div class="actions wide"><button type="button" on:click=reclassify>{t.save_classification}</button></div>
+            </div>
+            <h3>{t.assign}</h3>
+            {group.map(|(title, dept)| view! {
+                <p class="hint">{(t.in_group)(&title, dept.as_deref().unwrap_or(t.not_assigned))}</p>
+            })}
+            <div class="form">
+                <SelectField label=t.department.to_string() options=Signal::stored(dept_options) selected=department on_change=Callback::new(move |v| department.set(v)) first=t.none />
+                <TextField label=t.official.to_string() value=official on_input=Callback::new(move |v| official.set(v)) />
+                <div class="actions wide"><button type="button" class="primary" on:click=assign>{t.save_assignment}</button></div>
+            </div>
+            {join_view}
+            <button type="button" on:click=move |_| app.open.set(None)>{t.close_detail}</button>
+        </section>
+    }
+    .into_any()
+}

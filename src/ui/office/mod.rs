@@ -1,0 +1,120 @@
+//! The commune office's app: a second wasm module (src/office_main.rs) over the same
+//! library. It defines the dialogue and exports the setup file, imports the villages'
+//! bundles, and classifies, groups and assigns their petitions.
+
+mod groups;
+mod import;
+mod list;
+mod setup;
+mod state;
+
+use leptos::prelude::*;
+
+use state::{OfficeState, Page};
+
+use crate::storage::indexed::IdbStore;
+
+pub fn mount() {
+    // A panic would only show as "unreachable": say where it happened, for whoever helps
+    // the office (the office's module has no download budget to keep).
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&info.to_string().into());
+    }));
+    // Leptos's own executor starts with the mount, which waits for the database.
+    wasm_bindgen_futures::spawn_local(async {
+        match IdbStore::open(state::DATABASE).await {
+            Ok(store) => leptos::mount::mount_to_body(move || view! { <OfficeApp store /> }),
+            Err(_) => leptos::mount::mount_to_body(|| {
+                view! { <p class="banner error" role="alert">{state::no_database()}</p> }
+            }),
+        }
+    });
+}
+
+fn current_page() -> Page {
+    Page::from_hash(&window().location().hash().unwrap_or_default()).unwrap_or(Page::List)
+}
+
+#[component]
+fn OfficeApp(store: IdbStore) -> impl IntoView {
+    let app = OfficeState::new(store, current_page());
+    provide_context(app);
+    let t = app.texts();
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        app.page.set(current_page());
+    });
+    on_cleanup(move || handle.remove());
+    document().set_title(t.app_name);
+
+    let tab = move |page: Page, label: &'static str| {
+        view! {
+            <a
+                href=page.hash()
+                class="tab"
+                aria-current=move || (app.page.get() == page).then_some("page")
+            >
+                {label}
+            </a>
+        }
+    };
+    let who = move || {
+        app.setup
+            .with(|s| s.as_ref().map(|s| format!("{} · {}", t.office, s.commune)))
+            .unwrap_or_else(|| t.office.to_string())
+    };
+    view! {
+        {move || {
+            let n = app.broken.get();
+            (n > 0).then(|| view! { <p class="banner error" role="alert">{(t.broken)(n)}</p> })
+        }}
+        <header class="top">
+            <div class="brand">
+                <span class="app-name">{t.app_name}</span>
+                <span class="who">{who}</span>
+            </div>
+            <nav aria-label=t.nav_label>
+                {tab(Page::Setup, t.nav_setup)}
+                {tab(Page::Import, t.nav_import)}
+                {tab(Page::List, t.nav_list)}
+                {tab(Page::Groups, t.nav_groups)}
+                {tab(Page::Departments, t.nav_departments)}
+                <a href="../" class="tab">{t.nav_village}</a>
+            </nav>
+        </header>
+        <main id="main" class="office">
+            {move || match app.page.get() {
+                Page::Setup => setup::SetupPage().into_any(),
+                Page::Import => import::ImportPage().into_any(),
+                Page::List => list::ListPage().into_any(),
+                Page::Groups => groups::GroupsPage().into_any(),
+                Page::Departments => groups::DepartmentsPage().into_any(),
+            }}
+        </main>
+        <div class="notice-area" role="status" aria-live="polite">
+            {move || {
+                app.notice
+                    .get()
+                    .map(|n| {
+                        let (class, role) = if n.error {
+                            ("notice error", Some("alert"))
+                        } else {
+                            ("notice", None)
+                        };
+                        view! {
+                            <div class=class role=role>
+                                <span>{n.text}</span>
+                                <button
+                                    type="button"
+                                    class="close"
+                                    aria-label=t.close
+                                    on:click=move |_| app.notice.set(None)
+                                >
+                                    "×"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

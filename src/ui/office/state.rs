@@ -1,0 +1,258 @@
+//! The office's state as signals, loaded once from IndexedDB, and the actions that change
+//! it. Each action changes the register through the domain, writes the entries that
+//! changed, and waits for IndexedDB to commit; if the commit fails, the register is read
+//! back from what is stored, so the screen never shows what was not saved.
+
+use leptos::prelude::*;
+
+use crate::domain::bundle::village::parse_village_bundle;
+use crate::domain::office::list::search_keys;
+use crate::domain::office::register::{ActionError, Imported, Refusal, Register};
+use crate::domain::office::setup::OfficeSetup;
+use crate::domain::petition::PetitionId;
+use crate::i18n::office::{OfficeTexts, VI};
+use crate::storage::indexed::IdbStore;
+use crate::storage::office::OfficeRepository;
+use crate::storage::StoreError;
+
+use crate::ui::browser;
+
+pub const DATABASE: &str = "doithoai-office";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Page {
+    Setup,
+    Import,
+    List,
+    Groups,
+    Departments,
+}
+
+impl Page {
+    pub const ALL: [Page; 5] = [
+        Page::Setup,
+        Page::Import,
+        Page::List,
+        Page::Groups,
+        Page::Departments,
+    ];
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Page::Setup => "#/thiet-lap",
+            Page::Import => "#/nhap-tep",
+            Page::List => "#/tong-hop",
+            Page::Groups => "#/nhom",
+            Page::Departments => "#/bo-phan",
+        }
+    }
+
+    pub fn from_hash(hash: &str) -> Option<Page> {
+        Page::ALL.into_iter().find(|p| p.hash() == hash)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+/// One file of an import batch, once read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileOutcome {
+    pub file: String,
+    pub result: Result<Imported, String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct OfficeState {
+    pub page: RwSignal<Page>,
+    pub setup: RwSignal<Option<OfficeSetup>>,
+    pub register: RwSignal<Register>,
+    /// Each entry's folded search key, in the register's order, kept so a keystroke never
+    /// folds 10,000 texts again.
+    pub keys: RwSignal<Vec<String>>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub broken: RwSignal<usize>,
+    /// The last import's outcome per file, and how far it is.
+    pub outcomes: RwSignal<Vec<FileOutcome>>,
+    pub progress: RwSignal<Option<(usize, usize)>>,
+    /// Suggested groups, until confirmed or dismissed.
+    pub suggestions: RwSignal<Vec<Vec<PetitionId>>>,
+    /// The petition opened in the list.
+    pub open: RwSignal<Option<PetitionId>>,
+    repo: StoredValue<OfficeRepository<IdbStore>, LocalStorage>,
+}
+
+impl OfficeState {
+    pub fn new(store: IdbStore, page: Page) -> Self {
+        let repo = OfficeRepository::new(store);
+        let snap = browser::measured("office-load", || repo.load());
+        let first = if snap.setup.is_none() {
+            Page::Setup
+        } else {
+            page
+        };
+        let keys = search_keys(&snap.register);
+        let broken = repo.broken_entries().len();
+        Self {
+            page: RwSignal::new(first),
+            setup: RwSignal::new(snap.setup),
+            register: RwSignal::new(snap.register),
+            keys: RwSignal::new(keys),
+            notice: RwSignal::new(None),
+            broken: RwSignal::new(broken),
+            outcomes: RwSignal::new(Vec::new()),
+            progress: RwSignal::new(None),
+            suggestions: RwSignal::new(Vec::new()),
+            open: RwSignal::new(None),
+            repo: StoredValue::new_local(repo),
+        }
+    }
+
+    pub fn texts(&self) -> &'static OfficeTexts {
+        &VI
+    }
+
+    pub fn say(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            error: false,
+            text: text.into(),
+        }));
+    }
+
+    pub fn fail(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            error: true,
+            text: text.into(),
+        }));
+    }
+
+    fn store(&self) -> IdbStore {
+        self.repo.with_value(|r| r.store().clone())
+    }
+
+    /// Waits for the writes made so far to commit; on failure, shows the register as
+    /// stored and says so.
+    async fn commit(self) -> Result<(), StoreError> {
+        let result = self.store().flush().await;
+        if let Err(e) = &result {
+            let snap = self.repo.with_value(|r| r.load());
+            self.keys.set(search_keys(&snap.register));
+            self.register.set(snap.register);
+            self.setup.set(snap.setup);
+            self.fail(crate::i18n::VI.store_error(e));
+        }
+        result
+    }
+
+    /// Saves the setup.
+    pub fn save_setup(self, setup: OfficeSetup) {
+        let written = self.repo.with_value(|r| r.save_setup(&setup));
+        if let Err(e) = written {
+            self.fail(crate::i18n::VI.store_error(&e));
+            return;
+        }
+        self.setup.set(Some(setup));
+        leptos::task::spawn_local(async move {
+            if self.commit().await.is_ok() {
+                self.say(self.texts().setup_saved);
+            }
+        });
+    }
+
+    /// Runs an office action on the register and stores what it changed: the chunks of
+    /// the villages named, and the groups.
+    pub fn act(
+        self,
+        villages: Vec<String>,
+        done: &'static str,
+        action: impl FnOnce(&mut Register) -> Result<(), ActionError>,
+    ) -> bool {
+        let mut result = Ok(());
+        self.register.update(|r| result = action(r));
+        if let Err(e) = result {
+            self.fail(self.texts().action_error(&e));
+            return false;
+        }
+        let names: Vec<&str> = villages.iter().map(String::as_str).collect();
+        let written = self
+            .register
+            .with_untracked(|r| self.repo.with_value(|repo| repo.save(r, &names)));
+        if let Err(e) = written {
+            self.fail(crate::i18n::VI.store_error(&e));
+            return false;
+        }
+        let keys = self.register.with_untracked(search_keys);
+        self.keys.set(keys);
+        leptos::task::spawn_local(async move {
+            if self.commit().await.is_ok() {
+                self.say(done);
+            }
+        });
+        true
+    }
+
+    /// The village of a petition, for [`Self::act`].
+    pub fn village_of(&self, id: &PetitionId) -> Vec<String> {
+        self.register.with_untracked(|r| {
+            r.get(id)
+                .map(|e| vec![e.village.clone()])
+                .unwrap_or_default()
+        })
+    }
+
+    /// Imports files one after another. Each file is read, checked and merged whole, then
+    /// committed on its own, so a bad file (or a failed write) leaves the others alone.
+    pub async fn import(self, files: Vec<web_sys::File>) {
+        let t = self.texts();
+        let total = files.len();
+        self.outcomes.set(Vec::new());
+        for (i, file) in files.into_iter().enumerate() {
+            self.progress.set(Some((i, total)));
+            let name = file.name();
+            let result = match browser::read_text(file).await {
+                None => Err(t.unreadable.to_string()),
+                Some(text) => self.import_text(&text).await,
+            };
+            self.outcomes
+                .update(|o| o.push(FileOutcome { file: name, result }));
+        }
+        self.progress.set(None);
+        self.suggestions.set(Vec::new());
+        let ok = self
+            .outcomes
+            .with_untracked(|o| o.iter().filter(|f| f.result.is_ok()).count());
+        self.say((t.imported)(ok, total));
+    }
+
+    async fn import_text(self, text: &str) -> Result<Imported, String> {
+        let t = self.texts();
+        let setup = self.setup.get_untracked();
+        let read = parse_village_bundle(text).map_err(|e| t.refusal(&Refusal::File(e)))?;
+        let mut result = Err(Refusal::NoSetup);
+        let now = browser::now();
+        self.register
+            .update(|r| result = r.import(&read, setup.as_ref(), now));
+        let imported = result.map_err(|e| t.refusal(&e))?;
+        let written = self.register.with_untracked(|r| {
+            self.repo
+                .with_value(|repo| repo.save(r, &[imported.village.as_str()]))
+        });
+        if let Err(e) = written {
+            return Err(crate::i18n::VI.store_error(&e).to_string());
+        }
+        self.commit()
+            .await
+            .map_err(|e| crate::i18n::VI.store_error(&e).to_string())?;
+        let keys = self.register.with_untracked(search_keys);
+        self.keys.set(keys);
+        Ok(imported)
+    }
+}
+
+/// Shown when the browser offers no IndexedDB (some private modes): nothing can be kept.
+pub fn no_database() -> &'static str {
+    VI.no_database
+}

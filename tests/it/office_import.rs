@@ -1,0 +1,313 @@
+//! The office takes in the villages' bundles: all or nothing, idempotent, newer revisions
+//! win, deletions are marked, two contents under one revision are both kept, and nothing
+//! the office did is ever overwritten. Then grouping, assignment, and the register stored
+//! and read back.
+
+use chrono::{DateTime, Utc};
+use doithoai::domain::bundle::village::{
+    build_village_bundle, parse_village_bundle, ExportContext,
+};
+use doithoai::domain::office::register::{ActionError, OfficeStatus, Refusal, Register};
+use doithoai::domain::office::setup::{OfficeSetup, SetupDraft};
+use doithoai::domain::petition::{Kind, Petition, PetitionDraft, PetitionId};
+use doithoai::domain::village::VillageProfile;
+use doithoai::storage::office::OfficeRepository;
+use doithoai::storage::{KeyValueStore, MemoryStore};
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_780_000_000 + minutes * 60, 0).unwrap()
+}
+
+fn setup() -> OfficeSetup {
+    SetupDraft {
+        commune: "Cẩm Quang".into(),
+        villages: "Thôn 1; Nguyễn Văn Hùng\nThôn 2; Trần Thị Lan\nThôn 3".into(),
+        ..SetupDraft::blank()
+    }
+    .validate(None)
+    .unwrap()
+}
+
+fn petition(seed: u8, content: &str) -> Petition {
+    let values = PetitionDraft {
+        content: content.into(),
+        field: "Đất đai".into(),
+        kind_code: "kien_nghi".into(),
+        names: "Lê Văn Tám".into(),
+        backers: "3".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    Petition::new(
+        PetitionId::from_random([seed; 16]),
+        values,
+        at(i64::from(seed)),
+    )
+}
+
+/// The bundle text a village tablet would export.
+fn bundle(commune: &str, village: usize, petitions: &[Petition], sequence: u32) -> String {
+    let s = setup();
+    let v = &s.villages[village];
+    let profile = VillageProfile {
+        commune: commune.into(),
+        province: String::new(),
+        village_code: v.code.clone(),
+        village: v.name.clone(),
+        head: v.head.clone(),
+        fields: s.fields.clone(),
+        dialogue: None,
+    };
+    let ctx = ExportContext {
+        app_version: "0.1.0",
+        device_id: "3f6c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44",
+        sequence,
+        now: at(100 + i64::from(sequence)),
+    };
+    build_village_bundle(&profile, None, petitions, &ctx).to_json()
+}
+
+fn import(
+    r: &mut Register,
+    text: &str,
+) -> Result<doithoai::domain::office::register::Imported, Refusal> {
+    let read = parse_village_bundle(text).map_err(Refusal::File)?;
+    r.import(&read, Some(&setup()), at(500))
+}
+
+#[test]
+fn the_same_bundle_twice_changes_nothing() {
+    let mut r = Register::default();
+    let ps = [
+        petition(1, "Đường liên thôn xuống cấp"),
+        petition(2, "Xin cấp sổ đỏ"),
+    ];
+    let text = bundle("Cẩm Quang", 0, &ps, 1);
+    let first = import(&mut r, &text).unwrap();
+    assert_eq!((first.counts.new, first.counts.unchanged), (2, 0));
+    assert_eq!(first.village_name, "Thôn 1");
+    let before = r.clone();
+    let again = import(&mut r, &text).unwrap();
+    assert_eq!((again.counts.new, again.counts.unchanged), (0, 2));
+    assert_eq!(r.entries(), before.entries());
+}
+
+#[test]
+fn a_newer_export_updates_adds_and_marks_deletions_but_keeps_the_office_work() {
+    let mut r = Register::default();
+    let a = petition(1, "Đường liên thôn xuống cấp");
+    let b = petition(2, "Xin cấp sổ đỏ");
+    let c = petition(3, "Thiếu đèn đường");
+    import(
+        &mut r,
+        &bundle("Cẩm Quang", 0, &[a.clone(), b.clone(), c.clone()], 1),
+    )
+    .unwrap();
+    // The office reclassifies and assigns a, and groups b with c.
+    r.reclassify(&a.id, "Xây dựng cơ bản", Kind::Report)
+        .unwrap();
+    r.assign_petition(&a.id, Some("Địa chính"), "Ông Tâm")
+        .unwrap();
+    let g = r
+        .create_group("Hạ tầng", "Khác", &[b.id.clone(), c.id.clone()])
+        .unwrap();
+    r.assign_group(&g, Some("Văn phòng"), "").unwrap();
+
+    let mut a2 = a.edited(
+        PetitionDraft {
+            content: "Đường liên thôn xuống cấp nặng, nhiều ổ gà".into(),
+            ..PetitionDraft::from_petition(&a)
+        }
+        .validate()
+        .unwrap(),
+        at(50),
+    );
+    a2.backers = 9;
+    let b2 = b.deleted(at(51));
+    let d = petition(4, "Rác thải không được thu gom");
+    let counts = import(&mut r, &bundle("Cẩm Quang", 0, &[a2, b2, c.clone(), d], 2))
+        .unwrap()
+        .counts;
+    assert_eq!(
+        (
+            counts.new,
+            counts.updated,
+            counts.unchanged,
+            counts.withdrawn
+        ),
+        (1, 1, 1, 1)
+    );
+
+    let ea = r.get(&a.id).unwrap();
+    assert_eq!(ea.original.backers, 9);
+    assert!(ea.content().contains("ổ gà"));
+    assert_eq!((ea.field(), ea.kind()), ("Xây dựng cơ bản", Kind::Report));
+    assert_eq!(
+        ea.original.field, "Đất đai",
+        "the village's own classification stays visible"
+    );
+    assert_eq!(r.department_of(ea), Some("Địa chính"));
+    assert_eq!(ea.office.official, "Ông Tâm");
+    let eb = r.get(&b.id).unwrap();
+    assert_eq!(r.status(eb), OfficeStatus::Withdrawn);
+    assert_eq!(r.group(&g).unwrap().members.len(), 2, "grouping kept");
+    // An older export arriving late changes nothing.
+    let counts = import(&mut r, &bundle("Cẩm Quang", 0, std::slice::from_ref(&a), 1))
+        .unwrap()
+        .counts;
+    assert_eq!(counts.unchanged, 1);
+    assert_eq!(r.get(&a.id).unwrap().original.backers, 9);
+}
+
+#[test]
+fn two_contents_under_one_revision_are_both_kept_until_a_person_decides() {
+    let mut r = Register::default();
+    let a = petition(1, "Đường liên thôn xuống cấp");
+    import(&mut r, &bundle("Cẩm Quang", 0, std::slice::from_ref(&a), 1)).unwrap();
+    let mut forked = a.clone();
+    forked.content = "Kênh mương bị bồi lấp".into();
+    let counts = import(
+        &mut r,
+        &bundle("Cẩm Quang", 0, std::slice::from_ref(&forked), 2),
+    )
+    .unwrap()
+    .counts;
+    assert_eq!(counts.conflicting, 1);
+    let e = r.get(&a.id).unwrap();
+    assert_eq!(e.original.content, a.content);
+    assert_eq!(e.conflict.as_ref().unwrap().content, forked.content);
+    assert_eq!(r.status(e), OfficeStatus::Conflict);
+    // The same conflicting file again: still one conflict, counted once more as unchanged.
+    let again = import(
+        &mut r,
+        &bundle("Cẩm Quang", 0, std::slice::from_ref(&forked), 2),
+    )
+    .unwrap()
+    .counts;
+    assert_eq!(again.unchanged, 1);
+    r.resolve_conflict(&a.id, true).unwrap();
+    let e = r.get(&a.id).unwrap();
+    assert_eq!(e.original.content, forked.content);
+    assert!(e.conflict.is_none());
+}
+
+#[test]
+fn files_of_another_commune_or_village_are_refused_whole() {
+    let mut r = Register::default();
+    let a = petition(1, "Đường liên thôn xuống cấp");
+    let other = import(&mut r, &bundle("Cẩm Bình", 0, std::slice::from_ref(&a), 1));
+    assert_eq!(other.unwrap_err(), Refusal::OtherCommune("Cẩm Bình".into()));
+    assert!(r.entries().is_empty());
+    // The same petition id sent by a second village: a copied file.
+    import(&mut r, &bundle("CẨM QUANG", 0, std::slice::from_ref(&a), 1)).unwrap();
+    let copied = import(
+        &mut r,
+        &bundle("Cẩm Quang", 1, &[petition(2, "Mới"), a.clone()], 1),
+    );
+    assert!(matches!(copied, Err(Refusal::ForeignId(_))));
+    assert_eq!(
+        r.entries().len(),
+        1,
+        "nothing of the refused file was taken"
+    );
+    let read = parse_village_bundle(&bundle("Cẩm Quang", 0, &[a], 1)).unwrap();
+    assert_eq!(r.import(&read, None, at(1)), Err(Refusal::NoSetup));
+}
+
+#[test]
+fn groups_need_two_free_petitions_and_a_title() {
+    let mut r = Register::default();
+    let ps: Vec<Petition> = (1..=4).map(|i| petition(i, "Đường xuống cấp")).collect();
+    import(&mut r, &bundle("Cẩm Quang", 0, &ps[..2], 1)).unwrap();
+    import(&mut r, &bundle("Cẩm Quang", 1, &ps[2..], 1)).unwrap();
+    let ids: Vec<PetitionId> = ps.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(r.create_group(" ", "", &ids), Err(ActionError::EmptyTitle));
+    assert_eq!(
+        r.create_group("Đường", "", &ids[..1]),
+        Err(ActionError::TooFewMembers)
+    );
+    let g = r
+        .create_group("Đường liên thôn", "Giao thông", &ids[..3])
+        .unwrap();
+    assert_eq!(
+        r.create_group("Khác", "", &ids[2..]),
+        Err(ActionError::AlreadyGrouped)
+    );
+    let (villages, backers) = r.group_reach(r.group(&g).unwrap(), &setup());
+    assert_eq!(
+        (villages, backers),
+        (vec!["Thôn 1".to_string(), "Thôn 2".to_string()], 9)
+    );
+    r.remove_from_group(&ids[0]).unwrap();
+    r.remove_from_group(&ids[1]).unwrap();
+    assert!(r.group(&g).is_none(), "a group of one is dissolved");
+}
+
+#[test]
+fn the_register_is_stored_per_village_and_read_back_whole() {
+    let mut r = Register::default();
+    let ps: Vec<Petition> = (1..=4).map(|i| petition(i, "Đường xuống cấp")).collect();
+    import(&mut r, &bundle("Cẩm Quang", 0, &ps[..2], 1)).unwrap();
+    import(&mut r, &bundle("Cẩm Quang", 2, &ps[2..], 1)).unwrap();
+    let g = r
+        .create_group("Đường", "Giao thông", &[ps[0].id.clone(), ps[3].id.clone()])
+        .unwrap();
+    r.assign_group(&g, Some("Địa chính"), "Bà Hoa").unwrap();
+    r.reclassify(&ps[1].id, "Khác", Kind::Question).unwrap();
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    repo.save_setup(&setup()).unwrap();
+    repo.save(&r, &["thon-1", "thon-3"]).unwrap();
+    assert_eq!(
+        store
+            .keys()
+            .iter()
+            .filter(|k| k.starts_with("dt1:o:v:"))
+            .count(),
+        2
+    );
+    let snap = repo.load();
+    assert!(snap.broken_now.is_empty());
+    assert_eq!(snap.setup, Some(setup()));
+    let mut got: Vec<_> = snap.register.entries().to_vec();
+    let mut want: Vec<_> = r.entries().to_vec();
+    got.sort_by(|a, b| a.id().cmp(b.id()));
+    want.sort_by(|a, b| a.id().cmp(b.id()));
+    assert_eq!(got, want);
+    assert_eq!(snap.register.groups(), r.groups());
+    // A damaged chunk is set aside; the other village still loads.
+    store
+        .set("dt1:o:v:thon-3", "{\"village\": \"thon-3\", \"entries\": [")
+        .unwrap();
+    let snap = repo.load();
+    assert_eq!(snap.broken_now.len(), 1);
+    assert_eq!(snap.register.entries().len(), 2);
+    assert_eq!(repo.broken_entries().len(), 1);
+}
+
+#[test]
+fn text_typed_in_tcvn3_is_flagged_on_import_and_converted_beside_the_original() {
+    let mut r = Register::default();
+    let old = petition(1, "Céng hoµ x· héi chñ nghÜa ViÖt Nam");
+    let new = petition(2, "Cộng hoà xã hội chủ nghĩa Việt Nam");
+    let imported = import(&mut r, &bundle("Cẩm Quang", 0, &[old.clone(), new], 1)).unwrap();
+    assert_eq!(imported.legacy.len(), 1);
+    let (id, enc) = imported.legacy[0].clone();
+    assert_eq!(id, old.id);
+    r.convert_legacy(&id, enc).unwrap();
+    let e = r.get(&id).unwrap();
+    assert_eq!(e.content(), "Cộng hoà xã hội chủ nghĩa Việt Nam");
+    assert_eq!(
+        e.original.content, old.content,
+        "the village's text is kept as sent"
+    );
+    // Converted text is found by search like any other.
+    let keys = doithoai::domain::office::list::search_keys(&r);
+    let filter = doithoai::domain::office::list::ListFilter {
+        text: "cong hoa xa hoi".into(),
+        ..Default::default()
+    };
+    let hits = doithoai::domain::office::list::select(&r, &keys, &filter, &[]);
+    assert_eq!(hits.len(), 2);
+}
