@@ -109,18 +109,34 @@ pub fn picked_file(ev: &web_sys::Event) -> Option<web_sys::File> {
 
 /// Times `work` under a name in the browser's performance timeline (for the benchmark;
 /// costs a few microseconds).
-pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let perf = web_sys::window().and_then(|w| w.performance());
-    let start = format!("{name}:start");
-    if let Some(p) = &perf {
-        let _ = p.mark(&start);
-    }
+pub fn measured<T>(name: &'static str, work: impl FnOnce() -> T) -> T {
+    let timer = Timer::start(name);
     let out = work();
-    if let Some(p) = perf {
-        let _ = p.measure_with_start_mark(name, &start);
-        p.clear_marks_with_mark_name(&start);
-    }
+    timer.stop();
     out
+}
+
+/// A performance measure that spans awaits (an import waits for IndexedDB to commit).
+pub struct Timer {
+    name: &'static str,
+    start: String,
+}
+
+impl Timer {
+    pub fn start(name: &'static str) -> Self {
+        let start = format!("{name}:start");
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(&start);
+        }
+        Self { name, start }
+    }
+
+    pub fn stop(self) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.measure_with_start_mark(self.name, &self.start);
+            p.clear_marks_with_mark_name(&self.start);
+        }
+    }
 }
 
 /// Every file of a file input's selection (the office picks many bundles at once).
