@@ -2,12 +2,15 @@
 //! Plain Rust with no knowledge of the browser, Leptos or storage; tested natively.
 
 pub mod bundle;
+pub mod deadline;
 pub mod grouping;
 pub mod json;
 pub mod legacy;
 pub mod office;
+pub mod official;
 pub mod petition;
 pub mod search;
+pub mod session;
 pub mod text;
 pub mod time;
 pub mod village;

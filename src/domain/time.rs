@@ -54,6 +54,12 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
     )
 }
 
+/// "09:05", in Vietnam's time (the minutes say when the session opened and closed).
+pub fn format_time(t: DateTime<Utc>) -> String {
+    let local = vietnam(t);
+    format!("{:02}:{:02}", local.hour(), local.minute())
+}
+
 /// "2026-11-25"
 pub fn format_iso_date(d: NaiveDate) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
@@ -168,6 +174,21 @@ pub mod rfc3339_opt {
                 .ok_or_else(|| D::Error::custom("not an RFC 3339 time")),
             None => Ok(None),
         }
+    }
+}
+
+/// `#[serde(with = "iso_date")]` for `NaiveDate` members.
+pub mod iso_date {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::format_iso_date(*d))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = String::deserialize(d)?;
+        super::parse_iso_date(&text).ok_or_else(|| D::Error::custom("not a date (yyyy-mm-dd)"))
     }
 }
 

@@ -4,20 +4,30 @@
 
 use super::{broken_entries, read_entry, write_entry, BrokenEntry, KeyValueStore, StoreError};
 use crate::domain::json;
+use crate::domain::office::records::DocumentRecord;
 use crate::domain::office::records::{GroupRecord, SetupRecord, SourceRecord, VillageChunk};
 use crate::domain::office::register::{Group, Register, Source};
 use crate::domain::office::setup::OfficeSetup;
+use crate::domain::official::{DocumentNumber, DocumentRegister};
+use crate::domain::session::{Item, Session};
 
 const SETUP: &str = "dt1:o:setup";
 const GROUPS: &str = "dt1:o:groups";
 const SOURCES: &str = "dt1:o:sources";
 const VILLAGE_PREFIX: &str = "dt1:o:v:";
+const SESSION: &str = "dt1:o:session";
+const ITEM_PREFIX: &str = "dt1:o:q:";
+const DOCUMENTS: &str = "dt1:o:docs";
 
 /// Everything the office reads at start-up.
 #[derive(Debug, Default)]
 pub struct OfficeSnapshot {
     pub setup: Option<OfficeSetup>,
     pub register: Register,
+    pub session: Session,
+    /// The session's questions, in no particular order (the session orders them).
+    pub items: Vec<Item>,
+    pub documents: DocumentRegister,
     /// Entries moved aside at this start.
     pub broken_now: Vec<BrokenEntry>,
 }
@@ -95,9 +105,41 @@ impl<S: KeyValueStore> OfficeRepository<S> {
                 entries.extend(list);
             }
         }
+        let session = read_entry::<Session, CleanSession>(
+            &self.store,
+            SESSION,
+            &mut broken,
+            json::from_text_fast,
+        )
+        .map_or_else(Session::default, |s| s.0);
+        let mut items = Vec::new();
+        for key in self.store.keys() {
+            if key.starts_with(ITEM_PREFIX) {
+                if let Some(CleanItem(i)) = read_entry::<Item, CleanItem>(
+                    &self.store,
+                    &key,
+                    &mut broken,
+                    json::from_text_fast,
+                ) {
+                    items.push(i);
+                }
+            }
+        }
+        let documents = read_entry::<List<DocumentRecord>, ListOf<DocumentNumber>>(
+            &self.store,
+            DOCUMENTS,
+            &mut broken,
+            json::from_text_fast,
+        )
+        .map_or_else(DocumentRegister::new, |l| {
+            DocumentRegister::from_entries(l.0)
+        });
         OfficeSnapshot {
             setup,
             register: Register::new(entries, groups, sources),
+            session,
+            items,
+            documents,
             broken_now: broken,
         }
     }
@@ -131,6 +173,50 @@ impl<S: KeyValueStore> OfficeRepository<S> {
         write_entry(&self.store, GROUPS, &List(groups), json::to_text_fast)?;
         let sources: Vec<SourceRecord> = r.sources().iter().map(SourceRecord::from).collect();
         write_entry(&self.store, SOURCES, &List(sources), json::to_text_fast)
+    }
+}
+
+impl<S: KeyValueStore> OfficeRepository<S> {
+    /// The session's own entry: preparation, phase, order, minutes.
+    pub fn save_session(&self, s: &Session) -> Result<(), StoreError> {
+        write_entry(&self.store, SESSION, s, json::to_text_fast)
+    }
+
+    /// One question of the session, with its outcomes.
+    pub fn save_item(&self, i: &Item) -> Result<(), StoreError> {
+        write_entry(
+            &self.store,
+            &format!("{ITEM_PREFIX}{}", i.id),
+            i,
+            json::to_text_fast,
+        )
+    }
+
+    pub fn save_documents(&self, d: &DocumentRegister) -> Result<(), StoreError> {
+        let list: Vec<DocumentRecord> = d.entries().iter().map(DocumentRecord::from).collect();
+        write_entry(&self.store, DOCUMENTS, &List(list), json::to_text_fast)
+    }
+}
+
+/// A stored session, its text cleaned again.
+struct CleanSession(Session);
+
+impl TryFrom<Session> for CleanSession {
+    type Error = ();
+
+    fn try_from(s: Session) -> Result<Self, ()> {
+        Ok(CleanSession(s.cleaned()))
+    }
+}
+
+/// A stored question, its text cleaned again; one without an id is broken.
+struct CleanItem(Item);
+
+impl TryFrom<Item> for CleanItem {
+    type Error = ();
+
+    fn try_from(i: Item) -> Result<Self, ()> {
+        i.cleaned().map(CleanItem).ok_or(())
     }
 }
 

@@ -3,5 +3,6 @@
 
 mod grouping_quality;
 mod office_import;
+mod session;
 mod setup_file;
 mod village_bundle;

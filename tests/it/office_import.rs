@@ -14,11 +14,11 @@ use doithoai::domain::village::VillageProfile;
 use doithoai::storage::office::OfficeRepository;
 use doithoai::storage::{KeyValueStore, MemoryStore};
 
-fn at(minutes: i64) -> DateTime<Utc> {
+pub(crate) fn at(minutes: i64) -> DateTime<Utc> {
     DateTime::from_timestamp(1_780_000_000 + minutes * 60, 0).unwrap()
 }
 
-fn setup() -> OfficeSetup {
+pub(crate) fn setup() -> OfficeSetup {
     SetupDraft {
         commune: "Cẩm Quang".into(),
         villages: "Thôn 1; Nguyễn Văn Hùng\nThôn 2; Trần Thị Lan\nThôn 3".into(),
@@ -28,7 +28,7 @@ fn setup() -> OfficeSetup {
     .unwrap()
 }
 
-fn petition(seed: u8, content: &str) -> Petition {
+pub(crate) fn petition(seed: u8, content: &str) -> Petition {
     let values = PetitionDraft {
         content: content.into(),
         field: "Đất đai".into(),
@@ -47,7 +47,12 @@ fn petition(seed: u8, content: &str) -> Petition {
 }
 
 /// The bundle text a village tablet would export.
-fn bundle(commune: &str, village: usize, petitions: &[Petition], sequence: u32) -> String {
+pub(crate) fn bundle(
+    commune: &str,
+    village: usize,
+    petitions: &[Petition],
+    sequence: u32,
+) -> String {
     let s = setup();
     let v = &s.villages[village];
     let profile = VillageProfile {
@@ -68,7 +73,7 @@ fn bundle(commune: &str, village: usize, petitions: &[Petition], sequence: u32) 
     build_village_bundle(&profile, None, petitions, &ctx).to_json()
 }
 
-fn import(
+pub(crate) fn import(
     r: &mut Register,
     text: &str,
 ) -> Result<doithoai::domain::office::register::Imported, Refusal> {

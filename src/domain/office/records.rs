@@ -13,9 +13,10 @@ use super::register::{Entry, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
 use crate::domain::bundle::setup::SetupVillage;
 use crate::domain::bundle::v1::{PetitionRecord, RecordError};
+use crate::domain::official::{DocType, DocumentNumber};
 use crate::domain::petition::{Kind, Petition, PetitionId};
 use crate::domain::text::clean_line;
-use crate::domain::time::{iso_date_opt, rfc3339};
+use crate::domain::time::{iso_date, iso_date_opt, rfc3339};
 
 fn is_empty(s: &str) -> bool {
     s.is_empty()
@@ -277,6 +278,14 @@ pub struct SourceRecord {
     pub exported_at: DateTime<Utc>,
     #[serde(with = "rfc3339")]
     pub imported_at: DateTime<Utc>,
+    /// The village meeting's date as the bundle gave it (added after version 1 first
+    /// shipped, hence optional).
+    #[serde(
+        default,
+        with = "iso_date_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub meeting_date: Option<chrono::NaiveDate>,
 }
 
 impl From<&Source> for SourceRecord {
@@ -287,6 +296,7 @@ impl From<&Source> for SourceRecord {
             sequence: s.sequence,
             exported_at: s.exported_at,
             imported_at: s.imported_at,
+            meeting_date: s.meeting_date,
         }
     }
 }
@@ -299,6 +309,45 @@ impl From<SourceRecord> for Source {
             sequence: r.sequence,
             exported_at: r.exported_at,
             imported_at: r.imported_at,
+            meeting_date: r.meeting_date,
         }
+    }
+}
+
+/// A number taken from the year's register of documents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DocumentRecord {
+    /// "BB", "TB", … ([`DocType::abbreviation`]).
+    pub doc: String,
+    pub year: i32,
+    pub number: u32,
+    pub issuer: String,
+    #[serde(with = "iso_date")]
+    pub date: chrono::NaiveDate,
+}
+
+impl From<&DocumentNumber> for DocumentRecord {
+    fn from(n: &DocumentNumber) -> Self {
+        Self {
+            doc: n.doc.abbreviation().to_string(),
+            year: n.year,
+            number: n.number,
+            issuer: n.issuer.clone(),
+            date: n.date,
+        }
+    }
+}
+
+impl TryFrom<DocumentRecord> for DocumentNumber {
+    type Error = ();
+
+    fn try_from(r: DocumentRecord) -> Result<Self, ()> {
+        Ok(DocumentNumber {
+            doc: DocType::from_abbreviation(&r.doc).ok_or(())?,
+            year: r.year,
+            number: r.number,
+            issuer: clean_line(&r.issuer),
+            date: r.date,
+        })
     }
 }

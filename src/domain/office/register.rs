@@ -121,6 +121,8 @@ pub struct Source {
     pub sequence: u32,
     pub exported_at: DateTime<Utc>,
     pub imported_at: DateTime<Utc>,
+    /// When the village held its meeting, as its bundle says.
+    pub meeting_date: Option<chrono::NaiveDate>,
 }
 
 /// How one bundle changed the register.
@@ -235,6 +237,23 @@ impl Register {
 
     pub fn sources(&self) -> &[Source] {
         &self.sources
+    }
+
+    /// Each village's meeting date, from its latest bundle that gave one: (village
+    /// name, date), in the setup's order.
+    pub fn meeting_dates(&self, setup: &OfficeSetup) -> Vec<(String, chrono::NaiveDate)> {
+        setup
+            .villages
+            .iter()
+            .filter_map(|v| {
+                self.sources
+                    .iter()
+                    .filter(|s| s.village == v.code)
+                    .filter_map(|s| s.meeting_date.map(|d| (s.exported_at, d)))
+                    .max()
+                    .map(|(_, d)| (v.name.clone(), d))
+            })
+            .collect()
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -366,6 +385,7 @@ impl Register {
             sequence: b.sequence,
             exported_at: b.exported_at,
             imported_at: now,
+            meeting_date: b.meeting.as_ref().and_then(|m| m.date),
         });
         Ok(Imported {
             village: village.code.clone(),

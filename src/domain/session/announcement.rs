@@ -1,0 +1,153 @@
+//! The announcement read on the commune radio and posted on notice boards, and the date
+//! rules around it: the law asks for at least 7 days' notice, and the village meetings
+//! must fall within the plan's window.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::Preparation;
+use crate::domain::office::setup::OfficeSetup;
+use crate::domain::time::format_date;
+
+/// Days of notice the law asks for before the session (Law on Organisation of Local
+/// Government 2025; the plan says "chậm nhất 07 ngày").
+pub const NOTICE_DAYS: i64 = 7;
+
+/// "Thứ bảy"
+pub fn weekday_name(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "Thứ hai",
+        Weekday::Tue => "Thứ ba",
+        Weekday::Wed => "Thứ tư",
+        Weekday::Thu => "Thứ năm",
+        Weekday::Fri => "Thứ sáu",
+        Weekday::Sat => "Thứ bảy",
+        Weekday::Sun => "Chủ nhật",
+    }
+}
+
+/// "7 giờ 30, Thứ bảy, ngày 05/09/2026", or what of it is known.
+pub fn when(setup: &OfficeSetup, prep: &Preparation) -> String {
+    let mut parts = Vec::new();
+    if !prep.start_time.is_empty() {
+        parts.push(prep.start_time.clone());
+    }
+    if let Some(d) = setup.dialogue.session_date {
+        parts.push(format!("{}, ngày {}", weekday_name(d), format_date(d)));
+    }
+    parts.join(", ")
+}
+
+/// The announcement's text, one paragraph per line.
+pub fn announcement(setup: &OfficeSetup, prep: &Preparation) -> String {
+    let d = &setup.dialogue;
+    let mut lines = Vec::new();
+    let basis = if d.plan_number.is_empty() {
+        format!("Ủy ban nhân dân xã {} thông báo:", setup.commune)
+    } else {
+        format!(
+            "Thực hiện Kế hoạch số {} của Ủy ban nhân dân xã {}, Ủy ban nhân dân xã thông báo:",
+            d.plan_number, setup.commune
+        )
+    };
+    lines.push(basis);
+    let title = if d.title.is_empty() {
+        "buổi đối thoại giữa Chủ tịch UBND xã với nhân dân".to_string()
+    } else {
+        d.title.clone()
+    };
+    lines.push(format!("Ủy ban nhân dân xã tổ chức {title}."));
+    let when = when(setup, prep);
+    if !when.is_empty() {
+        lines.push(format!("- Thời gian: {when}."));
+    }
+    if !d.place.is_empty() {
+        lines.push(format!("- Địa điểm: {}.", d.place));
+    }
+    if !d.chair.is_empty() {
+        lines.push(format!(
+            "- Chủ trì: Đồng chí {}, Chủ tịch UBND xã.",
+            d.chair
+        ));
+    }
+    let fields = setup.fields.join(", ");
+    lines.push(format!(
+        "- Nội dung: Chủ tịch UBND xã thông báo tình hình kinh tế - xã hội, quốc phòng, an ninh của địa phương; nghe và trả lời ý kiến, kiến nghị của nhân dân về các lĩnh vực: {fields}."
+    ));
+    lines.push(
+        "- Thành phần: mỗi thôn cử 5 công dân cùng người đứng đầu các chi đoàn, chi hội ở thôn; trưởng thôn, bí thư chi bộ các thôn."
+            .to_string(),
+    );
+    lines.push(
+        "Nhân dân có ý kiến, kiến nghị gửi qua trưởng thôn hoặc đến dự và phát biểu trực tiếp tại buổi đối thoại. Đề nghị các thôn thông báo rộng rãi để nhân dân được biết, tham gia."
+            .to_string(),
+    );
+    lines.join("\n")
+}
+
+/// What the office should fix before the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Warning {
+    NoSessionDate,
+    NoAnnounceDate,
+    /// Announced fewer than [`NOTICE_DAYS`] days ahead: how many, and the last day the
+    /// announcement could have gone out.
+    TooLate {
+        days: i64,
+        latest: NaiveDate,
+    },
+    /// The village meetings' window is not set in the setup.
+    NoMeetingWindow,
+    /// A village met outside the plan's window.
+    MeetingOutsideWindow {
+        village: String,
+        date: NaiveDate,
+    },
+    /// The holiday table does not know the session's year, so due dates skip weekends
+    /// only.
+    HolidaysUnknown(i32),
+}
+
+/// The date rules, checked. `meetings` are (village name, meeting date) as the villages'
+/// bundles reported them.
+pub fn checks(
+    setup: &OfficeSetup,
+    prep: &Preparation,
+    holidays_cover: impl Fn(i32) -> bool,
+    meetings: &[(String, NaiveDate)],
+) -> Vec<Warning> {
+    let mut out = Vec::new();
+    let d = &setup.dialogue;
+    match (d.session_date, prep.announce_date) {
+        (None, _) => out.push(Warning::NoSessionDate),
+        (Some(_), None) => out.push(Warning::NoAnnounceDate),
+        (Some(session), Some(announced)) => {
+            let days = (session - announced).num_days();
+            if days < NOTICE_DAYS {
+                out.push(Warning::TooLate {
+                    days,
+                    latest: session - chrono::Duration::days(NOTICE_DAYS),
+                });
+            }
+        }
+    }
+    if let Some(session) = d.session_date {
+        if !holidays_cover(session.year()) {
+            out.push(Warning::HolidaysUnknown(session.year()));
+        }
+    }
+    match (d.meeting_from, d.meeting_to) {
+        (Some(from), Some(to)) => {
+            for (village, date) in meetings {
+                if *date < from || *date > to {
+                    out.push(Warning::MeetingOutsideWindow {
+                        village: village.clone(),
+                        date: *date,
+                    });
+                }
+            }
+        }
+        _ if !meetings.is_empty() => out.push(Warning::NoMeetingWindow),
+        _ => {}
+    }
+    out
+}

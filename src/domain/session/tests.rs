@@ -1,0 +1,229 @@
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::minutes::{is_heading, Tally};
+use super::outcome::Outcome;
+use super::*;
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(1_788_570_000 + minutes * 60, 0).unwrap()
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn item(id: &str) -> Item {
+    Item {
+        id: id.into(),
+        origin: Origin::Petition,
+        petitions: vec![format!("pet-{id}")],
+        field: "Đất đai".into(),
+        text: format!("Câu hỏi {id}"),
+        villages: vec!["Thôn 1".into()],
+        asker: Asker::Many,
+        backers: 1,
+        added_at: at(0),
+        history: Vec::new(),
+    }
+}
+
+fn running(ids: &[&str]) -> (Session, Vec<Item>) {
+    let mut s = Session {
+        order: ids.iter().map(|i| i.to_string()).collect(),
+        ..Session::default()
+    };
+    s.start(at(0)).unwrap();
+    (s, ids.iter().map(|i| item(i)).collect())
+}
+
+#[test]
+fn a_session_starts_on_the_first_question_and_finishes_only_when_all_are_settled() {
+    let mut s = Session {
+        order: vec!["a".into(), "b".into()],
+        ..Session::default()
+    };
+    let mut items = vec![item("a"), item("b")];
+    assert_eq!(
+        s.record(&mut items[0], Outcome::Withdrawn, at(1)),
+        Err(SessionError::NotRunning)
+    );
+    assert_eq!(s.finish(&items, at(1)), Err(SessionError::NotRunning));
+    s.start(at(0)).unwrap();
+    assert_eq!(s.phase, Phase::Running);
+    assert_eq!(s.current.as_deref(), Some("a"));
+    assert_eq!(s.started_at, Some(at(0)));
+
+    assert_eq!(s.record(&mut items[0], Outcome::Withdrawn, at(5)), Ok(true));
+    assert_eq!(s.finish(&items, at(6)), Err(SessionError::Unanswered(1)));
+    assert_eq!(s.next_open(&items).as_deref(), Some("b"));
+    let answered = Outcome::Answered {
+        summary: "Đã giải thích".into(),
+        by: "Chủ tịch UBND xã".into(),
+    };
+    s.record(&mut items[1], answered, at(7)).unwrap();
+    s.finish(&items, at(90)).unwrap();
+    assert_eq!(s.phase, Phase::Finished);
+    assert_eq!(s.current, None);
+    assert_eq!(s.finish(&items, at(91)), Err(SessionError::AlreadyFinished));
+    assert_eq!(s.start(at(92)), Err(SessionError::AlreadyFinished));
+    assert_eq!(s.shift("a", 1), Err(SessionError::AlreadyFinished));
+}
+
+#[test]
+fn a_correction_is_a_new_change_and_the_earlier_one_is_kept() {
+    let (s, mut items) = running(&["a"]);
+    let later = Outcome::Later {
+        department: "Địa chính".into(),
+        official: String::new(),
+        due: d(2026, 10, 5),
+    };
+    s.record(&mut items[0], later.clone(), at(3)).unwrap();
+    // The same outcome again is no change.
+    assert_eq!(s.record(&mut items[0], later.clone(), at(4)), Ok(false));
+    s.record(&mut items[0], Outcome::Withdrawn, at(9)).unwrap();
+    let h = &items[0].history;
+    assert_eq!(h.len(), 2);
+    assert_eq!((h[0].at, &h[0].outcome), (at(3), &later));
+    assert_eq!(items[0].outcome(), Some(&Outcome::Withdrawn));
+}
+
+#[test]
+fn a_question_from_the_floor_goes_after_the_current_one_and_becomes_current() {
+    let (mut s, _) = running(&["a", "b", "c"]);
+    s.set_current("b").unwrap();
+    let draft = FloorDraft {
+        village: "thon-2".into(),
+        name: "  ".into(),
+        field: "Môi trường".into(),
+        text: "Bãi rác gần trường học gây ô nhiễm".into(),
+        written: true,
+    };
+    let f = s.add_floor(&draft, "Thôn 2", at(30)).unwrap();
+    assert_eq!(f.id, "f-1");
+    assert_eq!(f.asker, Asker::Anonymous);
+    assert_eq!(f.origin, Origin::Floor { written: true });
+    assert_eq!(s.order, ["a", "b", "f-1", "c"]);
+    assert_eq!(s.current.as_deref(), Some("f-1"));
+    let named = FloorDraft {
+        name: "Lê Thị Hoa".into(),
+        text: "Xin hỏi về tiền hỗ trợ".into(),
+        ..FloorDraft::default()
+    };
+    let g = s.add_floor(&named, "", at(31)).unwrap();
+    assert_eq!(
+        (g.id.as_str(), &g.asker),
+        ("f-2", &Asker::Named("Lê Thị Hoa".into()))
+    );
+    assert_eq!(s.order, ["a", "b", "f-1", "f-2", "c"]);
+    assert_eq!(
+        s.add_floor(&FloorDraft::default(), "", at(32)),
+        Err(SessionError::NoText)
+    );
+}
+
+#[test]
+fn floor_questions_are_taken_only_while_the_session_runs() {
+    let mut s = Session::default();
+    let draft = FloorDraft {
+        text: "Hỏi".into(),
+        ..FloorDraft::default()
+    };
+    assert_eq!(
+        s.add_floor(&draft, "", at(0)),
+        Err(SessionError::NotRunning)
+    );
+}
+
+#[test]
+fn the_queue_order_can_be_changed_one_step_at_a_time() {
+    let (mut s, _) = running(&["a", "b", "c"]);
+    s.shift("c", -1).unwrap();
+    assert_eq!(s.order, ["a", "c", "b"]);
+    s.shift("a", -1).unwrap();
+    assert_eq!(s.order, ["a", "c", "b"]);
+    s.shift("b", 1).unwrap();
+    assert_eq!(s.order, ["a", "c", "b"]);
+    assert_eq!(s.shift("zz", 1), Err(SessionError::UnknownItem));
+}
+
+#[test]
+fn the_answer_period_skips_the_session_day_and_ends_on_a_working_day() {
+    let s = Session::default();
+    // 05/09/2026 + 30 days = Monday 05/10/2026.
+    assert_eq!(s.period(d(2026, 9, 5)).latest, d(2026, 10, 5));
+    // + 29 days = Sunday 04/10/2026 → Monday.
+    let mut s29 = Session::default();
+    s29.prep.answer_days = 29;
+    assert_eq!(s29.period(d(2026, 9, 5)).latest, d(2026, 10, 5));
+    // An extra day off the office adds moves it again.
+    s29.prep.extra_holidays = vec!["05/10/2026".into()];
+    assert_eq!(s29.period(d(2026, 9, 5)).latest, d(2026, 10, 6));
+}
+
+#[test]
+fn the_preparation_form_keeps_who_was_ticked_present() {
+    let villages = vec![
+        ("thon-1".to_string(), "Thôn 1".to_string()),
+        ("thon-2".to_string(), "Thôn 2".to_string()),
+    ];
+    let draft = PreparationDraft {
+        start_time: "7 giờ 30".into(),
+        announce_date: "25/08/2026".into(),
+        programme: "Khai mạc\n\n Báo cáo \n".into(),
+        delegates: "Nguyễn Văn Bình; Chủ tịch UBND xã\nTrần Văn Địa; Công chức Địa chính".into(),
+        invitees: "Thôn 1; Lê Văn Một; Chi hội trưởng Hội Nông dân\nthon 2; Phạm Thị Hai".into(),
+        ..PreparationDraft::default()
+    };
+    let mut p = draft.read(&Preparation::default(), &villages).unwrap();
+    assert_eq!(p.programme, ["Khai mạc", "Báo cáo"]);
+    assert_eq!(p.answer_days, 30);
+    assert_eq!(p.announce_date, Some(d(2026, 8, 25)));
+    assert_eq!(p.delegates[0].role, "Chủ tịch UBND xã");
+    assert_eq!(p.invitees[1].village, "thon-2");
+    set_present(&mut p, false, 1, true).unwrap();
+    set_present(&mut p, true, 0, true).unwrap();
+    // Edit the lists: add a delegate; the ticks stay with their people.
+    let mut again = PreparationDraft::from_preparation(&p, &villages);
+    assert!(again.invitees.contains("Thôn 2; Phạm Thị Hai"));
+    again.delegates = format!("Đỗ Văn Mới; MTTQ\n{}", again.delegates);
+    let q = again.read(&p, &villages).unwrap();
+    assert!(!q.delegates[0].present);
+    assert!(q.delegates[1].present);
+    assert!(q.invitees[1].present);
+
+    let bad = PreparationDraft {
+        invitees: "Thôn 9; Ai đó".into(),
+        ..PreparationDraft::default()
+    };
+    assert_eq!(
+        bad.read(&p, &villages),
+        Err(PreparationError::UnknownVillage("Thôn 9".into()))
+    );
+    let bad_days = PreparationDraft {
+        answer_days: "0".into(),
+        ..PreparationDraft::default()
+    };
+    assert_eq!(
+        bad_days.read(&p, &villages),
+        Err(PreparationError::BadPeriod)
+    );
+    let bad_holiday = PreparationDraft {
+        extra_holidays: "32/12/2026".into(),
+        ..PreparationDraft::default()
+    };
+    assert_eq!(
+        bad_holiday.read(&p, &villages),
+        Err(PreparationError::BadHoliday("32/12/2026".into()))
+    );
+}
+
+#[test]
+fn minutes_headings_and_tallies() {
+    assert!(is_heading("IV. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI"));
+    assert!(!is_heading("I. thời gian"));
+    assert!(!is_heading("Câu 1. (Đất đai) Hỏi"));
+    let (s, mut items) = running(&["a", "b", "c"]);
+    s.record(&mut items[0], Outcome::Withdrawn, at(1)).unwrap();
+    let t = Tally::of(&items);
+    assert_eq!((t.withdrawn, t.open, t.total()), (1, 2, 3));
+}

@@ -1,0 +1,205 @@
+//! The session as the secretary runs it: the queue made from the office's register (groups
+//! and single petitions, by field, confidential names never copied), outcomes recorded and
+//! corrected, the minutes assembled, and all of it stored entry by entry and read back.
+
+use doithoai::domain::official::{DocType, DocumentRegister};
+use doithoai::domain::petition::{Kind, PetitionDraft, PetitionId};
+use doithoai::domain::session::minutes::{assemble_body, minutes};
+use doithoai::domain::session::outcome::{Outcome, OutcomeDraft, OutcomeKind};
+use doithoai::domain::session::queue::{fill, questions};
+use doithoai::domain::session::{Asker, FloorDraft, Origin, Phase, Session};
+use doithoai::storage::office::OfficeRepository;
+use doithoai::storage::{KeyValueStore, MemoryStore};
+
+use crate::office_import::{at, bundle, import, petition, setup};
+
+fn register_with_a_group() -> (
+    doithoai::domain::office::register::Register,
+    Vec<PetitionId>,
+) {
+    let mut r = doithoai::domain::office::register::Register::default();
+    let road1 = petition(1, "Đường liên thôn xuống cấp, nhiều ổ gà");
+    let road2 = petition(2, "Tuyến đường liên thôn nhiều ổ gà");
+    let mut secret = petition(3, "Tố cáo lấn chiếm đất công");
+    secret.kind = Kind::Denunciation;
+    secret.confidential = true;
+    let light = {
+        let values = PetitionDraft {
+            content: "Thiếu đèn chiếu sáng ngã ba chợ".into(),
+            field: "Xây dựng cơ bản".into(),
+            kind_code: "kien_nghi".into(),
+            names: "Hồ Thị Mai".into(),
+            backers: "12".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        doithoai::domain::petition::Petition::new(PetitionId::from_random([4; 16]), values, at(4))
+    };
+    import(
+        &mut r,
+        &bundle("Cẩm Quang", 0, &[road1.clone(), secret.clone()], 1),
+    )
+    .unwrap();
+    import(&mut r, &bundle("Cẩm Quang", 1, &[road2.clone(), light], 1)).unwrap();
+    r.create_group(
+        "Sửa đường liên thôn",
+        "Đất đai",
+        &[road1.id.clone(), road2.id.clone()],
+    )
+    .unwrap();
+    (r, vec![road1.id, road2.id, secret.id])
+}
+
+#[test]
+fn the_queue_holds_each_group_once_and_each_lone_petition_by_field() {
+    let (r, ids) = register_with_a_group();
+    let s = setup();
+    let items = questions(&r, &s, at(600));
+    assert_eq!(items.len(), 3, "one group and two lone petitions");
+    // The setup lists Đất đai before Xây dựng cơ bản.
+    assert_eq!(items[0].field, "Đất đai");
+    assert_eq!(items[2].field, "Xây dựng cơ bản");
+    let group = items
+        .iter()
+        .find(|i| matches!(i.origin, Origin::Group { .. }))
+        .unwrap();
+    assert_eq!(group.villages, ["Thôn 1", "Thôn 2"]);
+    assert_eq!(group.backers, 6);
+    assert_eq!(group.petitions, [ids[0].to_string(), ids[1].to_string()]);
+    let secret = items
+        .iter()
+        .find(|i| i.petitions == [ids[2].to_string()])
+        .unwrap();
+    assert_eq!(secret.asker, Asker::Confidential);
+    assert!(!serde_json::to_string(secret)
+        .unwrap()
+        .contains("Lê Văn Tám"));
+
+    // Filling twice adds nothing; a petition already asked through a queued item is not
+    // asked again.
+    let mut session = Session::default();
+    let first = fill(&mut session, &[], items.clone());
+    assert_eq!(first.len(), 3);
+    assert!(fill(&mut session, &first, items).is_empty());
+    assert_eq!(session.order.len(), 3);
+}
+
+#[test]
+fn a_whole_session_is_stored_entry_by_entry_and_its_minutes_say_what_happened() {
+    let (r, _) = register_with_a_group();
+    let mut s = setup();
+    s.dialogue.session_date = chrono::NaiveDate::from_ymd_opt(2026, 9, 5);
+    s.dialogue.chair = "Nguyễn Văn Bình".into();
+    s.dialogue.place = "Hội trường UBND xã".into();
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    let mut session = Session::default();
+    session.prep.secretary = "Trần Thị Thư".into();
+    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    for i in &items {
+        repo.save_item(i).unwrap();
+    }
+    session.start(at(610)).unwrap();
+    let period = session.period(s.dialogue.session_date.unwrap());
+
+    let mut answer = OutcomeDraft::new(period);
+    answer.summary = "Xã đưa vào kế hoạch sửa chữa quý IV".into();
+    answer.by = "Chủ tịch UBND xã".into();
+    let o = answer.validate(period).unwrap();
+    session.record(&mut items[0], o, at(620)).unwrap();
+    let mut later = OutcomeDraft::new(period);
+    later.kind = OutcomeKind::Later;
+    later.department = "Địa chính".into();
+    session
+        .record(&mut items[1], later.validate(period).unwrap(), at(630))
+        .unwrap();
+    session
+        .record(&mut items[2], Outcome::Withdrawn, at(640))
+        .unwrap();
+    session.set_current(&items[2].id).unwrap();
+    let floor = session
+        .add_floor(
+            &FloorDraft {
+                name: "Lê Thị Hoa".into(),
+                text: "Khi nào có nước sạch?".into(),
+                field: "Khác".into(),
+                ..FloorDraft::default()
+            },
+            "Thôn 3",
+            at(650),
+        )
+        .unwrap();
+    items.push(floor);
+    let declined = Outcome::Declined {
+        reason: "Việc riêng giữa hai gia đình".into(),
+        channel: "Gửi đơn đến ngày tiếp công dân của Chủ tịch UBND xã".into(),
+    };
+    let last = items.len() - 1;
+    session.record(&mut items[last], declined, at(660)).unwrap();
+    session.finish(&items, at(700)).unwrap();
+    let mut docs = DocumentRegister::new();
+    let number = docs.next(DocType::Minutes, s.dialogue.session_date.unwrap(), "UBND");
+    repo.save_session(&session).unwrap();
+    for i in &items {
+        repo.save_item(i).unwrap();
+    }
+    repo.save_documents(&docs).unwrap();
+
+    // One entry for the session, one per question, one for the numbers.
+    assert_eq!(
+        store
+            .keys()
+            .iter()
+            .filter(|k| k.starts_with("dt1:o:q:"))
+            .count(),
+        4
+    );
+    let back = repo.load();
+    assert_eq!(back.session, session);
+    assert_eq!(back.session.phase, Phase::Finished);
+    let mut loaded = back.items.clone();
+    loaded.sort_by_key(|i| i.id.clone());
+    let mut expected = items.clone();
+    expected.sort_by_key(|i| i.id.clone());
+    assert_eq!(loaded, expected);
+    assert_eq!(back.documents.entries(), docs.entries());
+
+    let ordered = back.session.in_order(&back.items);
+    let body = assemble_body(&s, &back.session, &ordered);
+    let m = minutes(&s, &back.session, &ordered, Some(&number));
+    assert_eq!(m.number, "Số: 01/BB-UBND");
+    assert_eq!(m.authority, ["ỦY BAN NHÂN DÂN", "XÃ CẨM QUANG"]);
+    assert_eq!(m.place_date, "Cẩm Quang, ngày 05 tháng 9 năm 2026");
+    assert!(body.contains("Thư ký: Trần Thị Thư."));
+    assert!(body.contains("Câu 4. (Khác; Thôn 3) Khi nào có nước sạch?"));
+    assert!(body.contains("giao Địa chính nghiên cứu, trả lời công dân chậm nhất ngày 05/10/2026."));
+    assert!(body.contains("Tổng số 4 ý kiến, kiến nghị: 1 trả lời tại hội nghị; 1 giao trả lời sau; 0 chuyển cơ quan có thẩm quyền; 1 không thuộc nội dung đối thoại; 1 rút lại."));
+    assert!(body.contains("Giữ bí mật danh tính"));
+    assert!(
+        !body.contains("Lê Văn Tám"),
+        "a confidential petitioner's name never reaches the minutes"
+    );
+}
+
+#[test]
+fn a_broken_question_entry_is_set_aside_and_the_rest_of_the_session_loads() {
+    let (r, _) = register_with_a_group();
+    let s = setup();
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    let mut session = Session::default();
+    let items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    repo.save_session(&session).unwrap();
+    for i in &items {
+        repo.save_item(i).unwrap();
+    }
+    let victim = format!("dt1:o:q:{}", items[1].id);
+    let text = store.get(&victim).unwrap();
+    store.set(&victim, &text[..text.len() / 2]).unwrap();
+    let back = repo.load();
+    assert_eq!(back.items.len(), 2);
+    assert_eq!(back.session.order.len(), 3);
+    assert_eq!(back.broken_now.len(), 1);
+    assert!(store.get(&format!("dt1:broken:{victim}")).is_some());
+}
