@@ -1,17 +1,27 @@
-// The performance benchmark: first-load size, start-up from the service worker under 4× CPU
-// throttling, and the cost of saving one petition with 100 and 5,000 stored. Serves dist/
-// itself, drives Debian's Chromium through Playwright, prints a Markdown report and writes it
-// to docs/PERF.md. Run through scripts/bench.sh (which builds first).
+// The performance benchmark. The village tablet: first-load size, start-up from the service
+// worker under 4× CPU throttling, and the cost of saving one petition with 100 and 5,000
+// stored. The commune office (scripts/bench-office.mjs): import of 10 village bundles of
+// 1,000 petitions, search as you type over them, group suggestions over 10,000 and 20,000,
+// and the start-up and storage with 10,000 stored. Serves the build itself, drives Debian's
+// Chromium through Playwright, prints a Markdown report and writes it to docs/PERF.md. Run
+// through scripts/bench.sh (which builds first).
 //
-//   node scripts/bench.mjs [--runs N] [--saves N] [--startup-runs N] [--no-write] [--strict]
+//   node scripts/bench.mjs [--dist DIR] [--only village|office] [--runs N] [--saves N]
+//                          [--startup-runs N] [--office-startup-runs N] [--suggest-runs N]
+//                          [--key-rounds N] [--profile DIR] [--no-write] [--strict]
 //
-// --runs: navigations per side for the start-up figure (default 15), --saves: timed saves per
-// size (default 25), --startup-runs: navigations per size for the informational start-up at
-// 100 / 5,000 petitions (default 5), --no-write: print only, --strict: exit 1 when a target fails.
+// --dist: the build to measure (default dist/), --only: one part (prints only; docs/PERF.md
+// is written by a run of both), --runs: navigations per side for the start-up figure
+// (default 15), --saves: timed saves per size (default 25), --startup-runs: navigations per
+// size for the informational start-up at 100 / 5,000 petitions (default 5),
+// --office-startup-runs: office reloads with 10,000 stored (default 5), --suggest-runs:
+// timed clicks on "Gợi ý nhóm" per size (default 3), --key-rounds: times each search query
+// is typed (default 2), --profile DIR: write CPU profiles of the office's import and typing
+// there and print their busiest functions (slows what it profiles; prints only),
+// --no-write: print only, --strict: exit 1 when a target fails.
 
 import { chromium } from '@playwright/test';
 import { CHROMIUM } from '../tests/e2e/chromium.js';
-import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,20 +29,40 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import {
+  root,
+  say,
+  numArg,
+  strArg,
+  flagArg,
+  startServer,
+  BLANK_PATH,
+  TYPES,
+  rng,
+  uuid4,
+  rfc3339,
+  HO,
+  DEM,
+  TEN,
+  median,
+  pct,
+  kb,
+  ms,
+  passMark,
+  throttle,
+  machine,
+  machineSection,
+} from './bench-lib.mjs';
+import { office, officeReport, OFFICE_DEFAULTS, OFFICE_METHOD } from './bench-office.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const dist = path.join(root, 'dist');
-
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? Number(argv[i + 1]) : dflt;
-};
-const RUNS = opt('--runs', 15);
-const SAVES = opt('--saves', 25);
-const STARTUP_RUNS = opt('--startup-runs', 5);
-const WRITE = !argv.includes('--no-write');
-const STRICT = argv.includes('--strict');
+const dist = path.resolve(strArg('--dist', path.join(root, 'dist')));
+const ONLY = strArg('--only', '');
+const RUNS = numArg('--runs', 15);
+const SAVES = numArg('--saves', 25);
+const STARTUP_RUNS = numArg('--startup-runs', 5);
+const PROFILE_DIR = strArg('--profile', '');
+const WRITE = !flagArg('--no-write') && !ONLY && !PROFILE_DIR;
+const STRICT = flagArg('--strict');
 const WARM_NAV = 1; // navigations discarded before timing (first run after the SW took control)
 const WARM_SAVES = 3; // saves discarded before timing (wasm tier-up, first render of the form)
 const THROTTLE = 4;
@@ -43,42 +73,16 @@ const TARGET_RATIO = 1.5;
 
 const CHROMIUM_ARGS = CHROMIUM.args;
 
-const say = (...a) => console.error('[bench]', ...a);
-
 // ---------------------------------------------------------------------------------------
-// Static server
+// Pages of the benchmark itself, never part of the app (the static server is in bench-lib.mjs)
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.webmanifest': 'application/manifest+json',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-// Pages of the benchmark itself, never part of the app.
-const BLANK_PAGE = '<!doctype html><meta charset="utf-8"><title>seed</title>';
+const BASELINE_PATH = '/__bench/baseline.html';
 const BASELINE_PAGE = `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Baseline</title></head><body>
 <label for="c">Nội dung</label>
 <textarea id="c" rows="4" oninput="localStorage.setItem('dt1:draft', JSON.stringify({ content: this.value }))"></textarea>
 </body></html>`;
-
-// Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs, which
-// the save timings (fractions of a millisecond) need. It changes no byte the app sends.
-const ISOLATION = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
 
 // gzip -9 itself (GNU gzip, -n: no name or time stamp in the header); zlib level 9 where
 // the tool is missing (its output differs by about 2 % on the wasm).
@@ -100,76 +104,10 @@ function gzipSize(buf) {
   return n;
 }
 
-function startServer() {
-  const log = [];
-  const handler = (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const entry = {
-      at: Date.now(),
-      port: req.socket.localPort,
-      path: url.pathname,
-      referer: req.headers.referer || '',
-      swScript: req.headers['service-worker'] === 'script',
-      status: 0,
-      raw: 0,
-      gzip: 0,
-    };
-    log.push(entry);
-    const send = (status, type, body) => {
-      entry.status = status;
-      entry.raw = body.length;
-      res.writeHead(status, { 'Content-Type': type, 'Content-Length': body.length, ...ISOLATION });
-      res.end(body);
-    };
-    if (url.pathname === '/__bench/blank.html') return send(200, TYPES['.html'], Buffer.from(BLANK_PAGE));
-    if (url.pathname === '/__bench/baseline.html') return send(200, TYPES['.html'], Buffer.from(BASELINE_PAGE));
-    let rel;
-    try {
-      rel = decodeURIComponent(url.pathname);
-    } catch {
-      return send(400, TYPES['.txt'], Buffer.from('bad path'));
-    }
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(dist, path.normalize(rel));
-    if (!file.startsWith(dist + path.sep)) return send(403, TYPES['.txt'], Buffer.from('forbidden'));
-    fs.readFile(file, (err, body) => {
-      if (err) return send(404, TYPES['.txt'], Buffer.from('not found'));
-      entry.file = path.relative(dist, file);
-      entry.body = body; // compressed later, away from the page's load
-      send(200, TYPES[path.extname(file)] || 'application/octet-stream', body);
-    });
-  };
-  // Two listeners, one handler: the app's origin, and a second origin for the baseline page
-  // (same server, but not under the app's service worker, which would answer any navigation
-  // in its scope with the app).
-  const a = http.createServer(handler);
-  const b = http.createServer(handler);
-  const listen = (s) => new Promise((r) => s.listen(0, '127.0.0.1', () => r(s.address().port)));
-  return Promise.all([listen(a), listen(b)]).then(([pa, pb]) => ({
-    log,
-    appPort: pa,
-    app: `http://127.0.0.1:${pa}`,
-    other: `http://127.0.0.1:${pb}`,
-    close: () => Promise.all([new Promise((r) => a.close(r)), new Promise((r) => b.close(r))]),
-  }));
-}
-
 const fromServiceWorker = (e) => e.swScript || /\/sw\.js$/.test(e.referer);
 
 // ---------------------------------------------------------------------------------------
 // Stored data: a village profile and realistic petitions (deterministic)
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const FIELDS = ['Đất đai', 'Xây dựng cơ bản', 'Môi trường', 'Chính sách xã hội', 'Y tế', 'Giáo dục', 'Khác'];
 const PROFILE = {
   role: 'village',
@@ -181,9 +119,6 @@ const PROFILE = {
   fields: FIELDS,
   dialogue: null,
 };
-const HO = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
-const DEM = ['Văn', 'Thị', 'Đức', 'Minh', 'Thanh', 'Hữu', 'Ngọc', 'Quang'];
-const TEN = ['Hùng', 'Lan', 'Mai', 'Tuấn', 'Dũng', 'Hoa', 'Bình', 'Cường', 'Thảo', 'Nam', 'Hạnh', 'Sơn', 'Phương', 'Tâm', 'Lộc'];
 const PLACES = ['xóm Đồng', 'xóm Bàu', 'cầu Ông Bộ', 'nhà văn hoá thôn', 'trường mẫu giáo', 'ngã ba chợ', 'đồng Cây Sung', 'bến đò cũ'];
 const SENTENCES = [
   'Đề nghị UBND xã sớm sửa chữa tuyến đường liên thôn đoạn từ {p} đến {q}, mặt đường xuống cấp nghiêm trọng, nhiều ổ gà, mùa mưa đi lại rất khó khăn.',
@@ -202,16 +137,6 @@ const SENTENCES = [
   'Đề nghị thu gom rác thải sinh hoạt ít nhất hai lần mỗi tuần, hiện rác ứ đọng ở {p} nhiều ngày.',
 ];
 const KINDS = ['kien_nghi', 'kien_nghi', 'kien_nghi', 'y_kien', 'phan_anh', 'phan_anh', 'cau_hoi', 'khieu_nai'];
-
-function uuid4(r) {
-  const b = Array.from({ length: 16 }, () => Math.floor(r() * 256));
-  b[6] = (b[6] & 0x0f) | 0x40;
-  b[8] = (b[8] & 0x3f) | 0x80;
-  const h = b.map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
-const rfc3339 = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function makePetitions(count, seed = 20261120) {
   const r = rng(seed);
@@ -329,7 +254,7 @@ async function timedVisit(page, url) {
 }
 
 async function seed(page, base, records) {
-  await page.goto(`${base}/__bench/blank.html`);
+  await page.goto(`${base}${BLANK_PATH}`);
   const chunks = [];
   for (let i = 0; i < records.length; i += 500) chunks.push(records.slice(i, i + 500));
   await page.evaluate((p) => {
@@ -366,30 +291,6 @@ async function swControl(page, probed) {
   throw new Error('the service worker never took control');
 }
 
-const cdpSessions = new WeakMap();
-async function throttle(page, rate) {
-  let cdp = cdpSessions.get(page);
-  if (!cdp) {
-    cdp = await page.context().newCDPSession(page);
-    cdpSessions.set(page, cdp);
-  }
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-}
-
-// ---------------------------------------------------------------------------------------
-// Statistics and formatting
-
-const sorted = (xs) => [...xs].sort((a, b) => a - b);
-function median(xs) {
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-/** Nearest-rank percentile. */
-const pct = (xs, p) => sorted(xs)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
-const kb = (n) => (n / 1024).toFixed(1);
-const ms = (x, d = 0) => x.toFixed(d);
-const passMark = (ok) => (ok ? '**PASS**' : '**FAIL**');
 
 // ---------------------------------------------------------------------------------------
 // 1. First load
@@ -650,7 +551,7 @@ async function saving(browser, srv, counts) {
 async function storageQuota(browser, srv) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  await page.goto(`${srv.other}/__bench/blank.html`);
+  await page.goto(`${srv.other}${BLANK_PATH}`);
   const chars = await page.evaluate(() => {
     const chunk = 'ư'.repeat(100_000);
     let n = 0;
@@ -670,35 +571,9 @@ async function storageQuota(browser, srv) {
 
 // ---------------------------------------------------------------------------------------
 // Machine and report
-
-function machine(browserVersion) {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const model = (cpuinfo.match(/^model name\s*:\s*(.+)$/m) || [])[1] || os.cpus()[0]?.model || 'unknown';
-  const git = (...a) => {
-    try {
-      return execFileSync('git', a, { cwd: root, encoding: 'utf8' }).trim();
-    } catch {
-      return '';
-    }
-  };
-  const dirty = git('status', '--porcelain', '--', 'src', 'Cargo.toml', 'Cargo.lock', 'index.html', 'style', 'public');
-  const wasm = fs.readdirSync(dist).find((f) => f.endsWith('.wasm')) || '?';
-  return {
-    cpu: model,
-    cores: os.cpus().length,
-    memGiB: (os.totalmem() / 1024 ** 3).toFixed(1),
-    kernel: `${os.type()} ${os.release()}`,
-    node: process.version,
-    chromium: browserVersion,
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit: git('rev-parse', '--short=12', 'HEAD') || 'unknown',
-    dirty: dirty ? dirty.split('\n').length : 0,
-    wasm,
-    loadBefore: os.loadavg()[0],
-  };
-}
-
-function report(m, fl, st, sv) {
+/** The village tablet's rows of the targets table, its sections, and whether it passes. */
+function villageReport(m, fl, st, sv) {
+  const T = [];
   const L = [];
   const countedGzip = fl.total.gzip + fl.extra.gzip;
   // KB = 1,024 bytes; said so when the figure passes only under that reading.
@@ -713,34 +588,17 @@ function report(m, fl, st, sv) {
   const ratio = median(s5k.saves) / median(s100.saves);
   const ratioOk = ratio <= TARGET_RATIO && s5k.oneEntry && s100.oneEntry;
 
-  L.push(`### Results of ${m.date.slice(0, 10)}`, '');
-  L.push(
-    `Commit \`${m.commit}\`${m.dirty ? ` plus ${m.dirty} uncommitted change(s) in the app's sources` : ''}, ` +
-      `wasm \`${m.wasm}\`, run ${m.date}.`,
-    '',
-  );
-  L.push('| machine | |', '|---|---|');
-  L.push(`| CPU | ${m.cpu}, ${m.cores} cores |`);
-  L.push(`| memory | ${m.memGiB} GiB |`);
-  L.push(`| OS | ${m.kernel} |`);
-  L.push(`| browser | Chromium ${m.chromium} (headless, Playwright) |`);
-  L.push(`| Node | ${m.node} |`);
-  L.push(`| load average (1 min) | ${m.loadBefore.toFixed(2)} at start, ${m.loadAfter.toFixed(2)} at end |`, '');
-
-  L.push('#### Targets', '');
-  L.push('| figure | result | target | verdict |', '|---|---|---|---|');
-  L.push(
+  T.push(
     `| 1. first load, ${GZIP_TOOL} | **${kb(countedGzip)} KB** (${kb(fl.total.raw + fl.extra.raw)} KB raw, ${fl.loaded.length + fl.extraFiles.length} files) | ≤ ${TARGET_KB} KB | ${passMark(sizeOk)}${sizeNote} |`,
   );
-  L.push(
+  T.push(
     `| 2. start-up from the service worker, ${THROTTLE}× CPU | median **${ms(appMed)} ms**, p90 ${ms(appP90)} ms (baseline page: median ${ms(baseMed)} ms, p90 ${ms(baseP90)} ms; n = ${st.appRuns.length}) | median ≤ ${TARGET_START_MS} ms | ${passMark(startOk)} |`,
   );
-  L.push(
+  T.push(
     `| 3. save one edited petition, 5,000 vs 100 stored | ratio of medians **${ratio.toFixed(2)}** (${ms(median(s5k.saves), 3)} ms / ${ms(median(s100.saves), 3)} ms) | ≤ ${TARGET_RATIO} | ${passMark(ratioOk)} |`,
-    '',
   );
 
-  L.push('#### 1. First load (petitions page, profile set, no service worker yet)', '');
+  L.push('##### 1. First load (petitions page, profile set, no service worker yet)', '');
   L.push('| file | raw bytes | gzip -9 bytes |', '|---|---:|---:|');
   for (const e of [...fl.loaded].sort((a, b) => b.gzip - a.gzip)) {
     L.push(`| \`${e.path}\`${e.status !== 200 ? ` (HTTP ${e.status})` : ''} | ${e.raw.toLocaleString('en')} | ${e.gzip.toLocaleString('en')} |`);
@@ -762,13 +620,13 @@ function report(m, fl, st, sv) {
   if (fl.duplicates.length) L.push(`Fetched more than once: ${fl.duplicates.join(', ')}.`);
   const served = new Set(fl.loaded.map((e) => e.path));
   const unseen = fl.pageRequests.filter(
-    (p) => !served.has(p) && p !== '/__bench/blank.html' && !fl.extraFiles.some((e) => e.path === p),
+    (p) => !served.has(p) && p !== BLANK_PATH && !fl.extraFiles.some((e) => e.path === p),
   );
   if (unseen.length) L.push(`Also requested by the page, not counted (the service worker script, or after the cut-off): ${unseen.join(', ')}.`);
   if (fl.notFound.length) L.push(`Failed requests: ${fl.notFound.join(', ')}.`);
   L.push('');
 
-  L.push(`#### 2. Start-up, ${THROTTLE}× CPU throttling, ${st.appRuns.length} navigations each (after ${WARM_NAV} discarded)`, '');
+  L.push(`##### 2. Start-up, ${THROTTLE}× CPU throttling, ${st.appRuns.length} navigations each (after ${WARM_NAV} discarded)`, '');
   L.push('| page | textarea present, median | interactive, median | interactive, p90 | min | max |', '|---|---:|---:|---:|---:|---:|');
   for (const [name, runs] of [
     ['app, from the service worker', st.appRuns],
@@ -786,7 +644,7 @@ function report(m, fl, st, sv) {
     '',
   );
 
-  L.push(`#### 3. Saving one edited petition (no throttling, ${s100.saves.length} saves per size after ${WARM_SAVES} discarded)`, '');
+  L.push(`##### 3. Saving one edited petition (no throttling, ${s100.saves.length} saves per size after ${WARM_SAVES} discarded)`, '');
   L.push(
     `| stored | "save-petition" median | p90 | baseline \`setItem\`, median | submit → "saved" shown, median | start-up at ${THROTTLE}× CPU, median (n) | stored text |`,
     '|---:|---:|---:|---:|---:|---:|---:|',
@@ -806,33 +664,43 @@ function report(m, fl, st, sv) {
       `Timer resolution: ${s100.isolated ? '5 µs (cross-origin isolated)' : '100 µs'}.`,
     '',
   );
-  return { text: L.join('\n'), ok: sizeOk && startOk && ratioOk };
+  return { rows: T, text: L.join('\n'), ok: sizeOk && startOk && ratioOk };
 }
 
 const INTRO = `# Performance
 
-What the village tablet downloads and how fast it answers, measured by \`bash scripts/bench.sh\`
-(scripts/bench.mjs). The script builds the release app, serves \`dist/\` from its own small
-static server on 127.0.0.1, drives Debian's Chromium (headless, through Playwright), prints the
-results below and rewrites this file. The machines here are small, shared and noisy: run it
-when nothing else is building or testing (the report gives the load average), and compare a
-figure with its baseline from the same run rather than with another machine's figures.
+What the village tablet downloads and how fast it answers, and how the commune office copes
+with 10,000 petitions, measured by \`bash scripts/bench.sh\` (scripts/bench.mjs for the
+tablet, scripts/bench-office.mjs for the office, scripts/bench-lib.mjs for what both use).
+The script builds the release app, serves \`dist/\` from its own small static server on
+127.0.0.1, drives Debian's Chromium (headless, through Playwright), prints the results below
+and rewrites this file. The machines here are small, shared and noisy: run it when nothing
+else is building or testing (the report gives the load average), and compare a figure with
+its baseline from the same run rather than with another machine's figures.
 
 ## How to run
 
 \`\`\`sh
-bash scripts/bench.sh            # build, measure, rewrite docs/PERF.md
-bash scripts/bench.sh --no-build # measure the dist/ already built
-bash scripts/bench.sh --no-write # print only
+bash scripts/bench.sh                    # build, measure, rewrite docs/PERF.md
+bash scripts/bench.sh --no-build         # measure the dist/ already built
+bash scripts/bench.sh --no-write         # print only
+bash scripts/bench.sh --dist DIR         # measure a copy of the build (no build)
+bash scripts/bench.sh --no-build --only office   # one part only (prints only)
 \`\`\`
 
 Further options go to the node script: \`--runs N\` (start-up navigations per side, default
 15), \`--saves N\` (timed saves per size, default 25), \`--startup-runs N\` (start-up runs at
-100 and 5,000 petitions, default 5), \`--strict\` (exit 1 when a target fails). It needs what
-\`bash scripts/setup.sh --browser\` installs (bench.sh runs it); never \`npx playwright install\`.
-About a minute after the build.
+100 and 5,000 petitions, default 5), \`--office-startup-runs N\` (office reloads with 10,000
+stored, default 5), \`--suggest-runs N\` (timed group suggestions per size, default 3),
+\`--key-rounds N\` (times each search query is typed, default 2), \`--profile DIR\` (CPU
+profiles of the office's import and typing, written to DIR, their busiest functions printed;
+the profiler slows what it profiles, so this prints only), \`--strict\` (exit 1 when a target
+fails). It needs what \`bash scripts/setup.sh --browser\` installs (bench.sh runs it); never
+\`npx playwright install\`. About a minute and a half after the build.
 
 ## What the figures mean
+
+### The village tablet
 
 1. **First load ≤ 250 KB.** A fresh browser profile, with a village profile already in local
    storage, opens the petitions page (Vietnamese on screen, so both font subsets load).
@@ -869,6 +737,7 @@ About a minute after the build.
    fraction of a millisecond. The server sends cross-origin isolation headers (COOP/COEP) so
    that \`performance.now()\` has 5 µs resolution; they change no byte of the app.
 
+${OFFICE_METHOD}
 ## What shaped the size
 
 The first release build was 296 KB of gzipped wasm alone. These changes brought the first load
@@ -900,23 +769,55 @@ first load: load them as a second wasm module when the office role is chosen.
 // ---------------------------------------------------------------------------------------
 
 async function main() {
-  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/ is empty: run bash scripts/build.sh');
-  const srv = await startServer();
+  const parts = ONLY ? ONLY.split(',') : ['village', 'office'];
+  for (const p of parts) if (p !== 'village' && p !== 'office') throw new Error(`--only: "${p}" is neither village nor office`);
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error(`${dist} has no index.html: run bash scripts/build.sh`);
+  if (parts.includes('office') && !fs.existsSync(path.join(dist, 'office', 'index.html'))) {
+    throw new Error(`${dist}/office has no index.html: run bash scripts/build.sh`);
+  }
+  say(`measuring ${dist}${ONLY ? ` (${ONLY} only)` : ''}`);
+  const srv = await startServer(dist);
+  srv.pages.set(BASELINE_PATH, { type: TYPES['.html'], body: Buffer.from(BASELINE_PAGE) });
   const browser = await chromium.launch({ ...CHROMIUM, headless: true });
   try {
-    const m = machine(browser.version());
-    const fl = await firstLoad(browser, srv);
-    const st = await startup(browser, srv);
-    const sv = await saving(browser, srv, [100, 5000]);
-    m.quota = await storageQuota(browser, srv);
+    const m = machine(browser.version(), dist);
+    let village = null;
+    let off = null;
+    if (parts.includes('village')) {
+      const fl = await firstLoad(browser, srv);
+      const st = await startup(browser, srv);
+      const sv = await saving(browser, srv, [100, 5000]);
+      m.quota = await storageQuota(browser, srv);
+      village = { fl, st, sv };
+    }
+    if (parts.includes('office')) {
+      off = await office(srv, {
+        startupRuns: numArg('--office-startup-runs', OFFICE_DEFAULTS.startupRuns),
+        suggestRuns: numArg('--suggest-runs', OFFICE_DEFAULTS.suggestRuns),
+        keyRounds: numArg('--key-rounds', OFFICE_DEFAULTS.keyRounds),
+        profileDir: PROFILE_DIR ? path.resolve(PROFILE_DIR) : '',
+      });
+    }
     m.loadAfter = os.loadavg()[0];
-    const { text, ok } = report(m, fl, st, sv);
+    const v = village && villageReport(m, village.fl, village.st, village.sv);
+    const o = off && officeReport(off);
+    const L = machineSection(m);
+    L.push('#### Targets', '');
+    L.push('| figure | result | target | verdict |', '|---|---|---|---|');
+    if (v) L.push(...v.rows);
+    if (o) L.push(...o.rows);
+    L.push('');
+    if (v) L.push('#### The village tablet', '', v.text);
+    if (o) L.push('#### The commune office', '', o.text);
+    const text = L.join('\n');
     console.log(text);
     if (WRITE) {
       fs.writeFileSync(path.join(root, 'docs', 'PERF.md'), INTRO + text);
       say('wrote docs/PERF.md');
+    } else if (ONLY || PROFILE_DIR) {
+      say('docs/PERF.md not written: it is written by a full run (both parts, no --profile)');
     }
-    if (STRICT && !ok) process.exitCode = 1;
+    if (STRICT && !((v ? v.ok : true) && (o ? o.ok : true))) process.exitCode = 1;
   } finally {
     await browser.close();
     await srv.close();

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # The performance benchmark: builds the release app (scripts/build.sh), then measures it in
-# headless Chromium (scripts/bench.mjs) and rewrites docs/PERF.md with the figures.
-#   bash scripts/bench.sh [--no-build] [--no-write] [--runs N] [--saves N] [--startup-runs N] [--strict]
+# headless Chromium (scripts/bench.mjs: the village tablet; scripts/bench-office.mjs: the
+# commune office) and rewrites docs/PERF.md with the figures.
+#   bash scripts/bench.sh [--no-build] [--dist DIR] [--only village|office] [--no-write]
+#                         [--runs N] [--saves N] [--startup-runs N] [--office-startup-runs N]
+#                         [--suggest-runs N] [--key-rounds N] [--profile DIR] [--strict]
+# --dist DIR measures a build already made elsewhere, so it does not build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +14,7 @@ args=()
 for a in "$@"; do
   case "$a" in
     --no-build) build="" ;;
+    --dist) build="" ; args+=("$a") ;;
     *) args+=("$a") ;;
   esac
 done
