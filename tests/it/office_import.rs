@@ -316,3 +316,30 @@ fn text_typed_in_tcvn3_is_flagged_on_import_and_converted_beside_the_original() 
     let hits = doithoai::domain::office::list::select(&r, &keys, &filter, &[]);
     assert_eq!(hits.len(), 2);
 }
+
+#[test]
+fn search_keys_made_again_for_what_an_import_touched_equal_keys_made_from_scratch() {
+    use doithoai::domain::office::list::{search_keys, update_search_keys};
+    let mut r = Register::default();
+    let a = petition(1, "Đường liên thôn xuống cấp");
+    let b = petition(2, "Xin cấp sổ đỏ");
+    let first = import(&mut r, &bundle("Cẩm Quang", 0, &[a.clone(), b.clone()], 1)).unwrap();
+    let mut keys = Vec::new();
+    update_search_keys(&mut keys, &r, &first.touched);
+    assert_eq!(keys, search_keys(&r));
+    let a2 = a.edited(
+        PetitionDraft {
+            content: "Đường liên thôn nhiều ổ gà".into(),
+            ..PetitionDraft::from_petition(&a)
+        }
+        .validate()
+        .unwrap(),
+        at(50),
+    );
+    let c = petition(3, "Thiếu đèn đường");
+    let second = import(&mut r, &bundle("Cẩm Quang", 0, &[a2, b, c], 2)).unwrap();
+    assert_eq!(second.touched, [0, 2], "a changed, b did not, c is new");
+    update_search_keys(&mut keys, &r, &second.touched);
+    assert_eq!(keys, search_keys(&r));
+    assert!(keys[0].contains("o ga"));
+}

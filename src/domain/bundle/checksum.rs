@@ -67,15 +67,50 @@ fn write_canonical(v: &Value, out: &mut String) {
     }
 }
 
+/// A JSON string as serde_json writes it (the canonical form is defined by that), without
+/// the copy and allocation of going through a `Value` for every string.
 fn write_string(s: &str, out: &mut String) {
-    // serde_json escapes exactly as JCS asks: ", \ and control characters only.
-    out.push_str(&Value::String(s.to_string()).to_string());
+    out.push('"');
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0x00..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            out.push_str(&format!("\\u{b:04x}"));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn strings_are_escaped_exactly_as_serde_json_escapes_them() {
+        let mut tricky: String = (0u8..0x80).map(char::from).collect();
+        tricky.push_str("Đất đai \u{2028}\u{7f} “x” \\ \"");
+        for s in [tricky.as_str(), "", "plain", "\u{0}", "a\"b"] {
+            let mut mine = String::new();
+            write_string(s, &mut mine);
+            assert_eq!(mine, Value::String(s.to_string()).to_string());
+        }
+    }
 
     #[test]
     fn members_are_sorted_and_checksum_is_left_out() {

@@ -17,6 +17,17 @@ pub fn search_key(e: &Entry) -> String {
     key
 }
 
+/// Brings `keys` up to date after a change that touched only the entries at `touched`
+/// (an import), instead of folding every text again.
+pub fn update_search_keys(keys: &mut Vec<String>, r: &Register, touched: &[usize]) {
+    keys.resize(r.entries().len(), String::new());
+    for &i in touched {
+        if let Some(e) = r.entries().get(i) {
+            keys[i] = search_key(e);
+        }
+    }
+}
+
 /// The keys of every entry, in the register's order.
 pub fn search_keys(r: &Register) -> Vec<String> {
     r.entries().iter().map(search_key).collect()

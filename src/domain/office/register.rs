@@ -144,6 +144,9 @@ pub struct Imported {
     pub counts: ImportCounts,
     /// Petitions whose text looks typed in a legacy encoding (TCVN3, VNI).
     pub legacy: Vec<(PetitionId, legacy::Legacy)>,
+    /// Where in [`Register::entries`] the entries added or changed are, ascending, so
+    /// that only their search keys are made again.
+    pub touched: Vec<usize>,
 }
 
 /// Why a bundle was refused whole.
@@ -329,7 +332,9 @@ impl Register {
         }
         let mut counts = ImportCounts::default();
         let mut legacy = Vec::new();
+        let mut changed = Vec::new();
         for p in &read.petitions {
+            let at = self.index.get(&p.id).copied().unwrap_or(self.entries.len());
             let touched = match self.index.get(&p.id) {
                 None => {
                     if p.is_active() {
@@ -373,12 +378,16 @@ impl Register {
                     }
                 }
             };
-            if touched && p.is_active() {
-                if let Some(enc) = legacy::detect(&p.content) {
-                    legacy.push((p.id.clone(), enc));
+            if touched {
+                changed.push(at);
+                if p.is_active() {
+                    if let Some(enc) = legacy::detect(&p.content) {
+                        legacy.push((p.id.clone(), enc));
+                    }
                 }
             }
         }
+        changed.sort_unstable();
         self.note_source(Source {
             village: village.code.clone(),
             device_id: clean_line(&b.device_id),
@@ -392,6 +401,7 @@ impl Register {
             village_name: village.name.clone(),
             counts,
             legacy,
+            touched: changed,
         })
     }
 

@@ -28,7 +28,8 @@ pub fn combining_class(c: char) -> u8 {
         .unwrap_or(0)
 }
 
-fn decompose_into(c: char, out: &mut Vec<char>) {
+/// The full canonical decomposition of one character, appended to `out`.
+pub(super) fn decompose_into(c: char, out: &mut Vec<char>) {
     let found = u16_of(c).and_then(|u| DECOMPOSITIONS.binary_search_by_key(&u, |&(k, _)| k).ok());
     match found {
         Some(i) => out.extend(
