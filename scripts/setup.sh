@@ -43,7 +43,8 @@ fi
 
 # wasm-opt (binaryen 132), the font, and the browser test tools, as package-lock.json pins them.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] ||
-  [ ! -d node_modules/@fontsource/be-vietnam-pro ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  [ ! -d node_modules/@fontsource/be-vietnam-pro ] || [ ! -d node_modules/@fontsource/tinos ] ||
+  [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
 

@@ -7,12 +7,13 @@
 //! end of its last day, and a last day that is a weekend day or a public holiday moves to the
 //! end of the next working day.
 //!
-//! The holidays are those of the Labour Code 2019 art. 112(1). The government's yearly
-//! decision on how the Tết days are arranged, on swapped working days (a Saturday worked to
-//! bridge a holiday) and on compensatory days off (nghỉ bù, when a holiday falls on a
-//! weekend) is not modelled: the office adds the days off it announces with
-//! [`Holidays::with_extra`]. Without them a due date is never later than the legal one,
-//! only possibly earlier, which is the safe side for an office keeping a deadline.
+//! The holidays are those of the Labour Code 2019 art. 112(1), with the government's usual
+//! choices where the law leaves one (Tết from the last day of the lunar year to the 4th
+//! day of the new one; 1/9 beside 2/9). Its yearly decision on the arrangement, on swapped
+//! working days (a Saturday worked to bridge a holiday) and on compensatory days off (nghỉ
+//! bù, when a holiday falls on a weekend) is not modelled: the office adds the days off it
+//! announces with [`Holidays::with_extra`]. A missing day off can only make a due date
+//! early, never late, which is the safe side for an office keeping a deadline.
 
 use std::collections::BTreeSet;
 

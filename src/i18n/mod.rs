@@ -3,6 +3,7 @@
 //! translation is a compile error, not a blank on a village head's screen.
 
 pub mod office;
+pub mod session;
 
 use crate::domain::bundle::{FieldProblem, FileError, FileKind};
 use crate::domain::petition::{Kind, PetitionError};

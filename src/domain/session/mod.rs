@@ -604,6 +604,51 @@ impl PreparationDraft {
     }
 }
 
+/// What the projector shows the hall: the current question, where it comes from, and
+/// the answer once recorded. It carries no one's name, so no identity can reach the
+/// screen; it is sent as is to a projector window.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Projection {
+    /// 1-based place of the question in the queue; 0 when none is current.
+    pub position: usize,
+    pub total: usize,
+    pub field: String,
+    pub villages: Vec<String>,
+    pub text: String,
+    pub answer: Option<String>,
+    pub finished: bool,
+}
+
+impl Session {
+    pub fn projection(&self, items: &[Item]) -> Projection {
+        let total = self.order.len();
+        let finished = self.phase == Phase::Finished;
+        let current = self.current.as_ref().and_then(|c| {
+            let position = self.order.iter().position(|o| o == c)?;
+            Some((position, items.iter().find(|i| &i.id == c)?))
+        });
+        match current {
+            Some((position, i)) => Projection {
+                position: position + 1,
+                total,
+                field: i.field.clone(),
+                villages: i.villages.clone(),
+                text: i.text.clone(),
+                answer: i
+                    .outcome()
+                    .and_then(Outcome::public_summary)
+                    .map(str::to_string),
+                finished,
+            },
+            None => Projection {
+                total,
+                finished,
+                ..Projection::default()
+            },
+        }
+    }
+}
+
 /// Ticks or unticks someone at the door: `delegate` picks the list, `index` the line.
 pub fn set_present(
     prep: &mut Preparation,

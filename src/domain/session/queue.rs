@@ -107,9 +107,9 @@ pub fn fill(session: &mut Session, queued: &[Item], fresh: Vec<Item>) -> Vec<Ite
     let added: Vec<Item> = fresh
         .into_iter()
         .filter(|i| {
-            !session.order.contains(&i.id)
-                && !(!i.petitions.is_empty()
-                    && i.petitions.iter().all(|p| covered.contains(p.as_str())))
+            let asked =
+                !i.petitions.is_empty() && i.petitions.iter().all(|p| covered.contains(p.as_str()));
+            !session.order.contains(&i.id) && !asked
         })
         .collect();
     session.order.extend(added.iter().map(|i| i.id.clone()));

@@ -227,3 +227,27 @@ fn minutes_headings_and_tallies() {
     let t = Tally::of(&items);
     assert_eq!((t.withdrawn, t.open, t.total()), (1, 2, 3));
 }
+
+#[test]
+fn the_projector_shows_the_current_question_and_its_answer_but_no_name() {
+    let (mut s, mut items) = running(&["a", "b"]);
+    items[1].asker = Asker::Named("Lê Thị Hoa".into());
+    s.set_current("b").unwrap();
+    let p = s.projection(&items);
+    assert_eq!((p.position, p.total, p.text.as_str()), (2, 2, "Câu hỏi b"));
+    assert_eq!(p.answer, None);
+    let answered = Outcome::Answered {
+        summary: "Tháng 10 sẽ chi trả".into(),
+        by: "Chủ tịch UBND xã".into(),
+    };
+    s.record(&mut items[1], answered, at(3)).unwrap();
+    let p = s.projection(&items);
+    assert_eq!(p.answer.as_deref(), Some("Tháng 10 sẽ chi trả"));
+    let shown = serde_json::to_string(&p).unwrap();
+    assert!(!shown.contains("Lê Thị Hoa"));
+    s.record(&mut items[0], Outcome::Withdrawn, at(4)).unwrap();
+    s.finish(&items, at(5)).unwrap();
+    let p = s.projection(&items);
+    assert!(p.finished);
+    assert_eq!(p.position, 0);
+}

@@ -1,10 +1,18 @@
 //! The commune office's app: a second wasm module (src/office_main.rs) over the same
 //! library. It defines the dialogue and exports the setup file, imports the villages'
-//! bundles, and classifies, groups and assigns their petitions.
+//! bundles, and classifies, groups and assigns their petitions; then it prepares and runs
+//! the session (programme, announcement, attendance, the secretary's queue, the
+//! projector, the minutes).
 
+mod document;
 mod groups;
 mod import;
 mod list;
+mod live;
+mod minutes;
+mod prepare;
+mod projector;
+mod session_state;
 mod setup;
 mod state;
 
@@ -40,6 +48,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
     let app = OfficeState::new(store, current_page());
     provide_context(app);
     let t = app.texts();
+    let st = app.session_texts();
     let handle = window_event_listener(leptos::ev::hashchange, move |_| {
         app.page.set(current_page());
     });
@@ -67,7 +76,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
             let n = app.broken.get();
             (n > 0).then(|| view! { <p class="banner error" role="alert">{(t.broken)(n)}</p> })
         }}
-        <header class="top">
+        <header class="top" hidden=move || app.page.get() == Page::Projector>
             <div class="brand">
                 <span class="app-name">{t.app_name}</span>
                 <span class="who">{who}</span>
@@ -78,6 +87,10 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 {tab(Page::List, t.nav_list)}
                 {tab(Page::Groups, t.nav_groups)}
                 {tab(Page::Departments, t.nav_departments)}
+                {tab(Page::Prepare, st.nav_prepare)}
+                {tab(Page::Attendance, st.nav_attendance)}
+                {tab(Page::Session, st.nav_session)}
+                {tab(Page::Minutes, st.nav_minutes)}
                 <a href="../" class="tab">{t.nav_village}</a>
             </nav>
         </header>
@@ -88,6 +101,11 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 Page::List => list::ListPage().into_any(),
                 Page::Groups => groups::GroupsPage().into_any(),
                 Page::Departments => groups::DepartmentsPage().into_any(),
+                Page::Prepare => prepare::PreparePage().into_any(),
+                Page::Attendance => prepare::AttendancePage().into_any(),
+                Page::Session => live::SessionPage().into_any(),
+                Page::Projector => projector::ProjectorPage().into_any(),
+                Page::Minutes => minutes::MinutesPage().into_any(),
             }}
         </main>
         <div class="notice-area" role="status" aria-live="polite">

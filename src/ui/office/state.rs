@@ -6,10 +6,12 @@
 use leptos::prelude::*;
 
 use crate::domain::bundle::village::parse_village_bundle;
-use crate::domain::office::list::search_keys;
+use crate::domain::office::list::{search_keys, update_search_keys};
 use crate::domain::office::register::{ActionError, Imported, Refusal, Register};
 use crate::domain::office::setup::OfficeSetup;
+use crate::domain::official::DocumentRegister;
 use crate::domain::petition::PetitionId;
+use crate::domain::session::{Item, Session};
 use crate::i18n::office::{OfficeTexts, VI};
 use crate::storage::indexed::IdbStore;
 use crate::storage::office::OfficeRepository;
@@ -18,6 +20,8 @@ use crate::storage::StoreError;
 use crate::ui::browser;
 
 pub const DATABASE: &str = "doithoai-office";
+/// The BroadcastChannel between the secretary's window and a projector window.
+pub const PROJECTOR_CHANNEL: &str = "doithoai-projector";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -26,15 +30,25 @@ pub enum Page {
     List,
     Groups,
     Departments,
+    Prepare,
+    Attendance,
+    Session,
+    Projector,
+    Minutes,
 }
 
 impl Page {
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 10] = [
         Page::Setup,
         Page::Import,
         Page::List,
         Page::Groups,
         Page::Departments,
+        Page::Prepare,
+        Page::Attendance,
+        Page::Session,
+        Page::Projector,
+        Page::Minutes,
     ];
 
     pub fn hash(self) -> &'static str {
@@ -44,6 +58,11 @@ impl Page {
             Page::List => "#/tong-hop",
             Page::Groups => "#/nhom",
             Page::Departments => "#/bo-phan",
+            Page::Prepare => "#/chuan-bi",
+            Page::Attendance => "#/diem-danh",
+            Page::Session => "#/phien",
+            Page::Projector => "#/may-chieu",
+            Page::Minutes => "#/bien-ban",
         }
     }
 
@@ -82,7 +101,15 @@ pub struct OfficeState {
     pub suggestions: RwSignal<Vec<Vec<PetitionId>>>,
     /// The petition opened in the list.
     pub open: RwSignal<Option<PetitionId>>,
-    repo: StoredValue<OfficeRepository<IdbStore>, LocalStorage>,
+    /// The dialogue session: preparation, queue order, phase, minutes.
+    pub session: RwSignal<Session>,
+    /// The session's questions with their outcomes (the session orders them).
+    pub items: RwSignal<Vec<Item>>,
+    /// The year's register of document numbers.
+    pub documents: RwSignal<DocumentRegister>,
+    pub(super) repo: StoredValue<OfficeRepository<IdbStore>, LocalStorage>,
+    /// Carries what the projector shows to a projector window.
+    pub(super) channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
 impl OfficeState {
@@ -107,7 +134,11 @@ impl OfficeState {
             progress: RwSignal::new(None),
             suggestions: RwSignal::new(Vec::new()),
             open: RwSignal::new(None),
+            session: RwSignal::new(snap.session),
+            items: RwSignal::new(snap.items),
+            documents: RwSignal::new(snap.documents),
             repo: StoredValue::new_local(repo),
+            channel: StoredValue::new_local(web_sys::BroadcastChannel::new(PROJECTOR_CHANNEL).ok()),
         }
     }
 
@@ -129,19 +160,22 @@ impl OfficeState {
         }));
     }
 
-    fn store(&self) -> IdbStore {
+    pub(super) fn store(&self) -> IdbStore {
         self.repo.with_value(|r| r.store().clone())
     }
 
     /// Waits for the writes made so far to commit; on failure, shows the register as
     /// stored and says so.
-    async fn commit(self) -> Result<(), StoreError> {
+    pub(super) async fn commit(self) -> Result<(), StoreError> {
         let result = self.store().flush().await;
         if let Err(e) = &result {
             let snap = self.repo.with_value(|r| r.load());
             self.keys.set(search_keys(&snap.register));
             self.register.set(snap.register);
             self.setup.set(snap.setup);
+            self.session.set(snap.session);
+            self.items.set(snap.items);
+            self.documents.set(snap.documents);
             self.fail(crate::i18n::VI.store_error(e));
         }
         result
@@ -184,8 +218,17 @@ impl OfficeState {
             self.fail(crate::i18n::VI.store_error(&e));
             return false;
         }
-        let keys = self.register.with_untracked(search_keys);
-        self.keys.set(keys);
+        // Only the named villages' entries can have changed their text.
+        self.register.with_untracked(|r| {
+            let touched: Vec<usize> = r
+                .entries()
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| villages.contains(&e.village))
+                .map(|(i, _)| i)
+                .collect();
+            self.keys.update(|k| update_search_keys(k, r, &touched));
+        });
         leptos::task::spawn_local(async move {
             if self.commit().await.is_ok() {
                 self.say(done);
@@ -252,8 +295,10 @@ impl OfficeState {
         self.commit()
             .await
             .map_err(|e| crate::i18n::VI.store_error(&e).to_string())?;
-        let keys = self.register.with_untracked(search_keys);
-        self.keys.set(keys);
+        self.register.with_untracked(|r| {
+            self.keys
+                .update(|k| update_search_keys(k, r, &imported.touched))
+        });
         Ok(imported)
     }
 }

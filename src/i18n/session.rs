@@ -1,0 +1,334 @@
+//! The strings of the session's screens (preparation, attendance, the secretary's queue,
+//! the projector, the minutes): part of the one catalogue, Vietnamese, in the office's
+//! module only.
+
+use crate::domain::session::announcement::Warning;
+use crate::domain::session::outcome::{OutcomeError, OutcomeKind};
+use crate::domain::session::{Asker, Origin, PreparationError, SessionError};
+use crate::domain::time::format_date;
+
+pub struct SessionTexts {
+    pub nav_prepare: &'static str,
+    pub nav_attendance: &'static str,
+    pub nav_session: &'static str,
+    pub nav_minutes: &'static str,
+
+    // Preparation
+    pub prepare_title: &'static str,
+    pub prepare_intro: &'static str,
+    pub needs_setup: &'static str,
+    pub start_time: &'static str,
+    pub start_time_hint: &'static str,
+    pub announce_date: &'static str,
+    pub secretary: &'static str,
+    pub answer_days: &'static str,
+    pub answer_days_hint: &'static str,
+    pub extra_holidays: &'static str,
+    pub extra_holidays_hint: &'static str,
+    pub programme: &'static str,
+    pub programme_hint: &'static str,
+    pub delegates: &'static str,
+    pub delegates_hint: &'static str,
+    pub invitees: &'static str,
+    pub invitees_hint: &'static str,
+    pub save_prepare: &'static str,
+    pub prepare_saved: &'static str,
+    pub checks_title: &'static str,
+    pub checks_ok: &'static str,
+    pub announcement_title: &'static str,
+    pub announcement_intro: &'static str,
+    pub print_notice: &'static str,
+    pub notice_heading: &'static str,
+    pub notice_subject: &'static str,
+    pub recipients: &'static str,
+    pub notice_recipients: &'static str,
+    pub for_committee: &'static str,
+    pub chairman: &'static str,
+
+    // Attendance
+    pub attendance_title: &'static str,
+    pub attendance_intro: &'static str,
+    pub attendance_empty: &'static str,
+    pub delegates_present: fn(usize, usize) -> String,
+    pub invitees_present: fn(usize, usize) -> String,
+    pub no_village: &'static str,
+
+    // The secretary's screen
+    pub session_title: &'static str,
+    pub queue_empty: &'static str,
+    pub fill_queue: &'static str,
+    pub queue_filled: fn(usize) -> String,
+    pub start_session: &'static str,
+    pub started: &'static str,
+    pub finish_session: &'static str,
+    pub finished: fn(&str) -> String,
+    pub finished_note: &'static str,
+    pub queue_title: fn(usize, usize) -> String,
+    pub move_up: fn(usize) -> String,
+    pub move_down: fn(usize) -> String,
+    pub take_up: fn(usize) -> String,
+    pub current_badge: &'static str,
+    pub open_badge: &'static str,
+    pub current_title: fn(usize) -> String,
+    pub no_current: &'static str,
+    pub asked_by: &'static str,
+    pub backers: fn(u32) -> String,
+    pub outcome_legend: &'static str,
+    pub summary: &'static str,
+    pub answered_by: &'static str,
+    pub department: &'static str,
+    pub official: &'static str,
+    pub due: &'static str,
+    pub due_hint: fn(&str, u32) -> String,
+    pub agency: &'static str,
+    pub reply_by: &'static str,
+    pub reply_by_hint: &'static str,
+    pub reason: &'static str,
+    pub channel: &'static str,
+    pub channel_default: &'static str,
+    pub record: &'static str,
+    pub recorded: &'static str,
+    pub history_title: &'static str,
+    pub floor_title: &'static str,
+    pub floor_village: &'static str,
+    pub floor_name: &'static str,
+    pub floor_name_hint: &'static str,
+    pub floor_field: &'static str,
+    pub floor_text: &'static str,
+    pub floor_written: &'static str,
+    pub add_floor: &'static str,
+    pub floor_added: &'static str,
+    pub open_projector: &'static str,
+    pub choose: &'static str,
+
+    // Projector
+    pub projector_label: &'static str,
+    pub projector_waiting: &'static str,
+    pub projector_finished: &'static str,
+    pub projector_answer: &'static str,
+    pub projector_position: fn(usize, usize) -> String,
+
+    // Minutes
+    pub minutes_title: &'static str,
+    pub minutes_intro: &'static str,
+    pub minutes_heading: &'static str,
+    pub edit_minutes: &'static str,
+    pub save_minutes: &'static str,
+    pub minutes_saved: &'static str,
+    pub reassemble: &'static str,
+    pub reassembled: &'static str,
+    pub print_minutes: &'static str,
+    pub edited_note: &'static str,
+}
+
+pub const VI: SessionTexts = SessionTexts {
+    nav_prepare: "Chuẩn bị",
+    nav_attendance: "Điểm danh",
+    nav_session: "Phiên đối thoại",
+    nav_minutes: "Biên bản",
+
+    prepare_title: "Chuẩn bị buổi đối thoại",
+    prepare_intro: "Chương trình, đại biểu, công dân được mời và thông báo trên đài truyền thanh. Ngày, địa điểm và người chủ trì lấy từ trang Thiết lập.",
+    needs_setup: "Hãy lưu thiết lập (xã, thôn, ngày đối thoại) trước.",
+    start_time: "Giờ bắt đầu",
+    start_time_hint: "Ví dụ: 7 giờ 30",
+    announce_date: "Ngày thông báo trên đài",
+    secretary: "Thư ký ghi biên bản",
+    answer_days: "Thời hạn trả lời (ngày)",
+    answer_days_hint: "Theo kế hoạch: chậm nhất 30 ngày sau buổi đối thoại.",
+    extra_holidays: "Ngày nghỉ thêm",
+    extra_holidays_hint: "Mỗi dòng một ngày (ngày/tháng/năm), ngoài các ngày lễ, Tết đã có sẵn.",
+    programme: "Chương trình",
+    programme_hint: "Mỗi dòng một bước, theo thứ tự. Đã điền sẵn các bước của kế hoạch.",
+    delegates: "Đại biểu, lãnh đạo và các bộ phận dự",
+    delegates_hint: "Mỗi dòng: họ tên; chức vụ. Ví dụ: Nguyễn Văn Bình; Chủ tịch UBND xã",
+    invitees: "Công dân được mời",
+    invitees_hint: "Mỗi dòng: thôn; họ tên; vai trò. Kế hoạch mời mỗi thôn 5 công dân và người đứng đầu các chi đoàn, chi hội.",
+    save_prepare: "Lưu chuẩn bị",
+    prepare_saved: "Đã lưu phần chuẩn bị.",
+    checks_title: "Kiểm tra ngày",
+    checks_ok: "Ngày thông báo và ngày họp thôn đúng quy định.",
+    announcement_title: "Thông báo trên đài truyền thanh",
+    announcement_intro: "Đọc trên loa truyền thanh xã, thôn và niêm yết ở bảng tin. Có thể chép vào Word.",
+    print_notice: "In thông báo (A4)",
+    notice_heading: "THÔNG BÁO",
+    notice_subject: "Về việc tổ chức đối thoại giữa Chủ tịch UBND xã với nhân dân",
+    recipients: "Nơi nhận:",
+    notice_recipients: "- Đài truyền thanh xã;\n- Các thôn (niêm yết, thông báo);\n- Lưu: VT.",
+    for_committee: "TM. ỦY BAN NHÂN DÂN",
+    chairman: "CHỦ TỊCH",
+
+    attendance_title: "Điểm danh tại cửa",
+    attendance_intro: "Đánh dấu người có mặt. Số người có mặt được ghi vào biên bản.",
+    attendance_empty: "Chưa có danh sách. Hãy nhập đại biểu và công dân được mời ở trang Chuẩn bị.",
+    delegates_present: |p, n| format!("Đại biểu: {p}/{n} có mặt"),
+    invitees_present: |p, n| format!("Công dân được mời: {p}/{n} có mặt"),
+    no_village: "Không rõ thôn",
+
+    session_title: "Phiên đối thoại",
+    queue_empty: "Chưa có câu hỏi nào trong danh sách. Lập danh sách từ các nhóm đã xác nhận và các kiến nghị riêng lẻ.",
+    fill_queue: "Lập danh sách câu hỏi",
+    queue_filled: |n| format!("Đã thêm {n} câu hỏi vào danh sách."),
+    start_session: "Bắt đầu phiên đối thoại",
+    started: "Phiên đối thoại đã bắt đầu.",
+    finish_session: "Kết thúc phiên và lập biên bản",
+    finished: |number| format!("Phiên đối thoại đã kết thúc. Biên bản số {number}."),
+    finished_note: "Phiên đối thoại đã kết thúc. Kết quả vẫn có thể sửa; mọi lần sửa đều được ghi lại.",
+    queue_title: |done, n| format!("Danh sách câu hỏi ({done}/{n} đã có kết quả)"),
+    move_up: |n| format!("Đưa câu {n} lên"),
+    move_down: |n| format!("Đưa câu {n} xuống"),
+    take_up: |n| format!("Hỏi câu {n}"),
+    current_badge: "Đang hỏi",
+    open_badge: "Chưa có kết quả",
+    current_title: |n| format!("Câu {n}"),
+    no_current: "Chọn một câu hỏi trong danh sách.",
+    asked_by: "Người nêu",
+    backers: |n| format!("{n} người cùng kiến nghị"),
+    outcome_legend: "Kết quả",
+    summary: "Tóm tắt câu trả lời",
+    answered_by: "Người trả lời",
+    department: "Bộ phận trả lời",
+    official: "Cán bộ phụ trách",
+    due: "Hạn trả lời",
+    due_hint: |latest, days| format!("Chậm nhất {latest} ({days} ngày, không tính ngày đối thoại; hết hạn vào ngày nghỉ thì lùi sang ngày làm việc tiếp theo)."),
+    agency: "Cơ quan có thẩm quyền",
+    reply_by: "Báo cho người kiến nghị trước ngày",
+    reply_by_hint: "Người kiến nghị phải được báo cơ quan nào giải quyết và khi nào; việc báo được theo dõi như một việc cần làm.",
+    reason: "Lý do không trả lời tại hội nghị",
+    channel: "Hướng dẫn công dân gửi đến",
+    channel_default: "Gửi đơn đến buổi tiếp công dân định kỳ của Chủ tịch UBND xã, hoặc theo thủ tục khiếu nại, tố cáo.",
+    record: "Ghi kết quả",
+    recorded: "Đã ghi kết quả.",
+    history_title: "Các lần ghi kết quả",
+    floor_title: "Câu hỏi tại hội nghị",
+    floor_village: "Thôn",
+    floor_name: "Họ tên người hỏi",
+    floor_name_hint: "Để trống nếu người hỏi không nêu tên.",
+    floor_field: "Lĩnh vực",
+    floor_text: "Nội dung câu hỏi",
+    floor_written: "Câu hỏi viết gửi thư ký",
+    add_floor: "Thêm câu hỏi",
+    floor_added: "Đã thêm câu hỏi tại hội nghị.",
+    open_projector: "Mở màn hình máy chiếu",
+    choose: "Chọn…",
+
+    projector_label: "Màn hình máy chiếu",
+    projector_waiting: "Buổi đối thoại sắp bắt đầu",
+    projector_finished: "Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!",
+    projector_answer: "Trả lời",
+    projector_position: |i, n| format!("Câu {i}/{n}"),
+
+    minutes_title: "Biên bản buổi đối thoại",
+    minutes_intro: "Biên bản được lập từ chương trình, điểm danh và kết quả từng câu hỏi. Có thể sửa trước khi in.",
+    minutes_heading: "BIÊN BẢN",
+    edit_minutes: "Nội dung biên bản",
+    save_minutes: "Lưu nội dung đã sửa",
+    minutes_saved: "Đã lưu biên bản.",
+    reassemble: "Lập lại từ kết quả",
+    reassembled: "Đã lập lại biên bản từ kết quả.",
+    print_minutes: "In biên bản (A4)",
+    edited_note: "Nội dung đã được sửa tay; kết quả ghi sau đó không tự vào biên bản (bấm “Lập lại từ kết quả”).",
+};
+
+impl SessionTexts {
+    pub fn outcome_kind(&self, k: OutcomeKind) -> &'static str {
+        match k {
+            OutcomeKind::Answered => "Trả lời tại chỗ",
+            OutcomeKind::Later => "Trả lời sau",
+            OutcomeKind::Forwarded => "Chuyển cấp trên",
+            OutcomeKind::Declined => "Không thuộc nội dung",
+            OutcomeKind::Withdrawn => "Rút lại",
+        }
+    }
+
+    pub fn asker(&self, a: &Asker) -> String {
+        match a {
+            Asker::Named(n) => n.clone(),
+            Asker::Many => "Nhiều công dân".to_string(),
+            Asker::Anonymous => "Không nêu tên".to_string(),
+            Asker::Confidential => "Giữ bí mật danh tính".to_string(),
+        }
+    }
+
+    pub fn origin(&self, o: &Origin) -> &'static str {
+        match o {
+            Origin::Group { .. } => "Nhóm kiến nghị của các thôn",
+            Origin::Petition => "Kiến nghị của thôn",
+            Origin::Floor { written: false } => "Hỏi tại hội nghị",
+            Origin::Floor { written: true } => "Câu hỏi viết",
+        }
+    }
+
+    pub fn outcome_error(&self, e: &OutcomeError) -> String {
+        match e {
+            OutcomeError::NoSummary => "Hãy ghi tóm tắt câu trả lời.".into(),
+            OutcomeError::NoAnswerer => "Hãy ghi ai đã trả lời.".into(),
+            OutcomeError::NoDepartment => "Hãy chọn bộ phận trả lời.".into(),
+            OutcomeError::NoAgency => "Hãy ghi cơ quan có thẩm quyền.".into(),
+            OutcomeError::NoReason => "Hãy ghi lý do không trả lời tại hội nghị.".into(),
+            OutcomeError::NoChannel => "Hãy ghi nơi hướng dẫn công dân gửi đến.".into(),
+            OutcomeError::BadDate => {
+                "Ngày chưa đúng. Hãy ghi ngày/tháng/năm, ví dụ 05/10/2026.".into()
+            }
+            OutcomeError::BeforeSession => "Hạn không thể trước ngày đối thoại.".into(),
+            OutcomeError::PastPeriod(latest) => format!(
+                "Quá thời hạn trả lời: chậm nhất là ngày {}.",
+                format_date(*latest)
+            ),
+            OutcomeError::TooLong => "Nội dung quá dài.".into(),
+        }
+    }
+
+    pub fn session_error(&self, e: &SessionError) -> String {
+        match e {
+            SessionError::NoSessionDate => {
+                "Chưa có ngày đối thoại. Hãy ghi ngày ở trang Thiết lập.".into()
+            }
+            SessionError::NotRunning => "Phiên đối thoại chưa bắt đầu.".into(),
+            SessionError::AlreadyFinished => "Phiên đối thoại đã kết thúc.".into(),
+            SessionError::UnknownItem => "Không tìm thấy câu hỏi này.".into(),
+            SessionError::Unanswered(n) => format!(
+                "Còn {n} câu hỏi chưa có kết quả. Hãy ghi kết quả (hoặc “Trả lời sau”) cho từng câu trước khi kết thúc."
+            ),
+            SessionError::NoText => "Hãy ghi nội dung câu hỏi.".into(),
+            SessionError::TooLong => "Nội dung quá dài.".into(),
+        }
+    }
+
+    pub fn preparation_error(&self, e: &PreparationError) -> String {
+        match e {
+            PreparationError::BadDate => {
+                "Ngày thông báo chưa đúng. Hãy ghi ngày/tháng/năm.".into()
+            }
+            PreparationError::BadPeriod => "Thời hạn trả lời phải từ 1 đến 365 ngày.".into(),
+            PreparationError::BadHoliday(l) => {
+                format!("“{l}” không phải là ngày (ngày/tháng/năm).")
+            }
+            PreparationError::UnknownVillage(v) => format!(
+                "“{v}” không có trong danh sách thôn của xã. Dòng công dân được mời bắt đầu bằng tên thôn."
+            ),
+            PreparationError::TooLong => "Danh sách hoặc nội dung quá dài.".into(),
+        }
+    }
+
+    pub fn warning(&self, w: &Warning) -> String {
+        match w {
+            Warning::NoSessionDate => "Chưa có ngày đối thoại (trang Thiết lập).".into(),
+            Warning::NoAnnounceDate => "Chưa ghi ngày thông báo trên đài.".into(),
+            Warning::TooLate { days, latest } => format!(
+                "Thông báo chỉ trước {days} ngày: luật yêu cầu thông báo chậm nhất 7 ngày trước buổi đối thoại, tức là chậm nhất ngày {}.",
+                format_date(*latest)
+            ),
+            Warning::NoMeetingWindow => {
+                "Chưa ghi thời gian họp thôn (trang Thiết lập) nên chưa kiểm tra được ngày họp của các thôn.".into()
+            }
+            Warning::MeetingOutsideWindow { village, date } => format!(
+                "{village} họp ngày {}, ngoài thời gian họp thôn của kế hoạch.",
+                format_date(*date)
+            ),
+            Warning::HolidaysUnknown(year) => format!(
+                "Ứng dụng chưa có lịch nghỉ lễ, Tết của năm {year}: hạn trả lời chỉ tránh thứ bảy, chủ nhật. Hãy ghi các ngày nghỉ vào “Ngày nghỉ thêm”."
+            ),
+        }
+    }
+}

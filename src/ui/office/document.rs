@@ -1,0 +1,96 @@
+//! An official document on A4 as Nghị định 30/2020/NĐ-CP lays it out: the issuing
+//! authority and its number on the left, the national name and motto with the place and
+//! date on the right, the title, the body, recipients and signatures. The print style
+//! (style/office.css) sets the page, the margins, the font and the page numbers; on screen
+//! the same element is the preview.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use crate::domain::office::setup::OfficeSetup;
+use crate::domain::official::{commune_authority, place_date_line, MOTTO, NATIONAL_NAME};
+use crate::domain::session::minutes::is_heading;
+use crate::i18n::session::VI;
+
+/// Opens the browser's print dialog (print to paper or to PDF).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+#[component]
+pub fn OfficialDocument(
+    setup: OfficeSetup,
+    /// "Số: 03/BB-UBND"
+    number: String,
+    date: Option<NaiveDate>,
+    /// "BIÊN BẢN", "THÔNG BÁO"
+    heading: &'static str,
+    subject: String,
+    /// One paragraph per line; lines like "II. THÀNH PHẦN" are section headings.
+    body: String,
+    recipients: Option<&'static str>,
+    /// (role, possibly on two lines; name)
+    signatures: Vec<(String, String)>,
+) -> impl IntoView {
+    let [authority, commune] = commune_authority(&setup.commune);
+    let place_date = date
+        .map(|d| place_date_line(&setup.commune, d))
+        .unwrap_or_default();
+    let paragraphs = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            if is_heading(l) {
+                view! { <p class="doc-section">{l.to_string()}</p> }.into_any()
+            } else {
+                view! { <p>{l.to_string()}</p> }.into_any()
+            }
+        })
+        .collect_view();
+    let lines = |text: &str| {
+        text.lines()
+            .map(|l| view! { <span class="line">{l.to_string()}</span> })
+            .collect_view()
+    };
+    view! {
+        <article class="document" aria-label=heading>
+            <div class="doc-head">
+                <div class="doc-authority">
+                    <p>{authority}</p>
+                    <p class="strong">{commune}</p>
+                    <hr />
+                    <p class="doc-number">{number}</p>
+                </div>
+                <div class="doc-nation">
+                    <p class="strong">{NATIONAL_NAME}</p>
+                    <p class="strong motto">{MOTTO}</p>
+                    <hr />
+                    <p class="doc-date">{place_date}</p>
+                </div>
+            </div>
+            <h2 class="doc-title">{heading}</h2>
+            <p class="doc-subject">{subject}</p>
+            <div class="doc-body">{paragraphs}</div>
+            <div class="doc-foot">
+                <div class="doc-recipients">
+                    {recipients
+                        .map(|r| view! { <p class="strong">{VI.recipients}</p> <p class="small">{lines(r)}</p> })}
+                </div>
+                {signatures
+                    .into_iter()
+                    .map(|(role, name)| {
+                        view! {
+                            <div class="doc-sign">
+                                <p class="strong">{lines(&role)}</p>
+                                <p class="sign-space"></p>
+                                <p class="strong">{name}</p>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </article>
+    }
+}
