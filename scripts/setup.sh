@@ -52,4 +52,6 @@ if [ "${1:-}" = "--browser" ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     apt_install chromium chromium-driver
   fi
+  # pdftotext reads back the minutes Chromium prints to PDF.
+  command -v pdftotext >/dev/null || apt_install poppler-utils
 fi

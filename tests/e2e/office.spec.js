@@ -4,36 +4,8 @@
 // again (nothing changes) and a newer one (it updates), confirms a suggested group,
 // assigns it, and finds everything again after a reload.
 import { test, expect } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 import { addPetition, checksumOf, seriousViolations } from './fixtures/app.js';
-
-const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
-
-async function downloaded(page, button) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
-}
-
-async function setUpOffice(page) {
-  await page.goto('./office/');
-  await expect(page.getByRole('heading', { name: 'Thiết lập cuộc đối thoại' })).toBeVisible();
-  const box = (label) => page.getByLabel(label, { exact: true });
-  await box('Tên xã').fill('Cẩm Quang');
-  await box('Tỉnh').fill('Hà Tĩnh');
-  await box('Tên cuộc đối thoại').fill('Đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2026');
-  await box('Số kế hoạch').fill('163/KH-UBND');
-  await box('Họp thôn từ ngày').fill('27/08/2026');
-  await box('Họp thôn đến ngày').fill('02/09/2026');
-  await box('Ngày đối thoại').fill('05/09/2026');
-  await box('Địa điểm đối thoại').fill('Hội trường UBND xã');
-  await box('Người chủ trì').fill('Nguyễn Văn Bình');
-  await box('Các thôn, tổ dân phố, ấp, bản').fill('Thôn 1; Nguyễn Văn Hùng\nThôn 2; Trần Thị Lan\nTổ dân phố 3; Lê Văn Tám');
-  // The plan's departments are there already.
-  await expect(box('Bộ phận chuẩn bị trả lời')).toHaveValue(/Công an\nQuân sự\nTài chính\nĐịa chính/);
-  await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
-  await expect(page.getByRole('status').getByText('Đã lưu thiết lập.')).toBeVisible();
-  return downloaded(page, 'Xuất tệp thiết lập cho các thôn');
-}
+import { asFile, downloaded, setUpOffice } from './fixtures/office.js';
 
 /** A new tablet in its own browser context, set up from the office's file. */
 async function villageTablet(browser, setupText, village, petitions) {
@@ -61,7 +33,10 @@ const ROAD = [
 
 test('the office sets up, imports every village with bad files among them, groups and assigns', async ({ page, browser }) => {
   test.setTimeout(180_000);
-  const setup = await setUpOffice(page);
+  await setUpOffice(page);
+  // The plan's departments are there already.
+  await expect(page.getByLabel('Bộ phận chuẩn bị trả lời', { exact: true })).toHaveValue(/Công an\nQuân sự\nTài chính\nĐịa chính/);
+  const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
   expect(setup.name).toBe('thiet-lap_cam-quang.json');
   const setupDoc = JSON.parse(setup.text);
   expect(setupDoc).toMatchObject({ format: 'doithoai.commune-setup', version: 1, commune: { name: 'Cẩm Quang' } });
@@ -167,7 +142,8 @@ test('the office sets up, imports every village with bad files among them, group
 
 test('text typed in an old Vietnamese encoding is noticed on import and on paste, and converted', async ({ page, browser }) => {
   test.setTimeout(120_000);
-  const setup = await setUpOffice(page);
+  await setUpOffice(page);
+  const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
   // A village head typed two petitions on an old computer with a .VnTime (TCVN3) font.
   const t1 = await villageTablet(browser, setup.text, 'Thôn 1', [
     { content: 'Céng hoµ x· héi chñ nghÜa ViÖt Nam', field: 'Khác' },

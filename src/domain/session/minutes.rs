@@ -194,14 +194,22 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
     }
     l.push("IV. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI".to_string());
     for (n, i) in items.iter().enumerate() {
-        let mut about = vec![i.field.clone()];
+        let mut about = Vec::new();
+        if !i.field.is_empty() {
+            about.push(i.field.clone());
+        }
         if !i.villages.is_empty() {
             about.push(i.villages.join(", "));
         }
         if i.backers > 1 {
             about.push(format!("{} người cùng kiến nghị", i.backers));
         }
-        l.push(format!("Câu {}. ({}) {}", n + 1, about.join("; "), i.text));
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!("({}) ", about.join("; "))
+        };
+        l.push(format!("Câu {}. {about}{}", n + 1, i.text));
         l.push(asker_line(i));
         l.push(outcome_line(i.outcome()));
     }

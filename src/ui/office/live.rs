@@ -78,8 +78,12 @@ pub fn SessionPage() -> impl IntoView {
             let _ = window().location().set_hash(Page::Minutes.hash());
         }
     };
-    let phase = move || app.session.with(|s| s.phase);
-    let has_queue = move || app.session.with(|s| !s.order.is_empty());
+    // Memos: the floor form below must not be drawn afresh (and lose what is typed) at
+    // every change of the session, only when the phase changes.
+    let phase = Memo::new(move |_| app.session.with(|s| s.phase));
+    let has_queue = Memo::new(move |_| app.session.with(|s| !s.order.is_empty()));
+    let phase = move || phase.get();
+    let has_queue = move || has_queue.get();
     view! {
         <section class="card" aria-labelledby="session-title">
             <h1 id="session-title">{t.session_title}</h1>
@@ -249,11 +253,18 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
                 .ok_or_else(|| t.session_error(&SessionError::UnknownItem))?;
             s.record(i, outcome, browser::now())
                 .map_err(|e| t.session_error(&e))?;
-            // On to the next question still open, as the chair would.
-            if let Some(next) = s.next_open(items) {
-                s.current = Some(next);
-            }
+            // The question stays current, so the hall sees the answer on the projector
+            // until the secretary moves on.
             Ok(Changed::item(id))
+        });
+    };
+    let next = move |_| {
+        app.session_act("", |s, items, _| {
+            let next = s
+                .next_open(items)
+                .ok_or_else(|| t.all_recorded.to_string())?;
+            s.set_current(&next).map_err(|e| t.session_error(&e))?;
+            Ok(Changed::default())
         });
     };
     let text = move |label: &'static str,
@@ -354,6 +365,7 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
                     <ErrorText message=error />
                     <div class="actions wide">
                         <button type="submit" class="primary">{t.record}</button>
+                        <button type="button" on:click=next>{t.next_question}</button>
                     </div>
                 </form>
             {has_history.then(|| view! {

@@ -1,0 +1,227 @@
+// The dialogue session, end to end: the office prepares it (the 7-day rule warns), takes
+// attendance, runs a session of 15 questions with every kind of outcome, two of them from
+// the floor, reloads in the middle, shows the hall a projector view without any
+// confidential name, and prints the minutes to PDF in the official layout.
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { seriousViolations } from './fixtures/app.js';
+import { setUpOffice, villageBundle } from './fixtures/office.js';
+
+const SECRET = 'Người Tố Cáo Kín';
+
+const BUNDLES = [
+  villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [
+    { content: 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ xóm Bàu', field: 'Đất đai', names: ['Hồ Thị Mai'], backers: 12 },
+    { content: 'Tuyến đường liên thôn xuống cấp, nhiều ổ gà', field: 'Xây dựng cơ bản', backers: 40 },
+    { content: 'Tố cáo cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'to_cao', names: [SECRET], confidential: true },
+    { content: 'Trợ cấp người cao tuổi chi trả chậm', field: 'Văn hóa - Xã hội', backers: 8 },
+    { content: 'Kênh mương nội đồng bồi lắng, cần nạo vét', field: 'Nông thôn mới', backers: 25 },
+  ]),
+  villageBundle({ code: 'thon-2', name: 'Thôn 2' }, [
+    { content: 'Đèn chiếu sáng ngã ba chợ hỏng đã lâu', field: 'Xây dựng cơ bản', backers: 6 },
+    { content: 'Rác thải không được thu gom thường xuyên', field: 'Khác', backers: 30 },
+    { content: 'Xin hỗ trợ sửa nhà cho hộ nghèo', field: 'Văn hóa - Xã hội', names: ['Phan Văn Sáu'] },
+    { content: 'Thủ tục chứng thực còn chậm', field: 'Cải cách hành chính', backers: 3 },
+  ]),
+  villageBundle({ code: 'to-dan-pho-3', name: 'Tổ dân phố 3' }, [
+    { content: 'Tranh chấp ranh giới đất với hộ bên cạnh', field: 'Đất đai', names: ['Vũ Văn Bảy'] },
+    { content: 'Tình trạng trộm cắp vặt ban đêm', field: 'An ninh - Trật tự', backers: 15 },
+    { content: 'Đề nghị nâng cấp quốc lộ qua địa bàn', field: 'Xây dựng cơ bản', backers: 50 },
+    { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội', backers: 10 },
+  ]),
+];
+
+const label = (page, text) => page.getByLabel(text, { exact: true });
+const status = (page, text) => page.getByRole('status').getByText(text, { exact: true });
+
+/** Records the current question's outcome on the secretary's screen. */
+async function record(page, outcome) {
+  const current = page.getByRole('region', { name: /^Câu \d+/ });
+  await current.getByRole('radio', { name: outcome.kind, exact: true }).check();
+  for (const [field, value] of Object.entries(outcome.fields ?? {})) {
+    const box = label(current, field);
+    if ((await box.evaluate((e) => e.tagName)) === 'SELECT') await box.selectOption(value);
+    else await box.fill(value);
+  }
+  await current.getByRole('button', { name: 'Ghi kết quả' }).click();
+  await expect(status(page, 'Đã ghi kết quả.')).toBeVisible();
+}
+
+async function next(page) {
+  await page.getByRole('button', { name: 'Câu tiếp theo' }).click();
+}
+
+const ANSWERED = (summary) => ({ kind: 'Trả lời tại chỗ', fields: { 'Tóm tắt câu trả lời': summary, 'Người trả lời': 'Chủ tịch UBND xã' } });
+const LATER = { kind: 'Trả lời sau', fields: { 'Bộ phận trả lời': 'Địa chính', 'Cán bộ phụ trách': 'Phạm Thị Địa' } };
+const FORWARDED = { kind: 'Chuyển cấp trên', fields: { 'Cơ quan có thẩm quyền': 'Sở Xây dựng tỉnh Hà Tĩnh', 'Báo cho người kiến nghị trước ngày': '20/10/2026' } };
+const DECLINED = { kind: 'Không thuộc nội dung', fields: { 'Lý do không trả lời tại hội nghị': 'Việc riêng giữa hai hộ gia đình' } };
+const WITHDRAWN = { kind: 'Rút lại' };
+
+test('the secretary runs a whole session and prints its minutes', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  await setUpOffice(page);
+  await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await label(page, 'Chọn các tệp…').setInputFiles(BUNDLES);
+  await expect(status(page, 'Đã nhận 3/3 tệp.')).toBeVisible();
+
+  // Preparation: announced only 4 days ahead, the app warns; a week ahead, it does not.
+  await page.getByRole('link', { name: 'Chuẩn bị' }).click();
+  await label(page, 'Giờ bắt đầu').fill('7 giờ 30');
+  await label(page, 'Ngày thông báo trên đài').fill('01/09/2026');
+  await label(page, 'Thư ký ghi biên bản').fill('Trần Thị Thư');
+  await label(page, 'Đại biểu, lãnh đạo và các bộ phận dự').fill(
+    'Nguyễn Văn Bình; Chủ tịch UBND xã\nLê Văn Công; Trưởng Công an xã\nPhạm Thị Địa; Công chức Địa chính',
+  );
+  await label(page, 'Công dân được mời').fill(
+    'Thôn 1; Hoàng Văn An; Chi hội trưởng Hội Nông dân\nThôn 1; Đỗ Thị Bích\nThôn 2; Ngô Văn Cường\nTổ dân phố 3; Bùi Thị Dung',
+  );
+  // The plan's programme is there already.
+  await expect(label(page, 'Chương trình')).toHaveValue(/^Văn phòng UBND xã nêu lý do/);
+  await page.getByRole('button', { name: 'Lưu chuẩn bị' }).click();
+  await expect(status(page, 'Đã lưu phần chuẩn bị.')).toBeVisible();
+  const checks = page.getByRole('region', { name: 'Kiểm tra ngày' });
+  await expect(checks).toContainText(
+    'Thông báo chỉ trước 4 ngày: luật yêu cầu thông báo chậm nhất 7 ngày trước buổi đối thoại, tức là chậm nhất ngày 29/08/2026.',
+  );
+  await label(page, 'Ngày thông báo trên đài').fill('25/08/2026');
+  await page.getByRole('button', { name: 'Lưu chuẩn bị' }).click();
+  await expect(checks).toContainText('Ngày thông báo và ngày họp thôn đúng quy định.');
+  const announcement = page.getByRole('region', { name: 'Thông báo trên đài truyền thanh' });
+  await expect(announcement).toContainText('Thời gian: 7 giờ 30, Thứ bảy, ngày 05/09/2026.');
+  await expect(announcement).toContainText('Địa điểm: Hội trường UBND xã.');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Attendance at the door.
+  await page.getByRole('link', { name: 'Điểm danh' }).click();
+  for (const who of ['Nguyễn Văn Bình', 'Lê Văn Công', 'Hoàng Văn An', 'Ngô Văn Cường']) {
+    await page.getByRole('checkbox', { name: new RegExp(who) }).check();
+  }
+  await expect(page.getByText('Đại biểu: 2/3 có mặt')).toBeVisible();
+  await expect(page.getByText('Công dân được mời: 2/4 có mặt')).toBeVisible();
+
+  // The queue: the 13 petitions, ordered by field.
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
+  await expect(status(page, 'Đã thêm 13 câu hỏi vào danh sách.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Danh sách câu hỏi (0/13 đã có kết quả)' })).toBeVisible();
+  const queue = page.getByRole('region', { name: /^Danh sách câu hỏi/ }).getByRole('listitem');
+  await expect(queue.first()).toContainText('Đất đai');
+  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
+  await expect(status(page, 'Phiên đối thoại đã bắt đầu.')).toBeVisible();
+
+  // The hall's projector, in its own window.
+  const projector = await context.newPage();
+  await projector.goto('./office/#/may-chieu');
+  await expect(projector.getByText('Câu 1/13')).toBeVisible();
+  await expect(projector.getByRole('navigation')).toHaveCount(0);
+
+  const outcomes = [ANSWERED('Xã sẽ cấp giấy chứng nhận trong tháng 10'), LATER, ANSWERED('Đã đưa vào kế hoạch sửa chữa quý IV'), FORWARDED, ANSWERED('Đèn sẽ được thay trong tuần'), WITHDRAWN];
+  for (const [i, o] of outcomes.entries()) {
+    if (o === LATER) {
+      // The due date is prefilled with the last day of the 30 days; later is refused.
+      const current = page.getByRole('region', { name: /^Câu \d+/ });
+      await current.getByRole('radio', { name: 'Trả lời sau', exact: true }).check();
+      await expect(label(current, 'Hạn trả lời')).toHaveValue('05/10/2026');
+      await label(current, 'Bộ phận trả lời').selectOption('Địa chính');
+      await label(current, 'Hạn trả lời').fill('06/10/2026');
+      await current.getByRole('button', { name: 'Ghi kết quả' }).click();
+      await expect(current.getByRole('alert')).toHaveText('Quá thời hạn trả lời: chậm nhất là ngày 05/10/2026.');
+      await label(current, 'Hạn trả lời').fill('05/10/2026');
+    }
+    await record(page, o);
+    if (i === 0) {
+      // The hall sees the answer once it is recorded.
+      await expect(projector.getByText('Xã sẽ cấp giấy chứng nhận trong tháng 10')).toBeVisible();
+    }
+    await next(page);
+  }
+  await expect(page.getByRole('heading', { name: 'Danh sách câu hỏi (6/13 đã có kết quả)' })).toBeVisible();
+
+  // The laptop's tab reloads in the middle of the session: nothing is lost.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Danh sách câu hỏi (6/13 đã có kết quả)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Câu 7 ·/ })).toBeVisible();
+  await record(page, LATER);
+
+  // Two questions from the floor: one named, one passed on paper without a name.
+  const floor = page.getByRole('region', { name: 'Câu hỏi tại hội nghị' });
+  await label(floor, 'Thôn').selectOption('Thôn 2');
+  await label(floor, 'Lĩnh vực').selectOption('Khác');
+  await label(floor, 'Họ tên người hỏi').fill('Lê Thị Hoa');
+  await label(floor, 'Nội dung câu hỏi').fill('Khi nào thôn có nước sạch?');
+  await floor.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+  await expect(status(page, 'Đã thêm câu hỏi tại hội nghị.')).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Câu 8 · Khác/ })).toContainText('Lê Thị Hoa');
+  await record(page, ANSWERED('Dự án nước sạch khởi công năm 2027'));
+  await label(floor, 'Nội dung câu hỏi').fill('Xin hỏi về việc hai gia đình tranh chấp lối đi');
+  await floor.getByRole('checkbox', { name: 'Câu hỏi viết gửi thư ký' }).check();
+  await floor.getByRole('button', { name: 'Thêm câu hỏi' }).click();
+  await expect(page.getByRole('region', { name: /^Câu 9 ·/ })).toContainText('Không nêu tên (Câu hỏi viết)');
+  await record(page, DECLINED);
+
+  // The rest, one after the other; the projector never shows the whistleblower.
+  const rest = [LATER, ANSWERED('Công an xã tăng cường tuần tra ban đêm'), LATER, FORWARDED, WITHDRAWN, ANSWERED('Xã bố trí quỹ đất làm sân chơi')];
+  // Positions 10 to 15.
+  for (const o of rest) {
+    await next(page);
+    await record(page, o);
+    await expect(projector.locator('body')).not.toContainText(SECRET);
+  }
+  await expect(page.getByRole('heading', { name: 'Danh sách câu hỏi (15/15 đã có kết quả)' })).toBeVisible();
+  // A correction is kept with its time: the last answer is changed to "later".
+  await record(page, LATER);
+  await expect(page.getByRole('heading', { name: 'Các lần ghi kết quả' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Câu 15/ }).getByRole('listitem')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: /^Câu 15/ }).getByRole('listitem').last()).toContainText('Trả lời sau');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+  await expect(projector.getByText('Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!')).toBeVisible();
+
+  // The minutes, assembled from all of it.
+  const minutes = page.getByRole('article', { name: 'BIÊN BẢN' });
+  await expect(minutes).toContainText('Số: 01/BB-UBND');
+  await expect(minutes).toContainText('Cẩm Quang, ngày 05 tháng 9 năm 2026');
+  await expect(minutes).toContainText('Thư ký: Trần Thị Thư.');
+  await expect(minutes).toContainText('Đại biểu dự (2/3 có mặt): Nguyễn Văn Bình (Chủ tịch UBND xã); Lê Văn Công (Trưởng Công an xã).');
+  await expect(minutes).toContainText('Công dân được mời: 2/4 có mặt (Thôn 1 1/2; Thôn 2 1/1; Tổ dân phố 3 0/1).');
+  await expect(minutes).toContainText(
+    'Tổng số 15 ý kiến, kiến nghị: 5 trả lời tại hội nghị; 5 giao trả lời sau; 2 chuyển cơ quan có thẩm quyền; 1 không thuộc nội dung đối thoại; 2 rút lại.',
+  );
+  await expect(minutes).toContainText('Câu 8. (Khác; Thôn 2) Khi nào thôn có nước sạch?');
+  // The floor form kept the village and field for the next question.
+  await expect(minutes).toContainText('Câu 9. (Khác; Thôn 2) Xin hỏi về việc hai gia đình tranh chấp lối đi');
+  await expect(minutes).toContainText('Giữ bí mật danh tính');
+  await expect(minutes).not.toContainText(SECRET);
+
+  // The secretary adds a sentence; it survives a reload.
+  const body = label(page, 'Nội dung biên bản');
+  await body.fill((await body.inputValue()) + '\nĐại diện MTTQ xã phát biểu ý kiến đồng tình.');
+  await page.getByRole('button', { name: 'Lưu nội dung đã sửa' }).click();
+  await expect(status(page, 'Đã lưu biên bản.')).toBeVisible();
+  await page.reload();
+  await expect(minutes).toContainText('Đại diện MTTQ xã phát biểu ý kiến đồng tình.');
+
+  // Printed to PDF by Chromium: the official header, the number, all 15 questions, and
+  // nothing of the screen around the document.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
+  const dir = mkdtempSync(path.join(tmpdir(), 'bien-ban-'));
+  writeFileSync(path.join(dir, 'bien-ban.pdf'), pdf);
+  const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'bien-ban.pdf'), '-'], { encoding: 'utf8' });
+  expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+  expect(text).toContain('ỦY BAN NHÂN DÂN');
+  expect(text).toContain('XÃ CẨM QUANG');
+  expect(text).toContain('BIÊN BẢN');
+  expect(text).toContain('Số: 01/BB-UBND');
+  expect(text.match(/Câu \d+\./g)).toHaveLength(15);
+  expect(text).not.toContain(SECRET);
+  expect(text).not.toContain('Nhận tệp các thôn');
+  const pages = execFileSync('pdfinfo', [path.join(dir, 'bien-ban.pdf')], { encoding: 'utf8' });
+  expect(pages).toMatch(/Page size:.*\(A4\)/);
+});
