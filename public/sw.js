@@ -25,10 +25,20 @@ self.addEventListener("activate", function (event) {
   );
 });
 
+// The office's files are not precached (a village tablet never needs them). The first time
+// the office's page is opened through this worker, all of them are cached at once, fonts
+// for printing included, so the session can then run with the network off.
+function cacheOffice() {
+  return caches.open(CACHE).then(function (cache) {
+    return cache.match("office/").then(function (hit) {
+      return hit ? undefined : cache.addAll(self.OFFICE || []);
+    });
+  }).catch(function () {});
+}
+
 // Cache first: the app's files never change under one version. Page loads fall back to the
 // cached page of their app (the village's index.html, or the office's), so any address of
-// the app opens offline. The office's files are not precached (a village tablet never
-// needs them): they are kept the first time the office loads them.
+// the app opens offline.
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
@@ -36,6 +46,9 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   var office = url.pathname.indexOf("/office/") !== -1;
+  if (office && request.mode === "navigate") {
+    event.waitUntil(cacheOffice());
+  }
   event.respondWith(
     caches.open(CACHE).then(function (cache) {
       return cache.match(request, { ignoreSearch: true }).then(function (hit) {

@@ -101,6 +101,10 @@ pub struct SessionTexts {
     pub add_floor: &'static str,
     pub floor_added: &'static str,
     pub open_projector: &'static str,
+    pub follow_ups_title: fn(usize) -> String,
+    pub task_answer: fn(&str, &str) -> String,
+    pub task_tell: fn(&str) -> String,
+    pub question_word: &'static str,
     pub choose: &'static str,
 
     // Projector
@@ -214,6 +218,16 @@ pub const VI: SessionTexts = SessionTexts {
     add_floor: "Thêm câu hỏi",
     floor_added: "Đã thêm câu hỏi tại hội nghị.",
     open_projector: "Mở màn hình máy chiếu",
+    follow_ups_title: |n| format!("Việc phải làm sau buổi đối thoại ({n})"),
+    task_answer: |department, official| {
+        if official.is_empty() {
+            format!("{department} trả lời công dân")
+        } else {
+            format!("{department} ({official}) trả lời công dân")
+        }
+    },
+    task_tell: |agency| format!("Báo cho người kiến nghị: đã chuyển {agency} giải quyết"),
+    question_word: "câu",
     choose: "Chọn…",
 
     projector_label: "Màn hình máy chiếu",

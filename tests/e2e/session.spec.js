@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seriousViolations } from './fixtures/app.js';
-import { setUpOffice, villageBundle } from './fixtures/office.js';
+import { setUpOffice, villageBundle, waitForOfficeOffline } from './fixtures/office.js';
 
 const SECRET = 'Người Tố Cáo Kín';
 
@@ -33,6 +33,15 @@ const BUNDLES = [
     { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội', backers: 10 },
   ]),
 ];
+
+let lastPdf = '';
+/** The text of a PDF as poppler's pdftotext reads it. */
+function pdfText(pdf) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'doithoai-pdf-'));
+  lastPdf = path.join(dir, 'printed.pdf');
+  writeFileSync(lastPdf, pdf);
+  return execFileSync('pdftotext', ['-layout', lastPdf, '-'], { encoding: 'utf8' });
+}
 
 const label = (page, text) => page.getByLabel(text, { exact: true });
 const status = (page, text) => page.getByRole('status').getByText(text, { exact: true });
@@ -66,6 +75,9 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
   await label(page, 'Chọn các tệp…').setInputFiles(BUNDLES);
   await expect(status(page, 'Đã nhận 3/3 tệp.')).toBeVisible();
+  // From here on, the whole session runs with the network off.
+  await waitForOfficeOffline(page);
+  await context.setOffline(true);
 
   // Preparation: announced only 4 days ahead, the app warns; a week ahead, it does not.
   await page.getByRole('link', { name: 'Chuẩn bị' }).click();
@@ -94,6 +106,23 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(announcement).toContainText('Địa điểm: Hội trường UBND xã.');
   expect(await seriousViolations(page)).toEqual([]);
 
+  // The notice printed on A4 takes the year's first TB number.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.printed = (window.printed || 0) + 1;
+    };
+  });
+  await page.getByRole('button', { name: 'In thông báo (A4)' }).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const notice = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  expect(notice).toContain('THÔNG BÁO');
+  expect(notice).toContain('Số: 01/TB-UBND');
+  expect(notice).toContain('Cẩm Quang, ngày 25 tháng 8 năm 2026');
+  expect(notice).toContain('Thời gian: 7 giờ 30, Thứ bảy, ngày 05/09/2026.');
+  expect(notice).not.toContain('Lưu chuẩn bị');
+
   // Attendance at the door.
   await page.getByRole('link', { name: 'Điểm danh' }).click();
   for (const who of ['Nguyễn Văn Bình', 'Lê Văn Công', 'Hoàng Văn An', 'Ngô Văn Cường']) {
@@ -109,6 +138,12 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(page.getByRole('heading', { name: 'Danh sách câu hỏi (0/13 đã có kết quả)' })).toBeVisible();
   const queue = page.getByRole('region', { name: /^Danh sách câu hỏi/ }).getByRole('listitem');
   await expect(queue.first()).toContainText('Đất đai');
+  // The order can be changed: question 2 goes down one place, and back.
+  const second = await queue.nth(1).locator('.q-text').innerText();
+  await page.getByRole('button', { name: 'Đưa câu 2 xuống' }).click();
+  await expect(queue.nth(2)).toContainText(second.replace(/^2\. /, '').split(' · ')[0]);
+  await page.getByRole('button', { name: 'Đưa câu 3 lên' }).click();
+  await expect(queue.nth(1)).toContainText(second.replace(/^2\. /, '').split(' · ')[0]);
   await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
   await expect(status(page, 'Phiên đối thoại đã bắt đầu.')).toBeVisible();
 
@@ -178,6 +213,12 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(page.getByRole('region', { name: /^Câu 15/ }).getByRole('listitem').last()).toContainText('Trả lời sau');
   expect(await seriousViolations(page)).toEqual([]);
 
+  // What is left to do: five answers due from departments, two petitioners to tell.
+  const follow = page.getByRole('region', { name: 'Việc phải làm sau buổi đối thoại (7)' });
+  await expect(follow.getByRole('listitem')).toHaveCount(7);
+  await expect(follow.getByRole('listitem').first()).toContainText('05/10/2026 · Địa chính (Phạm Thị Địa) trả lời công dân');
+  await expect(follow).toContainText('20/10/2026 · Báo cho người kiến nghị: đã chuyển Sở Xây dựng tỉnh Hà Tĩnh giải quyết');
+
   await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
   await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
   await expect(projector.getByText('Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!')).toBeVisible();
@@ -209,10 +250,8 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   // Printed to PDF by Chromium: the official header, the number, all 15 questions, and
   // nothing of the screen around the document.
   await page.emulateMedia({ media: 'print' });
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: false });
-  const dir = mkdtempSync(path.join(tmpdir(), 'bien-ban-'));
-  writeFileSync(path.join(dir, 'bien-ban.pdf'), pdf);
-  const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'bien-ban.pdf'), '-'], { encoding: 'utf8' });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  const text = pdfText(pdf);
   expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
   expect(text).toContain('ỦY BAN NHÂN DÂN');
@@ -222,6 +261,6 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   expect(text.match(/Câu \d+\./g)).toHaveLength(15);
   expect(text).not.toContain(SECRET);
   expect(text).not.toContain('Nhận tệp các thôn');
-  const pages = execFileSync('pdfinfo', [path.join(dir, 'bien-ban.pdf')], { encoding: 'utf8' });
+  const pages = execFileSync('pdfinfo', [lastPdf], { encoding: 'utf8' });
   expect(pages).toMatch(/Page size:.*\(A4\)/);
 });

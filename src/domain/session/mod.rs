@@ -649,6 +649,70 @@ impl Session {
     }
 }
 
+/// What the session leaves to do afterwards, for the 30-day follow-up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Task {
+    /// A department answers the petitioner.
+    Answer {
+        department: String,
+        official: String,
+    },
+    /// The petitioner is told which higher agency handles the matter, and by when.
+    TellPetitioner { agency: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FollowUp {
+    /// 1-based place of the question in the queue.
+    pub position: usize,
+    pub text: String,
+    pub villages: Vec<String>,
+    pub task: Task,
+    pub due: NaiveDate,
+}
+
+impl Session {
+    /// Every task the outcomes leave, soonest first (then in the queue's order).
+    pub fn follow_ups(&self, items: &[Item]) -> Vec<FollowUp> {
+        let mut out: Vec<FollowUp> = self
+            .in_order(items)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, i)| {
+                let (task, due) = match i.outcome()? {
+                    Outcome::Later {
+                        department,
+                        official,
+                        due,
+                    } => (
+                        Task::Answer {
+                            department: department.clone(),
+                            official: official.clone(),
+                        },
+                        *due,
+                    ),
+                    Outcome::Forwarded { agency, reply_by } => (
+                        Task::TellPetitioner {
+                            agency: agency.clone(),
+                        },
+                        *reply_by,
+                    ),
+                    _ => return None,
+                };
+                Some(FollowUp {
+                    position: n + 1,
+                    text: i.text.clone(),
+                    villages: i.villages.clone(),
+                    task,
+                    due,
+                })
+            })
+            .collect();
+        out.sort_by_key(|f| (f.due, f.position));
+        out
+    }
+}
+
 /// Ticks or unticks someone at the door: `delegate` picks the list, `index` the line.
 pub fn set_present(
     prep: &mut Preparation,

@@ -251,3 +251,32 @@ fn the_projector_shows_the_current_question_and_its_answer_but_no_name() {
     assert!(p.finished);
     assert_eq!(p.position, 0);
 }
+
+#[test]
+fn later_answers_and_forwarded_matters_become_follow_up_tasks_soonest_first() {
+    let (s, mut items) = running(&["a", "b", "c"]);
+    s.record(
+        &mut items[0],
+        Outcome::Forwarded {
+            agency: "Sở Xây dựng".into(),
+            reply_by: d(2026, 10, 20),
+        },
+        at(1),
+    )
+    .unwrap();
+    s.record(
+        &mut items[1],
+        Outcome::Later {
+            department: "Địa chính".into(),
+            official: "Phạm Thị Địa".into(),
+            due: d(2026, 10, 5),
+        },
+        at(2),
+    )
+    .unwrap();
+    s.record(&mut items[2], Outcome::Withdrawn, at(3)).unwrap();
+    let f = s.follow_ups(&items);
+    assert_eq!(f.len(), 2);
+    assert_eq!((f[0].position, f[0].due), (2, d(2026, 10, 5)));
+    assert!(matches!(&f[1].task, Task::TellPetitioner { agency } if agency == "Sở Xây dựng"));
+}

@@ -9,7 +9,7 @@ use super::state::{OfficeState, Page};
 use crate::domain::official::DocType;
 use crate::domain::session::outcome::{Outcome, OutcomeDraft, OutcomeKind, Period};
 use crate::domain::session::queue::{fill, questions};
-use crate::domain::session::{FloorDraft, Item, Phase, SessionError};
+use crate::domain::session::{FloorDraft, Item, Phase, SessionError, Task};
 use crate::domain::time::{format_date, format_datetime};
 use crate::ui::browser;
 use crate::ui::components::{ErrorText, SelectField, TextField};
@@ -109,6 +109,46 @@ pub fn SessionPage() -> impl IntoView {
                 {move || (phase() == Phase::Running).then(|| view! { <FloorForm /> })}
             </div>
         </div>
+        <FollowUps />
+    }
+}
+
+/// What the outcomes leave to do: answers due from departments, petitioners to be told
+/// where a forwarded matter went.
+#[component]
+fn FollowUps() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.session_texts();
+    let tasks = Memo::new(move |_| app.session.with(|s| app.items.with(|i| s.follow_ups(i))));
+    move || {
+        let tasks = tasks.get();
+        (!tasks.is_empty()).then(|| {
+            view! {
+                <section class="card" aria-labelledby="follow-title">
+                    <h2 id="follow-title">{(t.follow_ups_title)(tasks.len())}</h2>
+                    <ul class="follow-ups">
+                        {tasks
+                            .into_iter()
+                            .map(|f| {
+                                let what = match &f.task {
+                                    Task::Answer { department, official } => {
+                                        (t.task_answer)(department, official)
+                                    }
+                                    Task::TellPetitioner { agency } => (t.task_tell)(agency),
+                                };
+                                view! {
+                                    <li>
+                                        <strong>{format!("{} · ", format_date(f.due))}</strong>
+                                        {what}
+                                        {format!(" — {} {}. {}", t.question_word, f.position, f.text)}
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
     }
 }
 

@@ -109,7 +109,8 @@ pub fn PreparePage() -> impl IntoView {
                 })
             });
         }
-        print_page();
+        // After the number is drawn into the notice.
+        request_animation_frame(print_page);
     };
     let notice = move || {
         let setup = app.setup.get()?;
