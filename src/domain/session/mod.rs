@@ -9,6 +9,7 @@
 //! and one per question, so recording an outcome writes one small entry.
 
 pub mod announcement;
+pub mod followup;
 pub mod minutes;
 pub mod outcome;
 pub mod programme;
@@ -131,6 +132,9 @@ pub struct Item {
     /// Every outcome recorded, oldest first; the last one stands.
     #[serde(default)]
     pub history: Vec<Change>,
+    /// The final answer, for a question answered later or forwarded (the follow-up).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<followup::FinalAnswer>,
 }
 
 impl Item {
@@ -347,6 +351,7 @@ impl Session {
             backers: 1,
             added_at: now,
             history: Vec::new(),
+            answer: None,
         };
         let at = self
             .current

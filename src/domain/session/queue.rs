@@ -59,6 +59,7 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
             backers,
             added_at: now,
             history: Vec::new(),
+            answer: None,
         });
     }
     for e in register.entries() {
@@ -76,6 +77,7 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
             backers: e.original.backers,
             added_at: now,
             history: Vec::new(),
+            answer: None,
         });
     }
     let rank = |field: &str| {

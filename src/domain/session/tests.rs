@@ -24,6 +24,7 @@ fn item(id: &str) -> Item {
         backers: 1,
         added_at: at(0),
         history: Vec::new(),
+        answer: None,
     }
 }
 
