@@ -3,6 +3,7 @@
 //! module only.
 
 use crate::domain::session::announcement::Warning;
+use crate::domain::session::followup::{AnswerError, BoardState, ToldHow};
 use crate::domain::session::outcome::{OutcomeError, OutcomeKind};
 use crate::domain::session::{Asker, Origin, PreparationError, SessionError};
 use crate::domain::time::format_date;
@@ -125,6 +126,38 @@ pub struct SessionTexts {
     pub reassembled: &'static str,
     pub print_minutes: &'static str,
     pub edited_note: &'static str,
+
+    // Follow-up
+    pub nav_follow: &'static str,
+    pub follow_title: &'static str,
+    pub follow_intro: &'static str,
+    pub filter_owner: &'static str,
+    pub filter_state: &'static str,
+    pub all: &'static str,
+    pub board_count: fn(usize, usize) -> String,
+    pub days_left: fn(i64) -> String,
+    pub date_hint: &'static str,
+    pub final_answer: &'static str,
+    pub answered_on: &'static str,
+    pub agency_answer: &'static str,
+    pub told_on: &'static str,
+    pub told_how_label: &'static str,
+    pub not_told: &'static str,
+    pub save_answer: &'static str,
+    pub answer_saved: &'static str,
+    pub print_reply: &'static str,
+    pub reply_subject: &'static str,
+    pub reply_recipients: &'static str,
+    pub reply_body: fn(&str, &str, &str, &str, &str) -> String,
+    pub publication_title: &'static str,
+    pub publication_deadline: fn(&str, i64) -> String,
+    pub posted_on: &'static str,
+    pub sent_on: &'static str,
+    pub save_publication: &'static str,
+    pub publication_saved: &'static str,
+    pub print_results: &'static str,
+    pub results_subject: &'static str,
+    pub results_recipients: &'static str,
 }
 
 pub const VI: SessionTexts = SessionTexts {
@@ -246,9 +279,101 @@ pub const VI: SessionTexts = SessionTexts {
     reassembled: "Đã lập lại biên bản từ kết quả.",
     print_minutes: "In biên bản (A4)",
     edited_note: "Nội dung đã được sửa tay; kết quả ghi sau đó không tự vào biên bản (bấm “Lập lại từ kết quả”).",
+
+    nav_follow: "Theo dõi trả lời",
+    follow_title: "Theo dõi trả lời sau đối thoại",
+    follow_intro: "Những ý kiến chưa trả lời xong tại buổi đối thoại: hạn trả lời, số ngày còn lại. Ghi câu trả lời cuối cùng và ngày, cách báo cho người kiến nghị.",
+    filter_owner: "Bộ phận hoặc cơ quan",
+    filter_state: "Tình trạng",
+    all: "Tất cả",
+    board_count: |n, late| {
+        if late > 0 {
+            format!("{n} việc; {late} việc quá hạn")
+        } else {
+            format!("{n} việc")
+        }
+    },
+    days_left: |d| {
+        if d < 0 {
+            format!("Quá hạn {} ngày", -d)
+        } else if d == 0 {
+            "Hết hạn hôm nay".to_string()
+        } else {
+            format!("Còn {d} ngày")
+        }
+    },
+    date_hint: "Ngày/tháng/năm, ví dụ 05/10/2026",
+    final_answer: "Nội dung trả lời",
+    answered_on: "Ngày trả lời",
+    agency_answer: "Trả lời của cơ quan cấp trên",
+    told_on: "Ngày báo cho người kiến nghị",
+    told_how_label: "Cách báo",
+    not_told: "Chưa báo",
+    save_answer: "Lưu trả lời",
+    answer_saved: "Đã lưu câu trả lời.",
+    print_reply: "In thông báo trả lời (A4)",
+    reply_subject: "Trả lời ý kiến, kiến nghị của công dân",
+    reply_recipients: "- Người kiến nghị;\n- Trưởng thôn;\n- Lưu: VT.",
+    reply_body: |date, villages, question, answer, agency| {
+        let mut text = format!(
+            "Tại buổi đối thoại giữa Chủ tịch UBND xã với nhân dân ngày {date}, công dân {villages} có ý kiến, kiến nghị:\n“{question}”\nỦy ban nhân dân xã trả lời như sau:\n{answer}"
+        );
+        if !agency.is_empty() {
+            text.push_str(&format!("\nÝ kiến của cơ quan có thẩm quyền: {agency}"));
+        }
+        text.push_str("\nỦy ban nhân dân xã thông báo để công dân được biết.");
+        text
+    },
+    publication_title: "Công khai kết quả đối thoại",
+    publication_deadline: |date, left| {
+        let when = if left < 0 {
+            format!("đã quá hạn {} ngày", -left)
+        } else {
+            format!("còn {left} ngày")
+        };
+        format!("Luật yêu cầu niêm yết kết quả tại trụ sở UBND xã và gửi trưởng các thôn trong 10 ngày sau buổi đối thoại: chậm nhất ngày {date} ({when}).")
+    },
+    posted_on: "Ngày niêm yết tại UBND xã",
+    sent_on: "Ngày gửi các thôn",
+    save_publication: "Lưu ngày công khai",
+    publication_saved: "Đã lưu ngày công khai kết quả.",
+    print_results: "In thông báo kết quả (A4)",
+    results_subject: "Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân",
+    results_recipients: "- Trưởng các thôn;\n- Niêm yết tại trụ sở UBND xã;\n- Lưu: VT.",
 };
 
 impl SessionTexts {
+    pub fn board_state(&self, s: BoardState) -> &'static str {
+        match s {
+            BoardState::Open => "Đang giải quyết",
+            BoardState::Overdue => "Quá hạn",
+            BoardState::Answered => "Đã trả lời, chưa báo",
+            BoardState::Closed => "Đã xong",
+        }
+    }
+
+    pub fn told_how(&self, h: ToldHow) -> &'static str {
+        match h {
+            ToldHow::Letter => "Gửi văn bản",
+            ToldHow::Phone => "Gọi điện thoại",
+            ToldHow::VillageMeeting => "Thông báo ở họp thôn",
+            ToldHow::InPerson => "Trực tiếp tại UBND xã",
+        }
+    }
+
+    pub fn answer_error(&self, e: &AnswerError) -> &'static str {
+        match e {
+            AnswerError::NoAnswer => "Hãy ghi nội dung trả lời.",
+            AnswerError::BadDate => "Ngày chưa đúng. Hãy ghi ngày/tháng/năm, ví dụ 05/10/2026.",
+            AnswerError::BeforeSession => "Ngày không thể trước ngày đối thoại.",
+            AnswerError::ToldBeforeAnswer => {
+                "Ngày báo cho người kiến nghị không thể trước ngày trả lời."
+            }
+            AnswerError::HowAndWhen => "Hãy ghi cả ngày báo và cách báo cho người kiến nghị.",
+            AnswerError::TooLong => "Nội dung quá dài.",
+        }
+    }
+
     pub fn outcome_kind(&self, k: OutcomeKind) -> &'static str {
         match k {
             OutcomeKind::Answered => "Trả lời tại chỗ",

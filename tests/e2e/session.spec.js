@@ -264,3 +264,98 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   const pages = execFileSync('pdfinfo', [lastPdf], { encoding: 'utf8' });
   expect(pages).toMatch(/Page size:.*\(A4\)/);
 });
+
+test('after the session the office follows up each open matter, prints a reply and makes the results public', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The office works on 20/09/2026, fifteen days after the session.
+  await page.clock.setFixedTime(new Date('2026-09-20T03:00:00Z'));
+  await setUpOffice(page);
+  await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await label(page, 'Chọn các tệp…').setInputFiles([
+    villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [
+      { content: 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ', field: 'Đất đai', names: ['Hồ Thị Mai'] },
+      { content: 'Đề nghị nâng cấp quốc lộ qua địa bàn', field: 'Xây dựng cơ bản', backers: 50 },
+      { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội' },
+      { content: 'Thủ tục chứng thực còn chậm', field: 'Cải cách hành chính' },
+    ]),
+  ]);
+  await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
+  await record(page, LATER);
+  await next(page);
+  await record(page, FORWARDED);
+  await next(page);
+  await record(page, ANSWERED('Xã bố trí quỹ đất làm sân chơi'));
+  await next(page);
+  await record(page, { kind: 'Trả lời sau', fields: { 'Bộ phận trả lời': 'Tư pháp', 'Hạn trả lời': '15/09/2026' } });
+  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+
+  // The board: overdue first, then by due date.
+  await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
+  await expect(page.getByText('3 việc; 1 việc quá hạn')).toBeVisible();
+  const rows = page.getByRole('region', { name: 'Theo dõi trả lời sau đối thoại' }).getByRole('listitem');
+  await expect(rows.nth(0)).toContainText('4. Thủ tục chứng thực còn chậm');
+  await expect(rows.nth(0)).toContainText('Quá hạn 5 ngày');
+  await expect(rows.nth(1)).toContainText('1. Đề nghị cấp giấy chứng nhận');
+  await expect(rows.nth(1)).toContainText('Còn 15 ngày');
+  await expect(rows.nth(2)).toContainText('Sở Xây dựng tỉnh Hà Tĩnh');
+  await expect(rows.nth(2)).toContainText('Còn 30 ngày');
+  await label(page, 'Bộ phận hoặc cơ quan').selectOption('Địa chính');
+  await expect(rows).toHaveCount(1);
+  await label(page, 'Bộ phận hoặc cơ quan').selectOption('');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The overdue matter is answered; the petitioner is told by letter.
+  await rows.nth(0).getByRole('button').first().click();
+  await label(page, 'Nội dung trả lời').fill('Xã đã bố trí thêm một công chức tư pháp trực chứng thực các ngày trong tuần.');
+  await expect(label(page, 'Ngày trả lời')).toHaveValue('20/09/2026');
+  await label(page, 'Ngày báo cho người kiến nghị').fill('21/09/2026');
+  await page.getByRole('button', { name: 'Lưu trả lời' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Hãy ghi cả ngày báo và cách báo cho người kiến nghị.');
+  await label(page, 'Cách báo').selectOption('Gửi văn bản');
+  await page.getByRole('button', { name: 'Lưu trả lời' }).click();
+  await expect(status(page, 'Đã lưu câu trả lời.')).toBeVisible();
+  await expect(rows.filter({ hasText: 'Thủ tục chứng thực' })).toContainText('Đã xong');
+
+  // Its reply notice, on A4 with the year's first TB number.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.printed = (window.printed || 0) + 1;
+    };
+  });
+  await page.getByRole('button', { name: 'In thông báo trả lời (A4)' }).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const reply = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  expect(reply).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(reply).toContain('Số: 01/TB-UBND');
+  expect(reply).toContain('Trả lời ý kiến, kiến nghị của công dân');
+  expect(reply).toContain('Thủ tục chứng thực còn chậm');
+  expect(reply).toContain('trực chứng thực các ngày trong tuần');
+  expect(reply).not.toContain('Theo dõi trả lời sau đối thoại');
+
+  // The results: 10 days after the session, posted and sent; the notice takes the next number.
+  const publication = page.getByRole('region', { name: 'Công khai kết quả đối thoại' });
+  await expect(publication).toContainText('chậm nhất ngày 15/09/2026 (đã quá hạn 5 ngày)');
+  await label(publication, 'Ngày niêm yết tại UBND xã').fill('14/09/2026');
+  await label(publication, 'Ngày gửi các thôn').fill('15/09/2026');
+  await publication.getByRole('button', { name: 'Lưu ngày công khai' }).click();
+  await expect(status(page, 'Đã lưu ngày công khai kết quả.')).toBeVisible();
+  await publication.getByRole('button', { name: 'In thông báo kết quả (A4)' }).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(2);
+  await page.emulateMedia({ media: 'print' });
+  const results = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  expect(results).toContain('Số: 02/TB-UBND');
+  expect(results).toContain('Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân');
+  expect(results).toContain('Tổng số 4 ý kiến, kiến nghị');
+  expect(results).not.toContain('Hồ Thị Mai');
+
+  await page.reload();
+  await expect(label(publication, 'Ngày niêm yết tại UBND xã')).toHaveValue('14/09/2026');
+  await expect(rows.filter({ hasText: 'Thủ tục chứng thực' })).toContainText('Đã xong');
+});

@@ -150,6 +150,10 @@ impl Item {
         if let Asker::Named(n) = &self.asker {
             self.asker = Asker::Named(clean_line(n));
         }
+        if let Some(a) = &mut self.answer {
+            a.answer = clean(&a.answer);
+            a.agency_answer = clean(&a.agency_answer);
+        }
         self.history = std::mem::take(&mut self.history)
             .into_iter()
             .map(|c| Change {
@@ -204,6 +208,9 @@ pub struct Session {
     /// Numbers the questions from the floor.
     #[serde(default)]
     pub floor_count: u32,
+    /// When the results were posted and sent to the villages.
+    #[serde(default)]
+    pub publication: followup::Publication,
 }
 
 /// Why a session action was refused; each maps to a message in the catalogue.

@@ -281,3 +281,121 @@ fn later_answers_and_forwarded_matters_become_follow_up_tasks_soonest_first() {
     assert_eq!((f[0].position, f[0].due), (2, d(2026, 10, 5)));
     assert!(matches!(&f[1].task, Task::TellPetitioner { agency } if agency == "Sở Xây dựng"));
 }
+
+mod follow_up {
+    use super::*;
+    use crate::domain::deadline::Holidays;
+    use crate::domain::session::followup::*;
+    use crate::domain::session::outcome::OutcomeKind;
+
+    fn later(due: NaiveDate) -> Outcome {
+        Outcome::Later {
+            department: "Địa chính".into(),
+            official: "Phạm Thị Địa".into(),
+            due,
+        }
+    }
+
+    #[test]
+    fn the_board_lists_what_is_left_open_overdue_first_with_days_left() {
+        let (s, mut items) = running(&["a", "b", "c", "d"]);
+        s.record(&mut items[0], later(d(2026, 10, 5)), at(1))
+            .unwrap();
+        let fwd = Outcome::Forwarded {
+            agency: "Sở Xây dựng".into(),
+            reply_by: d(2026, 9, 30),
+        };
+        s.record(&mut items[1], fwd, at(2)).unwrap();
+        s.record(&mut items[2], Outcome::Withdrawn, at(3)).unwrap();
+        s.record(&mut items[3], later(d(2026, 10, 5)), at(4))
+            .unwrap();
+        items[3].answer = Some(FinalAnswer {
+            answer: "Đã cấp sổ".into(),
+            answered_on: d(2026, 9, 20),
+            agency_answer: String::new(),
+            told_on: Some(d(2026, 9, 21)),
+            told_how: Some(ToldHow::Letter),
+            recorded_at: at(5),
+            notice: None,
+        });
+        let rows = board(&s, &items, d(2026, 10, 1));
+        assert_eq!(rows.len(), 3, "the withdrawn question is not followed up");
+        assert_eq!(
+            (rows[0].position, rows[0].state, rows[0].days_left),
+            (2, BoardState::Overdue, -1)
+        );
+        assert_eq!(rows[0].kind, OutcomeKind::Forwarded);
+        assert_eq!(
+            (rows[1].position, rows[1].state, rows[1].days_left),
+            (1, BoardState::Open, 4)
+        );
+        assert_eq!(rows[2].state, BoardState::Closed);
+        let only = BoardFilter {
+            owner: "Địa chính".into(),
+            state: Some(BoardState::Open),
+            ..BoardFilter::default()
+        };
+        let kept: Vec<_> = rows.iter().filter(|r| only.keeps(r)).collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].position, 1);
+    }
+
+    #[test]
+    fn a_final_answer_needs_its_text_and_dates_in_order() {
+        let session = d(2026, 9, 5);
+        let mut f = AnswerDraft::default();
+        assert_eq!(f.validate(session, at(0)), Err(AnswerError::NoAnswer));
+        f.answer = "Xã đã cấp giấy chứng nhận".into();
+        assert_eq!(f.validate(session, at(0)), Err(AnswerError::BadDate));
+        f.answered_on = "01/09/2026".into();
+        assert_eq!(f.validate(session, at(0)), Err(AnswerError::BeforeSession));
+        f.answered_on = "20/09/2026".into();
+        assert!(!f.validate(session, at(0)).unwrap().is_closed());
+        f.told_on = "19/09/2026".into();
+        assert_eq!(f.validate(session, at(0)), Err(AnswerError::HowAndWhen));
+        f.told_how = "phone".into();
+        assert_eq!(
+            f.validate(session, at(0)),
+            Err(AnswerError::ToldBeforeAnswer)
+        );
+        f.told_on = "22/09/2026".into();
+        let a = f.validate(session, at(0)).unwrap();
+        assert!(a.is_closed());
+        assert_eq!(AnswerDraft::from_answer(&a), f);
+    }
+
+    #[test]
+    fn results_are_due_ten_days_after_the_session_on_a_working_day() {
+        // 05/09/2026 + 10 = Tuesday 15/09/2026.
+        assert_eq!(
+            results_deadline(d(2026, 9, 5), &Holidays::vietnam()),
+            d(2026, 9, 15)
+        );
+        // 22/08/2026 + 10 = Tuesday 01/09 (a holiday), then 02/09 (a holiday) → 03/09.
+        assert_eq!(
+            results_deadline(d(2026, 8, 22), &Holidays::vietnam()),
+            d(2026, 9, 3)
+        );
+    }
+
+    #[test]
+    fn the_public_results_notice_tells_each_outcome_and_no_name() {
+        let mut setup = crate::domain::office::setup::OfficeSetup {
+            commune: "Cẩm Quang".into(),
+            ..Default::default()
+        };
+        setup.dialogue.session_date = Some(d(2026, 9, 5));
+        setup.dialogue.place = "Hội trường UBND xã".into();
+        let (s, mut items) = running(&["a", "b"]);
+        items[0].asker = Asker::Named("Lê Thị Hoa".into());
+        s.record(&mut items[0], later(d(2026, 10, 5)), at(1))
+            .unwrap();
+        s.record(&mut items[1], Outcome::Withdrawn, at(2)).unwrap();
+        let body = results_notice_body(&setup, &s, &items);
+        assert!(body.starts_with("Ngày 05/09/2026, tại Hội trường UBND xã"));
+        assert!(body
+            .contains("1. Câu hỏi a (Thôn 1): Giao Địa chính trả lời chậm nhất ngày 05/10/2026."));
+        assert!(body.contains("2. Câu hỏi b (Thôn 1): Người nêu đã rút lại."));
+        assert!(!body.contains("Lê Thị Hoa"));
+    }
+}

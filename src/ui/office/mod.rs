@@ -5,6 +5,7 @@
 //! projector, the minutes).
 
 mod document;
+mod followup;
 mod groups;
 mod import;
 mod list;
@@ -91,6 +92,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 {tab(Page::Attendance, st.nav_attendance)}
                 {tab(Page::Session, st.nav_session)}
                 {tab(Page::Minutes, st.nav_minutes)}
+                {tab(Page::FollowUp, st.nav_follow)}
                 <a href="../" class="tab">{t.nav_village}</a>
             </nav>
         </header>
@@ -106,6 +108,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 Page::Session => live::SessionPage().into_any(),
                 Page::Projector => projector::ProjectorPage().into_any(),
                 Page::Minutes => minutes::MinutesPage().into_any(),
+                Page::FollowUp => followup::FollowUpPage().into_any(),
             }}
         </main>
         <div class="notice-area" role="status" aria-live="polite">

@@ -35,10 +35,11 @@ pub enum Page {
     Session,
     Projector,
     Minutes,
+    FollowUp,
 }
 
 impl Page {
-    pub const ALL: [Page; 10] = [
+    pub const ALL: [Page; 11] = [
         Page::Setup,
         Page::Import,
         Page::List,
@@ -49,6 +50,7 @@ impl Page {
         Page::Session,
         Page::Projector,
         Page::Minutes,
+        Page::FollowUp,
     ];
 
     pub fn hash(self) -> &'static str {
@@ -63,6 +65,7 @@ impl Page {
             Page::Session => "#/phien",
             Page::Projector => "#/may-chieu",
             Page::Minutes => "#/bien-ban",
+            Page::FollowUp => "#/theo-doi",
         }
     }
 
