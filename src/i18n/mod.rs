@@ -5,8 +5,10 @@
 pub mod office;
 pub mod session;
 
+use crate::domain::bundle::results::{PetitionResult, ResultAnswer, ResultOutcome};
 use crate::domain::bundle::{FieldProblem, FileError, FileKind};
 use crate::domain::petition::{Kind, PetitionError};
+use crate::domain::time::format_date;
 use crate::domain::village::{MeetingError, ProfileError};
 use crate::storage::StoreError;
 
@@ -135,6 +137,19 @@ pub struct Texts {
     pub export_done: fn(&str) -> String,
     pub export_privacy: &'static str,
 
+    // Results from the commune
+    pub results_title: &'static str,
+    pub results_hint: &'static str,
+    pub results_pick: &'static str,
+    pub results_none: &'static str,
+    /// When the results held were exported, and how many petitions they answer.
+    pub results_held: fn(&str, usize) -> String,
+    pub results_imported: fn(usize) -> String,
+    pub results_unchanged: &'static str,
+    /// When the results already held were exported.
+    pub results_older: fn(&str) -> String,
+    pub result_label: &'static str,
+
     // Settings
     pub settings_title: &'static str,
     pub large_text: &'static str,
@@ -180,6 +195,108 @@ impl Texts {
 
     fn is_vi(&self) -> bool {
         self.lang == Lang::Vi
+    }
+
+    /// What the session decided about a petition, in a sentence for the village head.
+    /// (Put together from pieces rather than with `format!`: less code on the tablet.)
+    pub fn result_outcome(&self, o: &ResultOutcome) -> String {
+        let vi = self.is_vi();
+        let l = |v: &'static str, e: &'static str| if vi { v } else { e };
+        match o {
+            ResultOutcome::Answered { summary, by } => {
+                let by = if by.is_empty() {
+                    String::new()
+                } else {
+                    [" (", by, ")"].concat()
+                };
+                [
+                    l("Đã trả lời tại hội nghị", "Answered at the session"),
+                    &by,
+                    ": ",
+                    summary,
+                ]
+                .concat()
+            }
+            ResultOutcome::Later { department, due } => [
+                l("Giao ", ""),
+                department,
+                l(" trả lời, chậm nhất ngày ", " will answer by "),
+                &format_date(*due),
+                ".",
+            ]
+            .concat(),
+            ResultOutcome::Forwarded { agency, reply_by } => [
+                l(
+                    "Vượt thẩm quyền của xã, đã chuyển ",
+                    "Beyond the commune's authority, sent to ",
+                ),
+                agency,
+                l(
+                    "; người nêu được thông báo chậm nhất ngày ",
+                    "; the petitioner hears by ",
+                ),
+                &format_date(*reply_by),
+                ".",
+            ]
+            .concat(),
+            ResultOutcome::Declined { reason, channel } => [
+                l(
+                    "Không thuộc nội dung đối thoại: ",
+                    "Not a matter for the dialogue: ",
+                ),
+                reason,
+                stop(reason),
+                l(" Hướng dẫn: ", " Where to go: "),
+                channel,
+            ]
+            .concat(),
+            ResultOutcome::Withdrawn => l(
+                "Người nêu đã rút lại ý kiến.",
+                "The petitioner withdrew it.",
+            )
+            .to_string(),
+        }
+    }
+
+    /// "Kết quả: …", and the final answer on a line of its own, if there is one.
+    pub fn result_text(&self, r: &PetitionResult) -> String {
+        let mut out = [self.result_label, ": ", &self.result_outcome(&r.outcome)].concat();
+        if let Some(a) = &r.answer {
+            out.push('\n');
+            out.push_str(&self.result_answer(a));
+        }
+        out
+    }
+
+    /// The final answer to a matter left open at the session.
+    pub fn result_answer(&self, a: &ResultAnswer) -> String {
+        let vi = self.is_vi();
+        let l = |v: &'static str, e: &'static str| if vi { v } else { e };
+        let mut out = [
+            l("Trả lời ngày ", "Answered on "),
+            &format_date(a.answered_on),
+            ": ",
+            &a.answer,
+        ]
+        .concat();
+        if !a.agency_answer.is_empty() {
+            out.push_str(stop(&out));
+            out.push_str(l(
+                " Cơ quan cấp trên trả lời: ",
+                " The higher agency's answer: ",
+            ));
+            out.push_str(&a.agency_answer);
+        }
+        if let Some(told) = a.told_on {
+            out.push_str(stop(&out));
+            out.push_str(l(
+                " Đã báo cho người nêu ngày ",
+                " The petitioner was told on ",
+            ));
+            out.push_str(&format_date(told));
+            out.push('.');
+        }
+        out
     }
 
     pub fn petition_error(&self, e: &PetitionError) -> &'static str {
@@ -294,6 +411,8 @@ impl Texts {
                     (FileKind::CommuneSetup, false) => "a commune setup file",
                     (FileKind::VillageBundle, true) => "tệp kiến nghị của thôn",
                     (FileKind::VillageBundle, false) => "a village bundle",
+                    (FileKind::Results, true) => "tệp kết quả của xã",
+                    (FileKind::Results, false) => "a results file",
                 };
                 match (found, vi) {
                     (Some(f), true) => format!("Đây không phải {what} (loại tệp ghi là “{f}”)."),
@@ -322,7 +441,47 @@ impl Texts {
                 (FieldProblem::Invalid, true) => format!("Giá trị của trường “{path}” không hợp lệ."),
                 (FieldProblem::Invalid, false) => format!("The value of “{path}” is not valid."),
             },
+            FileError::NotThisCommune { found } => around(
+                choose(vi, "Tệp kết quả này của xã ", "This results file is for "),
+                found,
+                choose(vi, ", không phải xã của máy này.", " commune, not this tablet's."),
+            ),
+            FileError::NotThisVillage { found } => around(
+                choose(vi, "Tệp kết quả này dành cho ", "This results file is for "),
+                found,
+                choose(vi, ", không phải thôn của máy này.", ", not this tablet's village."),
+            ),
+            FileError::NoPetitionOfOurs => pick(
+                vi,
+                "Tệp kết quả không có kiến nghị nào của máy này.",
+                "The results file answers none of this tablet's petitions.",
+            ),
         }
+    }
+}
+
+/// The full stop a sentence lacks before another is added, if it lacks one.
+fn stop(sentence: &str) -> &'static str {
+    match sentence.as_bytes().last() {
+        Some(b'.' | b'!' | b'?') => "",
+        _ => ".",
+    }
+}
+
+/// `text` between two pieces of a sentence.
+fn around(before: &str, text: &str, after: &str) -> String {
+    let mut out = String::with_capacity(before.len() + text.len() + after.len());
+    out.push_str(before);
+    out.push_str(text);
+    out.push_str(after);
+    out
+}
+
+fn choose(vi: bool, v: &'static str, e: &'static str) -> &'static str {
+    if vi {
+        v
+    } else {
+        e
     }
 }
 
@@ -425,6 +584,16 @@ pub static VI: Texts = Texts {
     export_share: "Chia sẻ qua Zalo, thư…",
     export_done: |name| format!("Đã tạo tệp {name}."),
     export_privacy: "Tệp có danh tính người nêu (kể cả người được giữ bí mật). Chỉ gửi cho Văn phòng UBND xã.",
+
+    results_title: "Kết quả đối thoại từ xã",
+    results_hint: "Sau buổi đối thoại, xã gửi tệp kết quả qua Zalo hoặc USB. Nạp tệp để xem câu trả lời từng kiến nghị, báo lại cho bà con.",
+    results_pick: "Nhận kết quả từ xã",
+    results_none: "Chưa nhận kết quả nào.",
+    results_held: |when, n| format!("Kết quả đã nhận: tệp xuất lúc {when}, {n} kiến nghị có câu trả lời."),
+    results_imported: |n| format!("Đã nhận kết quả từ xã: {n} kiến nghị đã có câu trả lời."),
+    results_unchanged: "Tệp kết quả này đã được nhận rồi, không có gì thay đổi.",
+    results_older: |when| format!("Tệp này cũ hơn kết quả đã nhận (xuất lúc {when}), nên giữ nguyên kết quả mới hơn."),
+    result_label: "Kết quả",
 
     settings_title: "Cài đặt",
     large_text: "Chữ lớn",
@@ -541,6 +710,16 @@ pub static EN: Texts = Texts {
     export_share: "Share via Zalo, mail…",
     export_done: |name| format!("Created {name}."),
     export_privacy: "The file holds the petitioners' identities (confidential ones too). Send it only to the commune office.",
+
+    results_title: "Dialogue results from the commune",
+    results_hint: "After the dialogue the commune sends a results file by Zalo or USB. Load it to see each petition's answer and tell the citizens.",
+    results_pick: "Receive the results from the commune",
+    results_none: "No results received yet.",
+    results_held: |when, n| format!("Results received: file exported {when}, {n} petitions answered."),
+    results_imported: |n| format!("Results received from the commune: {n} petitions now have an answer."),
+    results_unchanged: "This results file was received already; nothing changed.",
+    results_older: |when| format!("This file is older than the results already received (exported {when}); the newer ones stay."),
+    result_label: "Result",
 
     settings_title: "Settings",
     large_text: "Large text",

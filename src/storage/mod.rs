@@ -9,6 +9,7 @@
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::bundle::results::{parse_results, ReadResults};
 use crate::domain::bundle::v1::{MeetingRecord, PetitionRecord, ProfileRecord};
 use crate::domain::json;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
@@ -46,6 +47,9 @@ const DEVICE: &str = "dt1:device";
 const EXPORTS: &str = "dt1:exports";
 const DRAFT: &str = "dt1:draft";
 const SETTINGS: &str = "dt1:settings";
+/// The latest results from the commune this tablet took in: a results file itself, with
+/// only this tablet's petitions (and its checksum made for them), read back like a file.
+const RESULTS: &str = "dt1:results";
 const PETITION_PREFIX: &str = "dt1:p:";
 const BROKEN_PREFIX: &str = "dt1:broken:";
 
@@ -254,6 +258,17 @@ impl<S: KeyValueStore> Repository<S> {
 
     pub fn clear_draft(&self) {
         self.store.remove(DRAFT);
+    }
+
+    /// The results from the commune as stored now: read when a page that shows them is
+    /// drawn, so another tab's newer file counts too. A broken entry is set aside.
+    pub fn stored_results(&self) -> Option<ReadResults> {
+        read_entry(&self.store, RESULTS, &mut Vec::new(), parse_results)
+    }
+
+    /// Replaces the results held with newer ones (written whole, then read back).
+    pub fn save_results(&self, results: &ReadResults) -> Result<(), StoreError> {
+        write_entry(&self.store, RESULTS, results, ReadResults::stored_text)
     }
 
     /// This tablet's id: read, or made with `fresh` and stored at the first call.

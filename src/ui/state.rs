@@ -4,8 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::bundle::results::{parse_results, take_for_village, Taken};
+use crate::domain::bundle::FileError;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionError, PetitionId};
 use crate::domain::search::search_key;
+use crate::domain::time::format_datetime;
 use crate::domain::village::{Meeting, VillageProfile};
 use crate::i18n::{Lang, Texts};
 use crate::storage::local::BrowserStore;
@@ -334,6 +337,45 @@ impl AppState {
         let petitions = repo().load().petitions;
         self.entries
             .set(petitions.into_iter().map(Entry::new).collect());
+    }
+
+    /// Takes in a results file from the commune. `Ok` with what it did, and whether the
+    /// file was taken (or changed nothing); `Err` with why it was refused, and then
+    /// nothing changed.
+    pub fn import_results(&self, text: &str) -> Result<(String, bool), String> {
+        let t = self.texts();
+        let read = parse_results(text).map_err(|e| t.file_error(&e))?;
+        let repo = repo();
+        // Compared with what is stored, not with this tab's memory: another tab may have
+        // taken a newer file meanwhile.
+        let stored = repo.stored_results();
+        // A village holds some hundreds of petitions: a plain search is quick enough.
+        let taken = self
+            .entries
+            .with_untracked(|es| {
+                let holds = |id: &PetitionId| es.iter().any(|e| e.petition.id == *id);
+                self.profile.with_untracked(|p| {
+                    // No profile, no petitions: the pages are not even shown then.
+                    let p = p.as_ref().ok_or(FileError::NoPetitionOfOurs)?;
+                    take_for_village(read, p, holds, stored.as_ref())
+                })
+            })
+            .map_err(|e| t.file_error(&e))?;
+        let message = match taken {
+            Taken::New(results) => {
+                repo.save_results(&results)
+                    .map_err(|e| t.store_error(&e).to_string())?;
+                return Ok(((t.results_imported)(results.results.len()), true));
+            }
+            Taken::Unchanged => t.results_unchanged.to_string(),
+            Taken::Older => (t.results_older)(
+                &stored
+                    .as_ref()
+                    .map(|s| format_datetime(s.exported_at))
+                    .unwrap_or_default(),
+            ),
+        };
+        Ok((message, false))
     }
 
     pub fn set_aside_entries(&self) -> Vec<BrokenEntry> {

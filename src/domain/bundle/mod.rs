@@ -8,6 +8,7 @@
 //! change without breaking files already written.
 
 pub mod checksum;
+pub mod results;
 pub mod setup;
 pub mod v1;
 pub mod village;
@@ -47,6 +48,16 @@ pub enum FileError {
         path: String,
         problem: FieldProblem,
     },
+    /// A results file of another commune than this tablet's.
+    NotThisCommune {
+        found: String,
+    },
+    /// A results file made for another village.
+    NotThisVillage {
+        found: String,
+    },
+    /// A results file that answers none of the petitions this tablet holds.
+    NoPetitionOfOurs,
 }
 
 /// What is wrong with one member of a file.
@@ -62,6 +73,8 @@ pub enum FieldProblem {
 pub enum FileKind {
     CommuneSetup,
     VillageBundle,
+    /// The results of the session, back to the villages.
+    Results,
 }
 
 impl FileKind {
@@ -70,6 +83,7 @@ impl FileKind {
         match self {
             FileKind::CommuneSetup => "doithoai.commune-setup",
             FileKind::VillageBundle => "doithoai.village-bundle",
+            FileKind::Results => "doithoai.results",
         }
     }
 
@@ -83,6 +97,7 @@ impl FileKind {
         match self {
             FileKind::CommuneSetup => 1024 * 1024,
             FileKind::VillageBundle => 64 * 1024 * 1024,
+            FileKind::Results => 32 * 1024 * 1024,
         }
     }
 }
@@ -95,17 +110,7 @@ pub(crate) fn read_document(
     kind: FileKind,
     checksum_required: bool,
 ) -> Result<Value, FileError> {
-    if text.len() > kind.size_limit() {
-        return Err(FileError::TooLarge {
-            limit_bytes: kind.size_limit(),
-        });
-    }
-    // A byte-order mark is what Windows Notepad writes at the start; it is not content.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(FileError::Empty);
-    }
-    let doc = json::parse(text)?;
+    let doc = json::parse(file_text(text, kind)?)?;
     let format = doc.get("format").and_then(Value::as_str);
     if format != Some(kind.format_name()) {
         return Err(FileError::WrongFormat {
@@ -151,6 +156,22 @@ pub(crate) fn read_document(
         }
     }
     Ok(doc)
+}
+
+/// The first checks, before the JSON: the size, then emptiness. Returns the text
+/// without its byte-order mark (Windows Notepad writes one at the start; it is not
+/// content).
+pub(crate) fn file_text(text: &str, kind: FileKind) -> Result<&str, FileError> {
+    if text.len() > kind.size_limit() {
+        return Err(FileError::TooLarge {
+            limit_bytes: kind.size_limit(),
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    Ok(text)
 }
 
 /// A member that decoded but breaks a domain rule.

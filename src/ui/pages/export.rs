@@ -1,5 +1,6 @@
 //! Sending the village's petitions to the commune: a JSON bundle downloaded to the tablet
-//! or handed to Zalo through the share sheet.
+//! or handed to Zalo through the share sheet; and taking in the commune's results file,
+//! whose answers the petition list then shows.
 
 use leptos::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::domain::bundle::village::{build_village_bundle, ExportContext};
 use crate::domain::time::{format_date, format_datetime, vietnam_date};
 use crate::storage::StoreError;
 use crate::ui::browser;
-use crate::ui::state::{repo, AppState};
+use crate::ui::state::{repo, AppState, Notice, NoticeKind, Page};
 
 /// A bundle ready to hand over, and whether noting the export in storage failed.
 struct Made {
@@ -111,6 +112,55 @@ pub fn ExportPage() -> impl IntoView {
                     <button type="button" on:click=share>{t.export_share}</button>
                 })}
             </div>
+        </section>
+        <ResultsImport />
+    }
+}
+
+/// The commune's results file: picked, checked, taken in (or refused, with why, on the
+/// message line). A file taken in leads to the petition list, which shows the answers.
+#[component]
+fn ResultsImport() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let t = app.texts();
+    let held = match repo().stored_results() {
+        Some(r) => (t.results_held)(&format_datetime(r.exported_at), r.results.len()),
+        None => t.results_none.to_string(),
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::picked_file(&ev) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let done = match browser::read_text(file).await {
+                Some(text) => app.import_results(&text),
+                None => Err(t.read_failed.to_string()),
+            };
+            let (kind, text) = match done {
+                Ok((text, taken)) => {
+                    if taken {
+                        let _ = window().location().set_hash(Page::Petitions.hash());
+                    }
+                    (NoticeKind::Info, text)
+                }
+                Err(text) => (NoticeKind::Error, text),
+            };
+            app.notice.set(Some(Notice {
+                kind,
+                text,
+                undo: None,
+            }));
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="results-title">
+            <h2 id="results-title">{t.results_title}</h2>
+            <p class="hint">{t.results_hint}</p>
+            <p>{held}</p>
+            <label class="file-button">
+                <span>{t.results_pick}</span>
+                <input type="file" accept=".json,application/json" on:change=on_file />
+            </label>
         </section>
     }
 }

@@ -184,6 +184,18 @@ fn PetitionList() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.fields.clone()).unwrap_or_default())
     };
 
+    // The commune's answers, once its results file was taken in (on another page: this
+    // one is drawn afresh after it).
+    let results = std::sync::Arc::new(crate::ui::state::repo().stored_results());
+    let result_of = move |p: &Petition| -> String {
+        results
+            .as_ref()
+            .as_ref()
+            .and_then(|r| r.find(&p.id))
+            .map(|r| t.result_text(r))
+            .unwrap_or_default()
+    };
+
     let merge = move |_| {
         if let [a, b] = selected.get_untracked().as_slice() {
             if app.merge(a, b) {
@@ -232,7 +244,13 @@ fn PetitionList() -> impl IntoView {
                     <For
                         each=move || shown.get()
                         key=|p| (p.id.clone(), p.revision)
-                        children=move |p| view! { <PetitionItem petition=p selected=selected /> }
+                        children={
+                            let result_of = result_of.clone();
+                            move |p| {
+                                let result = result_of(&p);
+                                view! { <PetitionItem petition=p result=result selected=selected /> }
+                            }
+                        }
                     />
                 </ul>
             </Show>
@@ -241,7 +259,12 @@ fn PetitionList() -> impl IntoView {
 }
 
 #[component]
-fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl IntoView {
+fn PetitionItem(
+    petition: Petition,
+    /// The commune's answer ("Kết quả: …"), empty until its results file was taken in.
+    result: String,
+    selected: RwSignal<Vec<PetitionId>>,
+) -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
     let id = petition.id.clone();
@@ -269,6 +292,8 @@ fn PetitionItem(petition: Petition, selected: RwSignal<Vec<PetitionId>>) -> impl
             <p class="content" id=content_id.clone()>{petition.content.clone()}</p>
             <p class="who">{who} {(!place.is_empty()).then(|| format!(" — {place}"))}</p>
             <p class="backers">{(t.backers_count)(petition.backers)}</p>
+            // Always there, empty (and hidden) without a result: one shape of row.
+            <p class="result">{result}</p>
             <div class="row-actions">
                 <button type="button" aria-describedby=content_id.clone() on:click=move |_| {
                     app.start_edit(&id_edit);
