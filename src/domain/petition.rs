@@ -24,6 +24,15 @@ impl PetitionId {
         is_uuid(s).then(|| Self(s.to_ascii_lowercase()))
     }
 
+    /// [`Self::parse`] of a text the caller owns: no copy when it is lower-case already.
+    pub fn parse_owned(mut s: String) -> Option<Self> {
+        if !is_uuid(&s) {
+            return None;
+        }
+        s.make_ascii_lowercase();
+        Some(Self(s))
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -5,7 +5,9 @@
 use super::{broken_entries, read_entry, write_entry, BrokenEntry, KeyValueStore, StoreError};
 use crate::domain::json;
 use crate::domain::office::records::DocumentRecord;
-use crate::domain::office::records::{GroupRecord, SetupRecord, SourceRecord, VillageChunk};
+use crate::domain::office::records::{
+    GroupRecord, SetupRecord, SourceRecord, VillageChunk, VillageChunkView,
+};
 use crate::domain::office::register::{Group, Register, Source};
 use crate::domain::office::setup::OfficeSetup;
 use crate::domain::official::{DocumentNumber, DocumentRegister};
@@ -161,7 +163,8 @@ impl<S: KeyValueStore> OfficeRepository<S> {
     /// named, the groups and the sources. The store commits these writes together.
     pub fn save(&self, r: &Register, villages: &[&str]) -> Result<(), StoreError> {
         for v in villages {
-            let chunk = VillageChunk::new(v, r.village_entries(v));
+            // Written straight from the register's entries: the text of a `VillageChunk`.
+            let chunk = VillageChunkView::new(v, r.village_entries(v));
             write_entry(
                 &self.store,
                 &format!("{VILLAGE_PREFIX}{v}"),

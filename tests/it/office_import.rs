@@ -343,3 +343,63 @@ fn search_keys_made_again_for_what_an_import_touched_equal_keys_made_from_scratc
     assert_eq!(keys, search_keys(&r));
     assert!(keys[0].contains("o ga"));
 }
+
+#[test]
+fn a_chunk_written_straight_from_the_register_is_the_text_of_its_records() {
+    use doithoai::domain::json;
+    use doithoai::domain::office::records::{VillageChunk, VillageChunkView};
+    let mut r = Register::default();
+    let a = petition(1, "Đường liên thôn xuống cấp");
+    let b = petition(2, "Xin cấp sổ đỏ \"gấp\"\nvà\tđo lại");
+    let c = petition(3, "Céng hoµ x· héi chñ nghÜa ViÖt Nam");
+    let d = petition(4, "Rác thải");
+    import(
+        &mut r,
+        &bundle(
+            "Cẩm Quang",
+            0,
+            &[a.clone(), b.clone(), c.clone(), d.clone()],
+            1,
+        ),
+    )
+    .unwrap();
+    // Every member a record can have: a conflict, a tombstone, a merge, the office's fields.
+    let mut forked = a.clone();
+    forked.content = "Kênh mương bị bồi lấp".into();
+    let (kept, gone) = b.merged_with(&d, at(60));
+    import(
+        &mut r,
+        &bundle("Cẩm Quang", 0, &[forked, kept, gone, c.deleted(at(61))], 2),
+    )
+    .unwrap();
+    r.reclassify(&a.id, "Xây dựng cơ bản", Kind::Report)
+        .unwrap();
+    r.assign_petition(&a.id, Some("Địa chính"), "Ông Tâm")
+        .unwrap();
+    let (legacy_id, enc) = import(
+        &mut r,
+        &bundle("Cẩm Quang", 1, &[petition(5, "Céng hoµ")], 1),
+    )
+    .unwrap()
+    .legacy[0]
+        .clone();
+    r.convert_legacy(&legacy_id, enc).unwrap();
+    for v in ["thon-1", "thon-2", "thon-3"] {
+        let records = json::to_text_fast(&VillageChunk::new(v, r.village_entries(v)));
+        let view = json::to_text_fast(&VillageChunkView::new(v, r.village_entries(v)));
+        assert_eq!(view, records, "{v}");
+    }
+    let text = json::to_text_fast(&VillageChunkView::new(
+        "thon-1",
+        r.village_entries("thon-1"),
+    ));
+    for member in [
+        "\"conflict\"",
+        "\"merged_into\"",
+        "\"merged_from\":[\"",
+        "\"department\"",
+        "\"deleted\"",
+    ] {
+        assert!(text.contains(member), "{member}");
+    }
+}

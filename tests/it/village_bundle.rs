@@ -4,7 +4,7 @@
 use chrono::DateTime;
 use doithoai::domain::bundle::checksum;
 use doithoai::domain::bundle::village::{
-    build_village_bundle, parse_village_bundle, ExportContext,
+    begin_village_bundle, build_village_bundle, parse_village_bundle, Begun, ExportContext,
 };
 use doithoai::domain::bundle::{FieldProblem, FileError};
 use doithoai::domain::petition::{Petition, PetitionDraft, PetitionId};
@@ -143,4 +143,144 @@ fn a_bundle_breaking_petition_rules_is_refused_even_with_a_valid_checksum() {
             problem: FieldProblem::WrongType
         }
     );
+}
+
+/// The document written with every object's members in reverse order and spaced out, as
+/// another program might write it (the benchmark's files keep the order of declaration).
+fn reversed(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Object(map) => {
+            let members: Vec<String> = map
+                .iter()
+                .rev()
+                .map(|(k, v)| format!("{} : {}", serde_json::Value::from(k.as_str()), reversed(v)))
+                .collect();
+            format!("{{\r\n\t{}\n}}", members.join(" ,\n\t"))
+        }
+        serde_json::Value::Array(items) => {
+            let items: Vec<String> = items.iter().map(reversed).collect();
+            format!("[ {} ]", items.join(", "))
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Reads a file in the two steps the office takes, hashing with the app's SHA-256; says
+/// whether it went the direct way (canonical form copied from the text).
+fn read_in_steps(text: &str) -> (bool, Result<Vec<Petition>, FileError>) {
+    match begin_village_bundle(text) {
+        Begun::ToHash(pending) => {
+            let sum = checksum::of_canonical(pending.canonical());
+            (true, pending.finish(text, &sum).map(|r| r.petitions))
+        }
+        Begun::Read(read) => (false, read.map(|r| r.petitions)),
+    }
+}
+
+#[test]
+fn exported_compact_and_reordered_files_take_the_direct_way_and_read_the_same() {
+    let (text, _) = exported();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let want = parse_village_bundle(&text).unwrap().petitions;
+    let bom = format!("\u{feff}{text}");
+    for file in [text.clone(), doc.to_string(), reversed(&doc), bom] {
+        let (direct, read) = read_in_steps(&file);
+        assert!(direct, "{file}");
+        assert_eq!(read.unwrap(), want);
+        assert_eq!(parse_village_bundle(&file).unwrap().petitions, want);
+        // The bytes hashed are exactly the canonical form of the parsed document.
+        if let Begun::ToHash(p) = begin_village_bundle(&file) {
+            assert_eq!(
+                checksum::of_canonical(p.canonical()),
+                checksum::of_document(&doc)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_the_direct_way_declines_is_read_through_the_document_tree() {
+    let (text, _) = exported();
+    // Valid JSON escapes that the canonical form writes as the characters themselves.
+    let escaped = text.replacen(
+        "Hỏi về đền bù",
+        "H\\u1ecfi v\\u1ec1 \\u0111\\u1ec1n b\\u00f9",
+        1,
+    );
+    assert_ne!(escaped, text);
+    let (direct, read) = read_in_steps(&escaped);
+    assert!(!direct);
+    assert_eq!(
+        read.unwrap(),
+        parse_village_bundle(&text).unwrap().petitions
+    );
+    let tampered = escaped.replacen("\\u00f9", "\\u00fa", 1);
+    assert_eq!(
+        read_in_steps(&tampered),
+        (false, Err(FileError::ChecksumMismatch))
+    );
+    assert_eq!(
+        parse_village_bundle(&tampered).unwrap_err(),
+        FileError::ChecksumMismatch
+    );
+}
+
+#[test]
+fn a_tampered_file_fails_on_both_ways_and_the_order_of_checks_holds() {
+    let (text, _) = exported();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for file in [text.clone(), doc.to_string(), reversed(&doc)] {
+        // A changed number, a changed letter: the direct way gets as far as the sum.
+        for (from, to) in [("2", "3"), ("Đông", "Tây")] {
+            let tampered = file.replacen(from, to, 1);
+            assert_ne!(tampered, file);
+            let (_, read) = read_in_steps(&tampered);
+            assert_eq!(read, Err(FileError::ChecksumMismatch), "{tampered}");
+        }
+        // A sum that differs from the file's sends the file the `Value` way, which
+        // checks it again itself: a sound file still reads, a tampered one does not.
+        let wrong = checksum::of_canonical(b"{}");
+        let Begun::ToHash(pending) = begin_village_bundle(&file) else {
+            panic!("direct way expected");
+        };
+        assert!(pending.finish(&file, &wrong).is_ok());
+        let tampered = file.replacen("Đông", "Tây", 1);
+        let Begun::ToHash(pending) = begin_village_bundle(&tampered) else {
+            panic!("direct way expected");
+        };
+        assert_eq!(
+            pending.finish(&tampered, &wrong).unwrap_err(),
+            FileError::ChecksumMismatch
+        );
+    }
+    // Format and version come before the checksum, whichever way the file is read.
+    let other = text.replacen("doithoai.village-bundle", "doithoai.commune-setup", 1);
+    assert!(matches!(
+        read_in_steps(&other),
+        (false, Err(FileError::WrongFormat { .. }))
+    ));
+    let newer = text.replacen("\"version\": 1", "\"version\": 2", 1);
+    assert_ne!(newer, text);
+    assert!(matches!(
+        read_in_steps(&newer),
+        (false, Err(FileError::UnsupportedVersion { .. }))
+    ));
+    // A member of the wrong type under a valid checksum is named, as before.
+    let mut doc2 = doc.clone();
+    doc2["sequence"] = "bốn".into();
+    doc2["checksum"] = checksum::of_document(&doc2).into();
+    assert_eq!(
+        read_in_steps(&doc2.to_string()),
+        (
+            false,
+            Err(FileError::BadField {
+                path: "sequence".into(),
+                problem: FieldProblem::WrongType
+            })
+        )
+    );
+    // A duplicated member is read as serde_json reads it, through the tree.
+    let twice = text.replacen("\"sequence\": 4", "\"sequence\": 4, \"sequence\": 4", 1);
+    assert_ne!(twice, text);
+    assert!(!read_in_steps(&twice).0);
 }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::petition::{
     Kind, Petition, PetitionError, PetitionId, PetitionValues, Petitioners, Status,
 };
-use crate::domain::text::{clean, clean_line};
+use crate::domain::text::{clean_line, clean_line_owned, clean_owned};
 use crate::domain::time::{iso_date_opt, rfc3339};
 use crate::domain::village::{Attendee, DialogueInfo, Meeting, VillageProfile};
 
@@ -71,6 +71,63 @@ impl From<&Petition> for PetitionRecord {
     }
 }
 
+/// A petition written as its [`PetitionRecord`] straight from the domain, without copying
+/// its texts into a record first: the same members, in the same order, the same text
+/// (the office writes every petition of a village whenever one changes).
+#[derive(Serialize)]
+pub struct PetitionRecordView<'a> {
+    id: &'a str,
+    revision: u32,
+    #[serde(serialize_with = "rfc3339::serialize")]
+    created_at: DateTime<Utc>,
+    #[serde(serialize_with = "rfc3339::serialize")]
+    updated_at: DateTime<Utc>,
+    content: &'a str,
+    field: &'a str,
+    kind: &'static str,
+    petitioners: &'a [String],
+    address: &'a str,
+    phone: &'a str,
+    backers: u32,
+    confidential: bool,
+    #[serde(serialize_with = "ids")]
+    merged_from: &'a [PetitionId],
+    status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merged_into: Option<&'a str>,
+}
+
+fn ids<S: serde::Serializer>(ids: &&[PetitionId], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(ids.iter().map(PetitionId::as_str))
+}
+
+impl<'a> From<&'a Petition> for PetitionRecordView<'a> {
+    fn from(p: &'a Petition) -> Self {
+        let (status, merged_into) = match &p.status {
+            Status::Active => ("active", None),
+            Status::Deleted => ("deleted", None),
+            Status::MergedInto(id) => ("merged", Some(id.as_str())),
+        };
+        Self {
+            id: p.id.as_str(),
+            revision: p.revision,
+            created_at: p.created_at,
+            updated_at: p.updated_at,
+            content: &p.content,
+            field: &p.field,
+            kind: p.kind.code(),
+            petitioners: p.petitioners.names(),
+            address: &p.address,
+            phone: &p.phone,
+            backers: p.backers,
+            confidential: p.confidential,
+            merged_from: &p.merged_from,
+            status,
+            merged_into,
+        }
+    }
+}
+
 /// Which member of a record broke a rule; the caller adds where the record stood.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RecordError {
@@ -85,41 +142,43 @@ impl TryFrom<PetitionRecord> for Petition {
     type Error = RecordError;
 
     fn try_from(r: PetitionRecord) -> Result<Self, RecordError> {
-        let id = PetitionId::parse(&r.id).ok_or(rule("id"))?;
+        // The record is taken apart: its texts become the petition's without a copy when
+        // they are clean already (nearly always).
+        let id = PetitionId::parse_owned(r.id).ok_or(rule("id"))?;
         let kind = Kind::from_code(&r.kind).ok_or(rule("kind"))?;
-        let status = match (r.status.as_str(), r.merged_into.as_deref()) {
+        let status = match (r.status.as_str(), r.merged_into) {
             ("active", _) => Status::Active,
             ("deleted", _) => Status::Deleted,
             ("merged", Some(into)) => {
-                Status::MergedInto(PetitionId::parse(into).ok_or(rule("merged_into"))?)
+                Status::MergedInto(PetitionId::parse_owned(into).ok_or(rule("merged_into"))?)
             }
             _ => return Err(rule("status")),
         };
         let merged_from = r
             .merged_from
-            .iter()
-            .map(|m| PetitionId::parse(m).ok_or(rule("merged_from")))
+            .into_iter()
+            .map(|m| PetitionId::parse_owned(m).ok_or(rule("merged_from")))
             .collect::<Result<Vec<_>, _>>()?;
         if r.revision == 0 {
             return Err(rule("revision"));
         }
         let names: Vec<String> = r
             .petitioners
-            .iter()
-            .map(|n| clean_line(n))
+            .into_iter()
+            .map(clean_line_owned)
             .filter(|n| !n.is_empty())
             .collect();
         let values = PetitionValues {
-            content: clean(&r.content),
-            field: clean_line(&r.field),
+            content: clean_owned(r.content),
+            field: clean_line_owned(r.field),
             kind,
             petitioners: if names.is_empty() {
                 Petitioners::Many
             } else {
                 Petitioners::Named(names)
             },
-            address: clean_line(&r.address),
-            phone: clean_line(&r.phone),
+            address: clean_line_owned(r.address),
+            phone: clean_line_owned(r.phone),
             backers: r.backers,
             confidential: r.confidential,
         };

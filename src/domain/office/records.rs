@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::register::{Entry, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
 use crate::domain::bundle::setup::SetupVillage;
-use crate::domain::bundle::v1::{PetitionRecord, RecordError};
+use crate::domain::bundle::v1::{PetitionRecord, PetitionRecordView, RecordError};
 use crate::domain::official::{DocType, DocumentNumber};
 use crate::domain::petition::{Kind, Petition, PetitionId};
 use crate::domain::text::clean_line;
@@ -173,6 +173,66 @@ impl VillageChunk {
             .into_iter()
             .map(|r| r.into_entry(&village))
             .collect()
+    }
+}
+
+/// A village's chunk written straight from the register: the same text as
+/// [`VillageChunk::new`] serialised, without copying every entry into records first (an
+/// import writes the chunk of a thousand petitions).
+#[derive(Serialize)]
+pub struct VillageChunkView<'a> {
+    village: &'a str,
+    entries: Vec<EntryRecordView<'a>>,
+}
+
+impl<'a> VillageChunkView<'a> {
+    pub fn new(village: &'a str, entries: impl Iterator<Item = &'a Entry>) -> Self {
+        Self {
+            village,
+            entries: entries.map(EntryRecordView::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct EntryRecordView<'a> {
+    petition: PetitionRecordView<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    conflict: Option<PetitionRecordView<'a>>,
+    office: OfficeFieldsView<'a>,
+    #[serde(serialize_with = "rfc3339::serialize")]
+    imported_at: DateTime<Utc>,
+}
+
+#[derive(Serialize)]
+struct OfficeFieldsView<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    field: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    content: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    department: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_empty")]
+    official: &'a str,
+}
+
+impl<'a> From<&'a Entry> for EntryRecordView<'a> {
+    fn from(e: &'a Entry) -> Self {
+        let o = &e.office;
+        Self {
+            petition: PetitionRecordView::from(&e.original),
+            conflict: e.conflict.as_ref().map(PetitionRecordView::from),
+            office: OfficeFieldsView {
+                field: o.field.as_deref(),
+                kind: o.kind.map(Kind::code),
+                content: o.content.as_deref(),
+                department: o.department.as_deref(),
+                official: &o.official,
+            },
+            imported_at: e.imported_at,
+        }
     }
 }
 

@@ -12,12 +12,35 @@ mod nfc;
 pub fn clean(input: &str) -> String {
     // Nearly all text is already clean: skip the copies (an import cleans every member
     // of 10,000 petitions).
-    if !input
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t')
-    {
+    if !has_stray_control(input) {
         return nfc::compose(input.trim());
     }
+    clean_fully(input)
+}
+
+/// [`clean`] of a text the caller owns: when it is clean already (nearly always), the
+/// same allocation comes back, without a copy.
+pub fn clean_owned(input: String) -> String {
+    if has_stray_control(&input) {
+        return clean_fully(&input);
+    }
+    let trimmed = input.trim();
+    if trimmed.len() == input.len() && nfc::is_nfc_quick(trimmed) {
+        return input;
+    }
+    nfc::compose(trimmed)
+}
+
+fn has_stray_control(input: &str) -> bool {
+    // Control characters are U+0000..U+001F and U+007F..U+009F; in UTF-8 the latter
+    // start with the byte 0xC2. A byte scan finds none in most texts.
+    input.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2)
+        && input
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+}
+
+fn clean_fully(input: &str) -> String {
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
     let kept: String = unified
         .chars()
@@ -29,10 +52,30 @@ pub fn clean(input: &str) -> String {
 /// [`clean`] for one-line fields (names, places, addresses): inner runs of white space,
 /// line breaks included, become one space.
 pub fn clean_line(input: &str) -> String {
-    clean(input)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    single_spaced(clean(input))
+}
+
+/// [`clean_line`] of a text the caller owns (no copy when it is clean already).
+pub fn clean_line_owned(input: String) -> String {
+    single_spaced(clean_owned(input))
+}
+
+/// Inner runs of white space as one space; the text comes trimmed from [`clean`].
+fn single_spaced(cleaned: String) -> String {
+    let mut prev_space = false;
+    let already = cleaned.chars().all(|c| {
+        let ok = if c == ' ' {
+            !prev_space
+        } else {
+            !c.is_whitespace()
+        };
+        prev_space = c == ' ';
+        ok
+    });
+    if already {
+        return cleaned;
+    }
+    cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The search key of a text: lower case, without tone or vowel marks, đ and its
@@ -41,43 +84,123 @@ pub fn clean_line(input: &str) -> String {
 pub fn fold(input: &str) -> String {
     let mut out = String::with_capacity(input.len());
     let mut last_space = true;
-    let mut parts = Vec::with_capacity(4);
-    let mut push = |c: char, out: &mut String| {
-        if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
-            }
-        } else {
-            out.extend(c.to_lowercase());
-            last_space = false;
-        }
-    };
+    let mut parts = Vec::new();
     for c in input.chars() {
         // ASCII decomposes to itself: most of a Vietnamese text takes this path.
         if c.is_ascii() {
-            push(c.to_ascii_lowercase(), &mut out);
+            if c.is_whitespace() {
+                if !last_space {
+                    out.push(' ');
+                    last_space = true;
+                }
+            } else {
+                out.push(c.to_ascii_lowercase());
+                last_space = false;
+            }
             continue;
         }
-        parts.clear();
-        nfc::decompose_into(c, &mut parts);
-        for &p in &parts {
-            if nfc::combining_class(p) != 0 {
-                continue;
+        // Every Vietnamese letter folds to one letter: looked up, not decomposed.
+        match fold_table::lookup(c) {
+            fold_table::Folded::One(f) => {
+                out.push(f);
+                last_space = false;
             }
-            push(
-                match p {
-                    'đ' | 'Đ' | 'Ð' | 'Ɖ' | 'ɖ' | 'ð' => 'd',
-                    other => other,
-                },
-                &mut out,
-            );
+            fold_table::Folded::Nothing => {}
+            fold_table::Folded::Slow => fold_char(c, &mut parts, &mut out, &mut last_space),
         }
     }
     if out.ends_with(' ') {
         out.pop();
     }
     out
+}
+
+/// How [`fold`] treats one character, in full: its canonical decomposition without the
+/// marks, each letter lower-cased, white space collapsed.
+fn fold_char(c: char, parts: &mut Vec<char>, out: &mut String, last_space: &mut bool) {
+    parts.clear();
+    nfc::decompose_into(c, parts);
+    for &p in parts.iter() {
+        if nfc::combining_class(p) != 0 {
+            continue;
+        }
+        let p = match p {
+            'đ' | 'Đ' | 'Ð' | 'Ɖ' | 'ɖ' | 'ð' => 'd',
+            other => other,
+        };
+        if p.is_whitespace() {
+            if !*last_space {
+                out.push(' ');
+                *last_space = true;
+            }
+        } else {
+            out.extend(p.to_lowercase());
+            *last_space = false;
+        }
+    }
+}
+
+/// What [`fold_char`] makes of each character of Latin-1 to Latin Extended-B, the
+/// combining marks and Latin Extended Additional (where the Vietnamese letters are),
+/// worked out once.
+mod fold_table {
+    use std::sync::OnceLock;
+
+    pub(super) enum Folded {
+        /// Exactly one letter, not white space.
+        One(char),
+        /// Nothing at all (a lone combining mark).
+        Nothing,
+        /// Anything else: white space, or several characters.
+        Slow,
+    }
+
+    const SLOW: u32 = u32::MAX;
+    const NOTHING: u32 = u32::MAX - 1;
+    const RANGES: [(u32, u32); 2] = [(0x80, 0x370), (0x1E00, 0x1F00)];
+
+    fn table() -> &'static [u32] {
+        static TABLE: OnceLock<Vec<u32>> = OnceLock::new();
+        TABLE.get_or_init(|| {
+            let mut t = Vec::new();
+            let mut parts = Vec::new();
+            for &(a, b) in &RANGES {
+                for u in a..b {
+                    let Some(c) = char::from_u32(u) else {
+                        t.push(SLOW);
+                        continue;
+                    };
+                    let mut out = String::new();
+                    let mut last_space = false;
+                    super::fold_char(c, &mut parts, &mut out, &mut last_space);
+                    let mut chars = out.chars();
+                    t.push(match (chars.next(), chars.next()) {
+                        _ if last_space => SLOW,
+                        (None, _) => NOTHING,
+                        (Some(f), None) if !f.is_whitespace() => u32::from(f),
+                        _ => SLOW,
+                    });
+                }
+            }
+            t
+        })
+    }
+
+    pub(super) fn lookup(c: char) -> Folded {
+        let u = u32::from(c);
+        let mut base = 0;
+        for &(a, b) in &RANGES {
+            if (a..b).contains(&u) {
+                return match table()[(base + u - a) as usize] {
+                    SLOW => Folded::Slow,
+                    NOTHING => Folded::Nothing,
+                    f => char::from_u32(f).map_or(Folded::Slow, Folded::One),
+                };
+            }
+            base += b - a;
+        }
+        Folded::Slow
+    }
 }
 
 /// The number of characters (not bytes) of a text, as a person counts them.
@@ -114,5 +237,69 @@ mod tests {
         assert_eq!(fold("hòa"), fold("hoà"));
         assert_eq!(fold("thủy"), fold("thuỷ"));
         assert_eq!(fold("Khánh Hòa"), "khanh hoa");
+    }
+
+    /// [`fold`] as it was written before the lookup table: the reference.
+    fn fold_reference(input: &str) -> String {
+        let mut out = String::new();
+        let mut last_space = true;
+        let mut parts = Vec::new();
+        for c in input.chars() {
+            fold_char(c, &mut parts, &mut out, &mut last_space);
+        }
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+
+    #[test]
+    fn fold_by_table_equals_fold_by_decomposition() {
+        let mut all: Vec<char> = (0u32..0x3100).filter_map(char::from_u32).collect();
+        all.extend(['\u{feff}', '\u{fe20}', 'Ａ', '東']);
+        for &c in &all {
+            for s in [
+                c.to_string(),
+                format!("a{c}"),
+                format!(" {c} b"),
+                format!("{c}{c} "),
+            ] {
+                assert_eq!(fold(&s), fold_reference(&s), "U+{:04X}", c as u32);
+            }
+        }
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let s: String = (0..(state % 12))
+                .map(|_| {
+                    state = state
+                        .wrapping_mul(6_364_136_223_846_793_005)
+                        .wrapping_add(1_442_695_040_888_963_407);
+                    all[(state >> 33) as usize % all.len()]
+                })
+                .collect();
+            assert_eq!(fold(&s), fold_reference(&s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn owned_cleaning_equals_cleaning() {
+        let samples = [
+            "",
+            "  ",
+            "Đất đai",
+            " Đất  đai ",
+            "Đa\u{0300}o\r\nđất\u{0007}",
+            "a\u{85}b\u{a0}c",
+            "Nguyễn\u{a0}Văn\tA",
+            "x\u{2028}y",
+            "Thôn\u{1ebf}\u{301}",
+        ];
+        for s in samples {
+            assert_eq!(clean_owned(s.to_string()), clean(s), "{s:?}");
+            assert_eq!(clean_line_owned(s.to_string()), clean_line(s), "{s:?}");
+            // The reference of clean_line: clean, then split on white space.
+            let reference = clean(s).split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(clean_line(s), reference, "{s:?}");
+        }
     }
 }

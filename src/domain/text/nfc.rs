@@ -83,11 +83,38 @@ fn compose_pair(a: char, b: char) -> Option<char> {
 
 /// Whether a text is certainly NFC already: no combining mark, and no character that NFC
 /// replaces. Typed and stored Vietnamese almost always is, so the full work is skipped.
-fn is_nfc_quick(s: &str) -> bool {
+pub(super) fn is_nfc_quick(s: &str) -> bool {
+    // Below U+0300 every character is quick; the bytes of such text are below 0xCC.
+    if s.bytes().all(|b| b < 0xcc) {
+        return true;
+    }
     s.chars().all(|c| {
         c < '\u{0300}'
-            || (combining_class(c) == 0
-                && u16_of(c).is_none_or(|u| NFC_UNSTABLE.binary_search(&u).is_err()))
+            || if ('\u{1e00}'..='\u{1eff}').contains(&c) {
+                // Latin Extended Additional, where the Vietnamese letters are: looked up.
+                let i = u32::from(c) - 0x1e00;
+                quick_latin_additional()[(i / 64) as usize] & (1 << (i % 64)) != 0
+            } else {
+                is_quick_char(c)
+            }
+    })
+}
+
+fn is_quick_char(c: char) -> bool {
+    combining_class(c) == 0 && u16_of(c).is_none_or(|u| NFC_UNSTABLE.binary_search(&u).is_err())
+}
+
+/// [`is_quick_char`] of U+1E00..U+1EFF, one bit each, worked out once.
+fn quick_latin_additional() -> &'static [u64; 4] {
+    static BITS: std::sync::OnceLock<[u64; 4]> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = [0u64; 4];
+        for i in 0..256u32 {
+            if char::from_u32(0x1e00 + i).is_some_and(is_quick_char) {
+                bits[(i / 64) as usize] |= 1 << (i % 64);
+            }
+        }
+        bits
     })
 }
 
