@@ -9,6 +9,7 @@ pub mod legacy;
 pub mod office;
 pub mod official;
 pub mod petition;
+pub mod report;
 pub mod search;
 pub mod session;
 pub mod text;

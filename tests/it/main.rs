@@ -3,6 +3,8 @@
 
 mod grouping_quality;
 mod office_import;
+mod report;
+mod results_file;
 mod session;
 mod setup_file;
 mod village_bundle;
