@@ -54,4 +54,9 @@ if [ "${1:-}" = "--browser" ]; then
   fi
   # pdftotext reads back the minutes Chromium prints to PDF.
   command -v pdftotext >/dev/null || apt_install poppler-utils
+  # The browser suite opens the report's .xlsx and .docx with real readers.
+  if ! python3 -c "import openpyxl, docx" 2>/dev/null; then
+    python3 -m pip install --quiet "openpyxl==3.1.5" "python-docx==1.1.2" 2>/dev/null ||
+      apt_install python3-openpyxl python3-docx
+  fi
 fi

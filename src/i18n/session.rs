@@ -2,6 +2,7 @@
 //! the projector, the minutes): part of the one catalogue, Vietnamese, in the office's
 //! module only.
 
+use crate::domain::report::ReportFormError;
 use crate::domain::session::announcement::Warning;
 use crate::domain::session::followup::{AnswerError, BoardState, ToldHow};
 use crate::domain::session::outcome::{OutcomeError, OutcomeKind};
@@ -158,6 +159,30 @@ pub struct SessionTexts {
     pub print_results: &'static str,
     pub results_subject: &'static str,
     pub results_recipients: &'static str,
+    pub results_file_title: &'static str,
+    pub results_file_intro: &'static str,
+    pub all_villages: &'static str,
+    pub export_results: &'static str,
+    pub results_exported: fn(usize) -> String,
+
+    // The report
+    pub nav_report: &'static str,
+    pub report_title: &'static str,
+    pub report_intro: &'static str,
+    pub report_heading: &'static str,
+    pub report_recipient: &'static str,
+    pub report_recipient_hint: &'static str,
+    pub report_date: &'static str,
+    pub section_heading: fn(usize) -> String,
+    pub section_text: fn(usize) -> String,
+    pub add_section: &'static str,
+    pub save_report: &'static str,
+    pub report_saved: &'static str,
+    pub print_report: &'static str,
+    pub save_docx: &'static str,
+    pub save_xlsx: &'static str,
+    pub save_csv: &'static str,
+    pub report_export_failed: fn(&str) -> String,
 }
 
 pub const VI: SessionTexts = SessionTexts {
@@ -340,9 +365,40 @@ pub const VI: SessionTexts = SessionTexts {
     print_results: "In thông báo kết quả (A4)",
     results_subject: "Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân",
     results_recipients: "- Trưởng các thôn;\n- Niêm yết tại trụ sở UBND xã;\n- Lưu: VT.",
+    results_file_title: "Gửi kết quả về các thôn",
+    results_file_intro: "Tệp kết quả gửi trưởng thôn (qua Zalo hoặc USB): máy tính bảng của thôn nạp tệp và hiện câu trả lời bên mỗi kiến nghị, để thông báo cho bà con ở buổi họp thôn sau. Tệp không có tên, số điện thoại của người kiến nghị.",
+    all_villages: "Tất cả các thôn",
+    export_results: "Xuất tệp kết quả",
+    results_exported: |n| format!("Đã xuất tệp kết quả của {n} kiến nghị."),
+
+    nav_report: "Báo cáo",
+    report_title: "Báo cáo kết quả đối thoại",
+    report_intro: "Báo cáo gửi cấp trên được lập từ số liệu: các thôn, lĩnh vực, loại ý kiến, kết quả trả lời, việc chuyển cấp trên và việc còn đang giải quyết. Phần đánh giá do văn phòng viết. In trên A4, hoặc lưu thành tệp Word, Excel, CSV.",
+    report_heading: "BÁO CÁO",
+    report_recipient: "Kính gửi",
+    report_recipient_hint: "Mỗi dòng một nơi nhận. Từ 01/7/2025 không còn cấp huyện: thường là UBND tỉnh hoặc một sở.",
+    report_date: "Ngày báo cáo",
+    section_heading: |n| format!("Tiêu đề phần {n}"),
+    section_text: |n| format!("Nội dung phần {n}"),
+    add_section: "Thêm một phần",
+    save_report: "Lưu báo cáo",
+    report_saved: "Đã lưu báo cáo.",
+    print_report: "In báo cáo (A4)",
+    save_docx: "Lưu tệp Word (.docx)",
+    save_xlsx: "Lưu tệp Excel (.xlsx)",
+    save_csv: "Lưu tệp CSV",
+    report_export_failed: |why| format!("Không tạo được tệp: {why}"),
 };
 
 impl SessionTexts {
+    pub fn report_form_error(&self, e: &ReportFormError) -> &'static str {
+        match e {
+            ReportFormError::NoRecipient => "Hãy ghi nơi nhận báo cáo.",
+            ReportFormError::BadDate => "Ngày báo cáo chưa đúng. Hãy ghi ngày/tháng/năm.",
+            ReportFormError::TooLong => "Nội dung báo cáo quá dài.",
+        }
+    }
+
     pub fn board_state(&self, s: BoardState) -> &'static str {
         match s {
             BoardState::Open => "Đang giải quyết",

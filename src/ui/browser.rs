@@ -35,8 +35,20 @@ fn json_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
 
 /// Saves a text file through the browser's download.
 pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    let blob = json_blob(text)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    save_blob(name, &json_blob(text)?)
+}
+
+/// Saves a binary file (a Word or Excel document) through the browser's download.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
+    save_blob(name, &blob)
+}
+
+fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or(JsValue::NULL)?;
@@ -162,4 +174,24 @@ pub fn dropped_files(ev: &web_sys::DragEvent) -> Vec<web_sys::File> {
 
 fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The SHA-256 of `data` by the browser's SubtleCrypto, as the files' checksums write it
+/// ("sha256:…"); `None` where the browser offers none (plain http on an office LAN is not
+/// a secure context). Reached by reflection, which needs no more web-sys features.
+pub async fn sha256_hex(data: &[u8]) -> Option<String> {
+    let crypto = js_sys::Reflect::get(&js_sys::global(), &"crypto".into()).ok()?;
+    let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok()?;
+    let digest: js_sys::Function = js_sys::Reflect::get(&subtle, &"digest".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let promise: js_sys::Promise = digest
+        .call2(&subtle, &"SHA-256".into(), &js_sys::Uint8Array::from(data))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let hash = JsFuture::from(promise).await.ok()?;
+    let hash = js_sys::Uint8Array::new(&hash).to_vec();
+    (hash.len() == 32).then(|| crate::domain::bundle::checksum::format_digest(&hash))
 }

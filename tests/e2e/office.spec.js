@@ -5,25 +5,7 @@
 // assigns it, and finds everything again after a reload.
 import { test, expect } from '@playwright/test';
 import { addPetition, checksumOf, seriousViolations } from './fixtures/app.js';
-import { asFile, downloaded, setUpOffice } from './fixtures/office.js';
-
-/** A new tablet in its own browser context, set up from the office's file. */
-async function villageTablet(browser, setupText, village, petitions) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('./');
-  await page.getByLabel('Chọn tệp cấu hình', { exact: true }).setInputFiles(asFile('thiet-lap.json', setupText));
-  await page.getByLabel('Thôn của bạn', { exact: true }).selectOption(village);
-  await page.getByRole('button', { name: 'Bắt đầu' }).first().click();
-  await expect(page.getByRole('banner')).toContainText(`${village} · Cẩm Quang`);
-  for (const p of petitions) await addPetition(page, p);
-  return { context, page, exportBundle: () => exportBundle(page) };
-}
-
-async function exportBundle(page) {
-  await page.getByRole('link', { name: 'Gửi về xã' }).click();
-  return downloaded(page, 'Tải tệp về máy');
-}
+import { asFile, downloaded, setUpOffice, villageTablet } from './fixtures/office.js';
 
 const ROAD = [
   'Đề nghị xã sửa chữa tuyến đường liên thôn bị xuống cấp, nhiều ổ gà, đi lại khó khăn',

@@ -5,8 +5,8 @@
 // Vietnamese, and what the tablet holds stays as it was.
 import { test, expect } from '@playwright/test';
 import { setUpByHand, addPetition, petitionItems, stored, storedPetitions, checksumOf } from './fixtures/app.js';
+import { asFile } from './fixtures/office.js';
 
-const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 
 /** A results file as the office writes it: the envelope, then the checksum over the rest. */
 function resultsFile({ results, exportedAt = '2026-10-05T02:00:00.000Z', village = { code: 'thon-dong', name: 'Thôn Đông' } }) {

@@ -4,13 +4,15 @@
 // confidential name, and prints the minutes to PDF in the official layout.
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { seriousViolations } from './fixtures/app.js';
-import { setUpOffice, villageBundle, waitForOfficeOffline } from './fixtures/office.js';
+import { petitionItems, seriousViolations } from './fixtures/app.js';
+import { asFile, downloaded, setUpOffice, villageBundle, villageTablet, waitForOfficeOffline } from './fixtures/office.js';
 
 const SECRET = 'Người Tố Cáo Kín';
+const READER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'read_office_file.py');
 
 const BUNDLES = [
   villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [
@@ -277,6 +279,7 @@ test('after the session the office follows up each open matter, prints a reply a
       { content: 'Đề nghị nâng cấp quốc lộ qua địa bàn', field: 'Xây dựng cơ bản', backers: 50 },
       { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội' },
       { content: 'Thủ tục chứng thực còn chậm', field: 'Cải cách hành chính' },
+      { content: 'Tố cáo cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'to_cao', names: [SECRET], confidential: true },
     ]),
   ]);
   await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
@@ -290,6 +293,8 @@ test('after the session the office follows up each open matter, prints a reply a
   await record(page, ANSWERED('Xã bố trí quỹ đất làm sân chơi'));
   await next(page);
   await record(page, { kind: 'Trả lời sau', fields: { 'Bộ phận trả lời': 'Tư pháp', 'Hạn trả lời': '15/09/2026' } });
+  await next(page);
+  await record(page, WITHDRAWN);
   await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
   await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
 
@@ -352,10 +357,123 @@ test('after the session the office follows up each open matter, prints a reply a
   await page.emulateMedia({ media: 'screen' });
   expect(results).toContain('Số: 02/TB-UBND');
   expect(results).toContain('Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân');
-  expect(results).toContain('Tổng số 4 ý kiến, kiến nghị');
+  expect(results).toContain('Tổng số 5 ý kiến, kiến nghị');
+  expect(results).not.toContain(SECRET);
   expect(results).not.toContain('Hồ Thị Mai');
 
   await page.reload();
   await expect(label(publication, 'Ngày niêm yết tại UBND xã')).toHaveValue('14/09/2026');
   await expect(rows.filter({ hasText: 'Thủ tục chứng thực' })).toContainText('Đã xong');
+
+  // The report to the province, from the same data.
+  await page.getByRole('link', { name: 'Báo cáo' }).click();
+  await label(page, 'Kính gửi').fill('Ủy ban nhân dân tỉnh Hà Tĩnh');
+  await label(page, 'Ngày báo cáo').fill('25/09/2026');
+  await page.getByRole('button', { name: 'Lưu báo cáo' }).click();
+  await expect(status(page, 'Đã lưu báo cáo.')).toBeVisible();
+  const doc = page.getByRole('article', { name: 'BÁO CÁO' });
+  await expect(doc).toContainText('Số ý kiến, kiến nghị theo thôn');
+  await expect(doc.locator('svg')).toHaveCount(3);
+  expect(await seriousViolations(page)).toEqual([]);
+  // (The reload above put back the browser's own print.)
+  await page.evaluate(() => {
+    window.print = () => {
+      window.printed = true;
+    };
+  });
+  await page.getByRole('button', { name: 'In báo cáo (A4)' }).click();
+  await expect.poll(() => page.evaluate(() => window.printed)).toBe(true);
+  await page.emulateMedia({ media: 'print' });
+  const printedReport = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  expect(printedReport).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(printedReport).toContain('BÁO CÁO');
+  expect(printedReport).toContain('Số: 01/BC-UBND');
+  expect(printedReport).toContain('Cẩm Quang, ngày 25 tháng 9 năm 2026');
+  expect(printedReport).toContain('Ủy ban nhân dân tỉnh Hà Tĩnh');
+  expect(printedReport).not.toContain(SECRET);
+
+  const saved = async (button) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+    return { name: file.suggestedFilename(), path: await file.path() };
+  };
+  const read = (file) => {
+    // The reader decides by the ending.
+    const dir = mkdtempSync(path.join(tmpdir(), 'doithoai-office-file-'));
+    const copy = path.join(dir, file.name);
+    writeFileSync(copy, readFileSync(file.path));
+    return JSON.parse(execFileSync('python3', [READER, copy], { encoding: 'utf8' }));
+  };
+  const xlsxFile = await saved('Lưu tệp Excel (.xlsx)');
+  expect(xlsxFile.name).toBe('bao-cao-doi-thoai_cam-quang_2026.xlsx');
+  const book = read(xlsxFile);
+  expect(Object.keys(book.sheets)).toEqual(['Thông tin chung', 'Theo thôn', 'Theo lĩnh vực', 'Theo loại', 'Kết quả', 'Chuyển cấp trên', 'Chưa xong']);
+  expect(book.formulas).toBe(0);
+  const rowWith = (sheet, label) => book.sheets[sheet].find((r) => r.includes(label));
+  expect(rowWith('Theo thôn', 'Thôn 1')).toContain(5);
+  expect(rowWith('Theo thôn', 'Thôn 2')).toContain(0);
+  expect(rowWith('Theo lĩnh vực', 'Đất đai')).toContain(1);
+  expect(rowWith('Chuyển cấp trên', 'Sở Xây dựng tỉnh Hà Tĩnh')).toBeTruthy();
+  expect(JSON.stringify(book)).not.toContain(SECRET);
+
+  const docxFile = await saved('Lưu tệp Word (.docx)');
+  const word = read(docxFile);
+  const paragraphs = word.paragraphs.join('\n') + JSON.stringify(word.tables);
+  expect(paragraphs).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+  expect(paragraphs).toContain('Số: 01/BC-UBND');
+  expect(paragraphs).toContain('Số ý kiến, kiến nghị theo thôn');
+  expect(paragraphs).not.toContain(SECRET);
+  expect(word.page).toMatchObject({ width_mm: 210, height_mm: 297, left_mm: 30 });
+  expect(word.fonts).toContain('Times New Roman');
+
+  const csvFile = await saved('Lưu tệp CSV');
+  const csv = readFileSync(csvFile.path);
+  expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csv.toString('utf8')).toContain('Thôn 1');
+  expect(csv.toString('utf8')).not.toContain(SECRET);
+});
+
+test('the village head gets the answers back: the office exports the results file, the tablet shows them', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await page.clock.setFixedTime(new Date('2026-09-20T03:00:00Z'));
+  await setUpOffice(page);
+  const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
+  const tablet = await villageTablet(browser, setup.text, 'Thôn 1', [
+    { content: 'Đề nghị sửa đường liên thôn đoạn qua xóm 3', field: 'Xây dựng cơ bản', names: 'Hồ Thị Mai' },
+    { content: 'Thiếu đèn chiếu sáng ngã ba chợ', field: 'Đất đai' },
+  ]);
+  const bundle = await tablet.exportBundle();
+  await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await label(page, 'Chọn các tệp…').setInputFiles([asFile(bundle.name, bundle.text)]);
+  await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
+  // The lights (Đất đai) come first in the field order, then the road.
+  await record(page, LATER);
+  await next(page);
+  await record(page, ANSWERED('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV'));
+  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
+  await page.getByRole('region', { name: 'Theo dõi trả lời sau đối thoại' }).getByRole('listitem').first().getByRole('button').first().click();
+  await label(page, 'Nội dung trả lời').fill('Đã lắp hai bóng đèn tại ngã ba chợ.');
+  await page.getByRole('button', { name: 'Lưu trả lời' }).click();
+  await expect(status(page, 'Đã lưu câu trả lời.')).toBeVisible();
+
+  const results = page.getByRole('region', { name: 'Gửi kết quả về các thôn' });
+  await label(results, 'Thôn').selectOption('Thôn 1');
+  const file = await downloaded(page, 'Xuất tệp kết quả');
+  expect(file.name).toBe('ket-qua_thon-1_cam-quang_20-09-2026.json');
+  expect(file.text).not.toContain('Hồ Thị Mai');
+
+  // On the tablet, at the next village meeting.
+  const t = tablet.page;
+  await t.getByRole('link', { name: 'Gửi về xã' }).click();
+  await t.getByLabel('Nhận kết quả từ xã', { exact: true }).setInputFiles(asFile(file.name, file.text));
+  await expect(t.getByRole('status')).toContainText('Đã nhận kết quả từ xã: 2 kiến nghị đã có câu trả lời.');
+  const items = petitionItems(t);
+  await expect(items.filter({ hasText: 'sửa đường liên thôn' })).toContainText('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV');
+  await expect(items.filter({ hasText: 'đèn chiếu sáng' })).toContainText('Đã lắp hai bóng đèn tại ngã ba chợ.');
+  await tablet.context.close();
 });

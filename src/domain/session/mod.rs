@@ -211,6 +211,9 @@ pub struct Session {
     /// When the results were posted and sent to the villages.
     #[serde(default)]
     pub publication: followup::Publication,
+    /// The report to the level above: its recipient, narrative and number.
+    #[serde(default)]
+    pub report: crate::domain::report::ReportSettings,
 }
 
 /// Why a session action was refused; each maps to a message in the catalogue.
@@ -438,6 +441,7 @@ impl Session {
         if !(1..=365).contains(&p.answer_days) {
             p.answer_days = DEFAULT_ANSWER_DAYS;
         }
+        self.report = std::mem::take(&mut self.report).cleaned();
         self
     }
 }

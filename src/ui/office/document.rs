@@ -30,9 +30,14 @@ pub fn OfficialDocument(
     subject: String,
     /// One paragraph per line; lines like "II. THÀNH PHẦN" are section headings.
     body: String,
-    recipients: Option<&'static str>,
+    /// One recipient per line.
+    #[prop(into)]
+    recipients: Option<String>,
     /// (role, possibly on two lines; name)
     signatures: Vec<(String, String)>,
+    /// Parts of the body that are more than paragraphs (the report's tables and charts).
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let [authority, commune] = commune_authority(&setup.commune);
     let place_date = date
@@ -72,11 +77,11 @@ pub fn OfficialDocument(
             </div>
             <h2 class="doc-title">{heading}</h2>
             <p class="doc-subject">{subject}</p>
-            <div class="doc-body">{paragraphs}</div>
+            <div class="doc-body">{paragraphs} {children.map(|c| c())}</div>
             <div class="doc-foot">
                 <div class="doc-recipients">
                     {recipients
-                        .map(|r| view! { <p class="strong">{VI.recipients}</p> <p class="small">{lines(r)}</p> })}
+                        .map(|r| view! { <p class="strong">{VI.recipients}</p> <p class="small">{lines(&r)}</p> })}
                 </div>
                 {signatures
                     .into_iter()

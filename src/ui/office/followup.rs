@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::document::{print_page, OfficialDocument};
 use super::session_state::Changed;
 use super::state::OfficeState;
+use crate::domain::bundle::results::build_results;
 use crate::domain::official::DocType;
 use crate::domain::session::followup::{
     board, results_deadline, results_notice_body, AnswerDraft, BoardFilter, BoardRow, BoardState,
@@ -145,6 +146,7 @@ pub fn FollowUpPage() -> impl IntoView {
             <ul class="rows">{move || shown().into_iter().map(row_view).collect_view()}</ul>
         </section>
         <Publication printed />
+        <ResultsExport />
         {move || printed.get().map(|p| view! { <div class="print-only"><PrintedNotice printed=p /></div> })}
     }
 }
@@ -362,6 +364,70 @@ fn Publication(printed: RwSignal<Option<Printed>>) -> impl IntoView {
     }
 }
 
+/// The results file for the village tablets: one village's, or all villages' in one file.
+#[component]
+fn ResultsExport() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.session_texts();
+    let village = RwSignal::new(String::new());
+    let villages = Signal::derive(move || {
+        app.setup.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.villages
+                        .iter()
+                        .map(|v| (v.code.clone(), v.name.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let export = move |_| {
+        let Some(setup) = app.setup.get_untracked() else {
+            return;
+        };
+        let code = village.get_untracked();
+        let file = app.register.with_untracked(|r| {
+            app.session.with_untracked(|s| {
+                app.items.with_untracked(|items| {
+                    build_results(
+                        &setup,
+                        r,
+                        s,
+                        items,
+                        (!code.is_empty()).then_some(code.as_str()),
+                        env!("CARGO_PKG_VERSION"),
+                        browser::now(),
+                    )
+                })
+            })
+        });
+        let name = file.file_name(vietnam_date(browser::now()));
+        match browser::download(&name, &file.to_json()) {
+            Ok(()) => app.say((t.results_exported)(file.results.len())),
+            Err(_) => app.fail(app.texts().download_failed),
+        }
+    };
+    view! {
+        <section class="card no-print" aria-labelledby="results-file-title">
+            <h2 id="results-file-title">{t.results_file_title}</h2>
+            <p>{t.results_file_intro}</p>
+            <div class="form">
+                <PairSelect
+                    label=t.floor_village
+                    options=villages
+                    selected=village
+                    on_change=Callback::new(move |v| village.set(v))
+                    first=t.all_villages
+                />
+            </div>
+            <div class="actions">
+                <button type="button" class="primary" on:click=export>{t.export_results}</button>
+            </div>
+        </section>
+    }
+}
+
 /// The document being printed, in the official layout.
 #[component]
 fn PrintedNotice(printed: Printed) -> impl IntoView {
@@ -399,7 +465,7 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                         heading=t.notice_heading
                         subject=t.results_subject.to_string()
                         body
-                        recipients=Some(t.results_recipients)
+                        recipients=Some(t.results_recipients.to_string())
                         signatures
                     />
                 }
@@ -437,7 +503,7 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                         heading=t.notice_heading
                         subject=t.reply_subject.to_string()
                         body
-                        recipients=Some(t.reply_recipients)
+                        recipients=Some(t.reply_recipients.to_string())
                         signatures
                     />
                 }

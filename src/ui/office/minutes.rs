@@ -67,7 +67,7 @@ pub fn MinutesPage() -> impl IntoView {
                     heading=t.minutes_heading
                     subject=m.subject
                     body=m.body
-                    recipients=None
+                    recipients={None::<String>}
                     signatures=m.signatures.to_vec()
                 />
             }

@@ -13,6 +13,7 @@ mod live;
 mod minutes;
 mod prepare;
 mod projector;
+mod report;
 mod session_state;
 mod setup;
 mod state;
@@ -93,6 +94,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 {tab(Page::Session, st.nav_session)}
                 {tab(Page::Minutes, st.nav_minutes)}
                 {tab(Page::FollowUp, st.nav_follow)}
+                {tab(Page::Report, st.nav_report)}
                 <a href="../" class="tab">{t.nav_village}</a>
             </nav>
         </header>
@@ -109,6 +111,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 Page::Projector => projector::ProjectorPage().into_any(),
                 Page::Minutes => minutes::MinutesPage().into_any(),
                 Page::FollowUp => followup::FollowUpPage().into_any(),
+                Page::Report => report::ReportPage().into_any(),
             }}
         </main>
         <div class="notice-area" role="status" aria-live="polite">

@@ -131,7 +131,7 @@ pub fn PreparePage() -> impl IntoView {
                 heading=t.notice_heading
                 subject=t.notice_subject.to_string()
                 body
-                recipients=Some(t.notice_recipients)
+                recipients=Some(t.notice_recipients.to_string())
                 signatures=vec![(format!("{}\n{}", t.for_committee, t.chairman), app.setup.with_untracked(|s| s.as_ref().map(|s| s.dialogue.chair.clone()).unwrap_or_default()))]
             />
         })

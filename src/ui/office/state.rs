@@ -5,7 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::bundle::village::parse_village_bundle;
+use crate::domain::bundle::checksum;
+use crate::domain::bundle::village::{begin_village_bundle, Begun};
 use crate::domain::office::list::{search_keys, update_search_keys};
 use crate::domain::office::register::{ActionError, Imported, Refusal, Register};
 use crate::domain::office::setup::OfficeSetup;
@@ -36,10 +37,11 @@ pub enum Page {
     Projector,
     Minutes,
     FollowUp,
+    Report,
 }
 
 impl Page {
-    pub const ALL: [Page; 11] = [
+    pub const ALL: [Page; 12] = [
         Page::Setup,
         Page::Import,
         Page::List,
@@ -51,6 +53,7 @@ impl Page {
         Page::Projector,
         Page::Minutes,
         Page::FollowUp,
+        Page::Report,
     ];
 
     pub fn hash(self) -> &'static str {
@@ -66,6 +69,7 @@ impl Page {
             Page::Projector => "#/may-chieu",
             Page::Minutes => "#/bien-ban",
             Page::FollowUp => "#/theo-doi",
+            Page::Report => "#/bao-cao",
         }
     }
 
@@ -282,7 +286,19 @@ impl OfficeState {
     async fn import_text(self, text: &str) -> Result<Imported, String> {
         let t = self.texts();
         let setup = self.setup.get_untracked();
-        let read = parse_village_bundle(text).map_err(|e| t.refusal(&Refusal::File(e)))?;
+        let read = match begin_village_bundle(text) {
+            Begun::ToHash(pending) => {
+                // The browser's SHA-256 is native code, several times faster than the
+                // app's own in wasm; where it offers none, the app's.
+                let sum = match browser::sha256_hex(pending.canonical()).await {
+                    Some(sum) => sum,
+                    None => checksum::of_canonical(pending.canonical()),
+                };
+                pending.finish(text, &sum)
+            }
+            Begun::Read(read) => read,
+        };
+        let read = read.map_err(|e| t.refusal(&Refusal::File(e)))?;
         let mut result = Err(Refusal::NoSetup);
         let now = browser::now();
         self.register
