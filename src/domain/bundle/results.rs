@@ -24,7 +24,7 @@ use crate::domain::office::setup::OfficeSetup;
 use crate::domain::petition::PetitionId;
 use crate::domain::session::outcome::Outcome;
 use crate::domain::session::{Item, Session};
-use crate::domain::text::{char_len, clean, clean_line, fold};
+use crate::domain::text::{char_len, clean, clean_line, fold, slug};
 use crate::domain::time::{
     format_date, iso_date, iso_date_opt, parse_iso_date, parse_rfc3339, rfc3339, vietnam_date,
 };
@@ -625,13 +625,6 @@ pub fn build_results(
             }
         }
     }
-    let village_name = |code: &str| {
-        setup
-            .villages
-            .iter()
-            .find(|v| v.code == code)
-            .map_or_else(|| code.to_string(), |v| v.name.clone())
-    };
     let mut results = Vec::new();
     for p in order {
         let Some(id) = PetitionId::parse(p) else {
@@ -649,7 +642,7 @@ pub fn build_results(
         };
         let result = PetitionResult {
             petition: id,
-            village: village_name(&entry.village),
+            village: setup.village_name(&entry.village),
             question: item.text.clone(),
             outcome: result_outcome(outcome),
             answer: item.answer.as_ref().map(|a| ResultAnswer {
@@ -669,7 +662,7 @@ pub fn build_results(
         commune: setup.commune.clone(),
         village: village.map(|code| VillageRecord {
             code: code.to_string(),
-            name: village_name(code),
+            name: setup.village_name(code),
         }),
         session_date: setup
             .dialogue
@@ -680,19 +673,6 @@ pub fn build_results(
     };
     file.checksum = checksum::of_document(&json::encode(&file));
     file
-}
-
-/// "Thôn Đông" → "thon-dong": ASCII, for file names.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in fold(s).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 impl ResultsFile {

@@ -10,7 +10,7 @@ use super::v1::{MeetingRecord, PetitionRecord};
 use super::{checksum, invalid, read_document, FileError, FileKind};
 use crate::domain::json;
 use crate::domain::petition::Petition;
-use crate::domain::text::fold;
+use crate::domain::text::slug;
 use crate::domain::time::{format_date, rfc3339};
 use crate::domain::village::{Meeting, VillageProfile};
 
@@ -92,18 +92,6 @@ impl VillageBundle {
     /// "kien-nghi_thon-3_cam-quang_25-11-2026.json": ASCII only, because Zalo and old USB
     /// sticks mangle other names.
     pub fn file_name(&self, local_date: chrono::NaiveDate) -> String {
-        let slug = |s: &str| -> String {
-            let folded = fold(s);
-            let mut out = String::new();
-            for c in folded.chars() {
-                if c.is_ascii_alphanumeric() {
-                    out.push(c);
-                } else if !out.ends_with('-') && !out.is_empty() {
-                    out.push('-');
-                }
-            }
-            out.trim_end_matches('-').to_string()
-        };
         format!(
             "kien-nghi_{}_{}_{}.json",
             slug(&self.village.name),

@@ -10,7 +10,7 @@ use crate::domain::bundle::v1::DialogueRecord;
 use crate::domain::bundle::{checksum, FileKind};
 use crate::domain::json;
 use crate::domain::legacy::{self, Legacy};
-use crate::domain::text::{char_len, clean_line, fold};
+use crate::domain::text::{char_len, clean_line, fold, slug};
 use crate::domain::time::parse_date;
 use crate::domain::village::DEFAULT_FIELDS;
 
@@ -103,17 +103,9 @@ fn date(text: &str) -> Result<Option<NaiveDate>, SetupError> {
 
 /// An ASCII code for a village name ("Tổ dân phố 2" → "to-dan-pho-2"), unique among `taken`.
 fn village_code(name: &str, taken: &[SetupVillage]) -> String {
-    let mut slug = String::new();
-    for c in fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug = match slug.trim_end_matches('-') {
-        "" => "thon".to_string(),
-        s => s.to_string(),
+    let slug = match slug(name) {
+        s if s.is_empty() => "thon".to_string(),
+        s => s,
     };
     let mut code = slug.clone();
     let mut n = 2;
@@ -286,6 +278,15 @@ impl OfficeSetup {
             return Err(SetupError::TooLong);
         }
         Ok(())
+    }
+
+    /// The name of the village with this code, or the code itself when the setup no longer
+    /// lists it.
+    pub fn village_name(&self, code: &str) -> String {
+        self.villages
+            .iter()
+            .find(|v| v.code == code)
+            .map_or_else(|| code.to_string(), |v| v.name.clone())
     }
 
     /// The village a bundle names: by code first, then by name (a tablet set up by hand

@@ -417,17 +417,10 @@ pub fn build(
         .filter(|e| e.is_active())
         .collect();
 
-    let village_name = |code: &str| {
-        setup
-            .villages
-            .iter()
-            .find(|v| v.code == code)
-            .map_or_else(|| code.to_string(), |v| v.name.clone())
-    };
     let by_village = count_rows(
         active.iter().map(|e| e.village.as_str()),
         setup.villages.iter().map(|v| v.code.clone()),
-        village_name,
+        |code| setup.village_name(code),
     );
     let by_field = count_rows(
         active.iter().map(|e| e.field()),

@@ -9,14 +9,6 @@ use crate::domain::office::register::{Entry, Register};
 use crate::domain::office::setup::OfficeSetup;
 use crate::domain::petition::Petitioners;
 
-fn village_name(setup: &OfficeSetup, code: &str) -> String {
-    setup
-        .villages
-        .iter()
-        .find(|v| v.code == code)
-        .map_or_else(|| code.to_string(), |v| v.name.clone())
-}
-
 fn asker_of(e: &Entry) -> Asker {
     if e.original.confidential {
         return Asker::Confidential;
@@ -72,7 +64,7 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
             petitions: vec![e.id().to_string()],
             field: e.field().to_string(),
             text: e.content().to_string(),
-            villages: vec![village_name(setup, &e.village)],
+            villages: vec![setup.village_name(&e.village)],
             asker: asker_of(e),
             backers: e.original.backers,
             added_at: now,

@@ -203,6 +203,20 @@ mod fold_table {
     }
 }
 
+/// An ASCII name for files and codes: "Tổ dân phố 2" → "to-dan-pho-2". Zalo and old USB
+/// sticks mangle other names.
+pub fn slug(input: &str) -> String {
+    let mut out = String::new();
+    for c in fold(input).chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
 /// The number of characters (not bytes) of a text, as a person counts them.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()

@@ -48,17 +48,8 @@ pub fn FollowUpPage() -> impl IntoView {
         o.dedup();
         o
     });
-    let villages = Signal::derive(move || {
-        app.setup.with(|s| {
-            s.as_ref()
-                .map(|s| s.villages.iter().map(|v| v.name.clone()).collect())
-                .unwrap_or_default()
-        })
-    });
-    let fields = Signal::derive(move || {
-        app.setup
-            .with(|s| s.as_ref().map(|s| s.fields.clone()).unwrap_or_default())
-    });
+    let villages = Signal::derive(move || app.village_names());
+    let fields = Signal::derive(move || app.fields());
     let states = Signal::derive(move || {
         BoardState::ALL
             .into_iter()
@@ -370,18 +361,7 @@ fn ResultsExport() -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let t = app.session_texts();
     let village = RwSignal::new(String::new());
-    let villages = Signal::derive(move || {
-        app.setup.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.villages
-                        .iter()
-                        .map(|v| (v.code.clone(), v.name.clone()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let villages = Signal::derive(move || app.village_pairs());
     let export = move |_| {
         let Some(setup) = app.setup.get_untracked() else {
             return;

@@ -20,29 +20,9 @@ pub fn ListPage() -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let t = app.texts();
     let filter = RwSignal::new(ListFilter::default());
-    let villages = Memo::new(move |_| {
-        app.setup.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.villages
-                        .iter()
-                        .map(|v| (v.code.clone(), v.name.clone()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let fields = Memo::new(move |_| {
-        app.setup
-            .with(|s| s.as_ref().map(|s| s.fields.clone()).unwrap_or_default())
-    });
-    let departments = Memo::new(move |_| {
-        app.setup.with(|s| {
-            s.as_ref()
-                .map(|s| s.departments.clone())
-                .unwrap_or_default()
-        })
-    });
+    let villages = Memo::new(move |_| app.village_pairs());
+    let fields = Memo::new(move |_| app.fields());
+    let departments = Memo::new(move |_| app.departments());
     let hits = Memo::new(move |_| {
         let order: Vec<String> = villages.with(|v| v.iter().map(|(c, _)| c.clone()).collect());
         let f = filter.get();

@@ -327,13 +327,7 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
         let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
         view! { <TextField label=label.to_string() value on_input rows=3 wide=true /> }
     };
-    let departments = Signal::derive(move || {
-        app.setup.with(|s| {
-            s.as_ref()
-                .map(|s| s.departments.clone())
-                .unwrap_or_default()
-        })
-    });
+    let departments = Signal::derive(move || app.departments());
     let days = app.session.with_untracked(|s| s.prep.answer_days);
     let kind_fields = move || match draft.with(|d| d.kind) {
         OutcomeKind::Answered => view! {
@@ -422,17 +416,8 @@ fn FloorForm() -> impl IntoView {
     let t = app.session_texts();
     let draft = RwSignal::new(FloorDraft::default());
     let error = RwSignal::new(None::<String>);
-    let villages = Signal::derive(move || {
-        app.setup.with(|s| {
-            s.as_ref()
-                .map(|s| s.villages.iter().map(|v| v.name.clone()).collect())
-                .unwrap_or_default()
-        })
-    });
-    let fields = Signal::derive(move || {
-        app.setup
-            .with(|s| s.as_ref().map(|s| s.fields.clone()).unwrap_or_default())
-    });
+    let villages = Signal::derive(move || app.village_names());
+    let fields = Signal::derive(move || app.fields());
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let d = draft.get_untracked();

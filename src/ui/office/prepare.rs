@@ -12,24 +12,11 @@ use crate::domain::session::announcement::{announcement, checks};
 use crate::domain::session::{set_present, PreparationDraft};
 use crate::ui::components::{ErrorText, TextField};
 
-fn village_pairs(app: OfficeState) -> Vec<(String, String)> {
-    app.setup.with_untracked(|s| {
-        s.as_ref()
-            .map(|s| {
-                s.villages
-                    .iter()
-                    .map(|v| (v.code.clone(), v.name.clone()))
-                    .collect()
-            })
-            .unwrap_or_default()
-    })
-}
-
 #[component]
 pub fn PreparePage() -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let t = app.session_texts();
-    let villages = village_pairs(app);
+    let villages = app.village_pairs();
     let draft = RwSignal::new(
         app.session
             .with_untracked(|s| PreparationDraft::from_preparation(&s.prep, &villages)),
@@ -54,7 +41,7 @@ pub fn PreparePage() -> impl IntoView {
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let villages = village_pairs(app);
+        let villages = app.village_pairs();
         let read = app
             .session
             .with_untracked(|s| draft.with_untracked(|d| d.read(&s.prep, &villages)));
@@ -208,7 +195,7 @@ pub fn AttendancePage() -> impl IntoView {
         if prep.delegates.is_empty() && prep.invitees.is_empty() {
             return view! { <p>{t.attendance_empty}</p> }.into_any();
         }
-        let villages = village_pairs(app);
+        let villages = app.village_pairs();
         let count =
             |list: &[crate::domain::session::Attendee]| list.iter().filter(|a| a.present).count();
         let delegates = prep

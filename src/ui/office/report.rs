@@ -74,12 +74,11 @@ pub fn ReportPage() -> impl IntoView {
         });
     };
     let file_name = move |ext: &str| {
-        let commune = app.setup.with_untracked(|s| {
+        let slug = app.setup.with_untracked(|s| {
             s.as_ref()
-                .map(|s| crate::domain::text::fold(&s.commune))
+                .map(|s| crate::domain::text::slug(&s.commune))
                 .unwrap_or_default()
         });
-        let slug: String = commune.split_whitespace().collect::<Vec<_>>().join("-");
         let year = report.with_untracked(|r| r.as_ref().map(|r| r.year).unwrap_or_default());
         format!("bao-cao-doi-thoai_{slug}_{year}.{ext}")
     };

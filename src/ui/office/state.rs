@@ -153,6 +153,40 @@ impl OfficeState {
         &VI
     }
 
+    /// The setup's villages as (code, name), in its order.
+    pub fn village_pairs(&self) -> Vec<(String, String)> {
+        self.setup.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.villages
+                        .iter()
+                        .map(|v| (v.code.clone(), v.name.clone()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    }
+
+    /// The setup's village names, in its order.
+    pub fn village_names(&self) -> Vec<String> {
+        self.village_pairs().into_iter().map(|(_, n)| n).collect()
+    }
+
+    /// The setup's fields (lĩnh vực), in its order.
+    pub fn fields(&self) -> Vec<String> {
+        self.setup
+            .with(|s| s.as_ref().map(|s| s.fields.clone()).unwrap_or_default())
+    }
+
+    /// The setup's departments, in its order.
+    pub fn departments(&self) -> Vec<String> {
+        self.setup.with(|s| {
+            s.as_ref()
+                .map(|s| s.departments.clone())
+                .unwrap_or_default()
+        })
+    }
+
     pub fn say(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice {
             error: false,
