@@ -782,7 +782,7 @@ is shipped as fontsource provides it (11.5 KB).
 
 The office's screens are a second wasm module, which the tablet never downloads. What the
 tablet itself gained since: taking in the results file from the office (issue 5) cost 6.9 KB
-of gzipped wasm, kept that low by a hand-written reader over `Value` (serde derive with
+of gzipped wasm, kept that low by a hand-written reader over \`Value\` (serde derive with
 serde_path_to_error cost about 14 KB) and by storing the filtered file itself. **The margin is
 now about 0.4 KB**: the next feature on the tablet must pay for itself (first cuts: the
 results status line on the export page, shorter texts).
