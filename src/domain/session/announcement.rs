@@ -151,3 +151,97 @@ pub fn checks(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn setup() -> OfficeSetup {
+        let mut s = OfficeSetup {
+            commune: "Cẩm Quang".into(),
+            fields: vec!["Đất đai".into(), "Môi trường".into()],
+            ..OfficeSetup::default()
+        };
+        s.dialogue.plan_number = "163/KH-UBND".into();
+        s.dialogue.session_date = Some(d(2026, 9, 5));
+        s.dialogue.meeting_from = Some(d(2026, 8, 27));
+        s.dialogue.meeting_to = Some(d(2026, 9, 2));
+        s.dialogue.place = "Hội trường UBND xã".into();
+        s.dialogue.chair = "Nguyễn Văn Bình".into();
+        s
+    }
+
+    fn prep(announced: Option<NaiveDate>) -> Preparation {
+        Preparation {
+            start_time: "7 giờ 30".into(),
+            announce_date: announced,
+            ..Preparation::default()
+        }
+    }
+
+    #[test]
+    fn the_announcement_says_what_when_where_and_who_chairs() {
+        let text = announcement(&setup(), &prep(None));
+        assert!(
+            text.starts_with("Thực hiện Kế hoạch số 163/KH-UBND của Ủy ban nhân dân xã Cẩm Quang")
+        );
+        assert!(text.contains("- Thời gian: 7 giờ 30, Thứ bảy, ngày 05/09/2026."));
+        assert!(text.contains("- Địa điểm: Hội trường UBND xã."));
+        assert!(text.contains("- Chủ trì: Đồng chí Nguyễn Văn Bình, Chủ tịch UBND xã."));
+        assert!(text.contains("về các lĩnh vực: Đất đai, Môi trường."));
+    }
+
+    #[test]
+    fn seven_days_of_notice_are_asked_and_the_last_day_to_announce_is_named() {
+        let cover = |_| true;
+        // Exactly 7 days before: fine.
+        assert!(checks(&setup(), &prep(Some(d(2026, 8, 29))), cover, &[]).is_empty());
+        assert_eq!(
+            checks(&setup(), &prep(Some(d(2026, 9, 1))), cover, &[]),
+            [Warning::TooLate {
+                days: 4,
+                latest: d(2026, 8, 29)
+            }]
+        );
+        assert_eq!(
+            checks(&setup(), &prep(None), cover, &[]),
+            [Warning::NoAnnounceDate]
+        );
+        let mut no_date = setup();
+        no_date.dialogue.session_date = None;
+        assert_eq!(
+            checks(&no_date, &prep(None), cover, &[]),
+            [Warning::NoSessionDate]
+        );
+    }
+
+    #[test]
+    fn a_village_meeting_outside_the_plans_window_is_named() {
+        let meetings = vec![
+            ("Thôn 1".to_string(), d(2026, 8, 27)),
+            ("Thôn 2".to_string(), d(2026, 9, 3)),
+        ];
+        let found = checks(&setup(), &prep(Some(d(2026, 8, 25))), |_| true, &meetings);
+        assert_eq!(
+            found,
+            [Warning::MeetingOutsideWindow {
+                village: "Thôn 2".into(),
+                date: d(2026, 9, 3)
+            }]
+        );
+        let mut open = setup();
+        open.dialogue.meeting_to = None;
+        assert_eq!(
+            checks(&open, &prep(Some(d(2026, 8, 25))), |_| true, &meetings),
+            [Warning::NoMeetingWindow]
+        );
+        assert_eq!(
+            checks(&setup(), &prep(Some(d(2026, 8, 25))), |_| false, &[]),
+            [Warning::HolidaysUnknown(2026)]
+        );
+    }
+}
