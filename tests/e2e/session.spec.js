@@ -45,6 +45,29 @@ function pdfText(pdf) {
   return execFileSync('pdftotext', ['-layout', lastPdf, '-'], { encoding: 'utf8' });
 }
 
+/**
+ * Clicks a print button and reads what Chromium would print, as text. The browser's print
+ * dialog is replaced by a counter (headless Chromium has none), so the test also knows the
+ * app asked to print.
+ */
+async function printed(page, button) {
+  await page.evaluate(() => {
+    if (!('printCalls' in window)) {
+      window.printCalls = 0;
+      window.print = () => {
+        window.printCalls += 1;
+      };
+    }
+  });
+  const before = await page.evaluate(() => window.printCalls);
+  await page.getByRole('button', { name: button }).click();
+  await expect.poll(() => page.evaluate(() => window.printCalls)).toBe(before + 1);
+  await page.emulateMedia({ media: 'print' });
+  const text = pdfText(await page.pdf({ preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  return text;
+}
+
 const label = (page, text) => page.getByLabel(text, { exact: true });
 const status = (page, text) => page.getByRole('status').getByText(text, { exact: true });
 
@@ -109,16 +132,7 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   expect(await seriousViolations(page)).toEqual([]);
 
   // The notice printed on A4 takes the year's first TB number.
-  await page.evaluate(() => {
-    window.print = () => {
-      window.printed = (window.printed || 0) + 1;
-    };
-  });
-  await page.getByRole('button', { name: 'In thông báo (A4)' }).click();
-  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
-  await page.emulateMedia({ media: 'print' });
-  const notice = pdfText(await page.pdf({ preferCSSPageSize: true }));
-  await page.emulateMedia({ media: 'screen' });
+  const notice = await printed(page, 'In thông báo (A4)');
   expect(notice).toContain('THÔNG BÁO');
   expect(notice).toContain('Số: 01/TB-UBND');
   expect(notice).toContain('Cẩm Quang, ngày 25 tháng 8 năm 2026');
@@ -326,16 +340,7 @@ test('after the session the office follows up each open matter, prints a reply a
   await expect(rows.filter({ hasText: 'Thủ tục chứng thực' })).toContainText('Đã xong');
 
   // Its reply notice, on A4 with the year's first TB number.
-  await page.evaluate(() => {
-    window.print = () => {
-      window.printed = (window.printed || 0) + 1;
-    };
-  });
-  await page.getByRole('button', { name: 'In thông báo trả lời (A4)' }).click();
-  await expect.poll(() => page.evaluate(() => window.printed)).toBe(1);
-  await page.emulateMedia({ media: 'print' });
-  const reply = pdfText(await page.pdf({ preferCSSPageSize: true }));
-  await page.emulateMedia({ media: 'screen' });
+  const reply = await printed(page, 'In thông báo trả lời (A4)');
   expect(reply).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(reply).toContain('Số: 01/TB-UBND');
   expect(reply).toContain('Trả lời ý kiến, kiến nghị của công dân');
@@ -350,11 +355,7 @@ test('after the session the office follows up each open matter, prints a reply a
   await label(publication, 'Ngày gửi các thôn').fill('15/09/2026');
   await publication.getByRole('button', { name: 'Lưu ngày công khai' }).click();
   await expect(status(page, 'Đã lưu ngày công khai kết quả.')).toBeVisible();
-  await publication.getByRole('button', { name: 'In thông báo kết quả (A4)' }).click();
-  await expect.poll(() => page.evaluate(() => window.printed)).toBe(2);
-  await page.emulateMedia({ media: 'print' });
-  const results = pdfText(await page.pdf({ preferCSSPageSize: true }));
-  await page.emulateMedia({ media: 'screen' });
+  const results = await printed(page, 'In thông báo kết quả (A4)');
   expect(results).toContain('Số: 02/TB-UBND');
   expect(results).toContain('Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân');
   expect(results).toContain('Tổng số 5 ý kiến, kiến nghị');
@@ -375,17 +376,7 @@ test('after the session the office follows up each open matter, prints a reply a
   await expect(doc).toContainText('Số ý kiến, kiến nghị theo thôn');
   await expect(doc.locator('svg')).toHaveCount(3);
   expect(await seriousViolations(page)).toEqual([]);
-  // (The reload above put back the browser's own print.)
-  await page.evaluate(() => {
-    window.print = () => {
-      window.printed = true;
-    };
-  });
-  await page.getByRole('button', { name: 'In báo cáo (A4)' }).click();
-  await expect.poll(() => page.evaluate(() => window.printed)).toBe(true);
-  await page.emulateMedia({ media: 'print' });
-  const printedReport = pdfText(await page.pdf({ preferCSSPageSize: true }));
-  await page.emulateMedia({ media: 'screen' });
+  const printedReport = await printed(page, 'In báo cáo (A4)');
   expect(printedReport).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
   expect(printedReport).toContain('BÁO CÁO');
   expect(printedReport).toContain('Số: 01/BC-UBND');
