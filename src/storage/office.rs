@@ -114,6 +114,7 @@ impl<S: KeyValueStore> OfficeRepository<S> {
             json::from_text_fast,
         )
         .map_or_else(Session::default, |s| s.0);
+        let mut session = session;
         let mut items = Vec::new();
         for key in self.store.keys() {
             if key.starts_with(ITEM_PREFIX) {
@@ -127,6 +128,9 @@ impl<S: KeyValueStore> OfficeRepository<S> {
                 }
             }
         }
+        // Keys come in no set order; the queue's order is the session's.
+        items.sort_by(|a, b| a.added_at.cmp(&b.added_at).then_with(|| a.id.cmp(&b.id)));
+        session.adopt(&items);
         let documents = read_entry::<List<DocumentRecord>, ListOf<DocumentNumber>>(
             &self.store,
             DOCUMENTS,

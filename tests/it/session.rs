@@ -203,3 +203,42 @@ fn a_broken_question_entry_is_set_aside_and_the_rest_of_the_session_loads() {
     assert_eq!(back.broken_now.len(), 1);
     assert!(store.get(&format!("dt1:broken:{victim}")).is_some());
 }
+
+#[test]
+fn a_damaged_session_entry_loses_no_question_and_no_outcome() {
+    let (r, _) = register_with_a_group();
+    let s = setup();
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    let mut session = Session::default();
+    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    session.start(at(610)).unwrap();
+    session
+        .record(&mut items[1], Outcome::Withdrawn, at(620))
+        .unwrap();
+    repo.save_session(&session).unwrap();
+    for i in &items {
+        repo.save_item(i).unwrap();
+    }
+    // The session's own entry is cut short (a crash mid-save, a hand edit).
+    let text = store.get("dt1:o:session").unwrap();
+    store.set("dt1:o:session", &text[..text.len() / 3]).unwrap();
+
+    let back = repo.load();
+    assert_eq!(back.broken_now.len(), 1);
+    assert!(
+        store.get("dt1:broken:dt1:o:session").is_some(),
+        "kept for rescue"
+    );
+    assert_eq!(
+        back.session.order.len(),
+        3,
+        "every question is on the queue again"
+    );
+    assert_eq!(back.session.phase, Phase::Running);
+    let ordered = back.session.in_order(&back.items);
+    assert_eq!(ordered.iter().filter(|i| i.outcome().is_some()).count(), 1);
+    // Filling the queue again asks nothing twice.
+    let mut again = back.session.clone();
+    assert!(fill(&mut again, &back.items, questions(&r, &s, at(700))).is_empty());
+}

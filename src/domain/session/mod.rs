@@ -413,6 +413,25 @@ impl Session {
             .cloned()
     }
 
+    /// Puts back on the queue, at its end, every stored question the order does not name:
+    /// when the session's own entry was damaged and set aside, its questions and their
+    /// outcomes are not lost with it (nor asked twice when the queue is filled again).
+    pub fn adopt(&mut self, items: &[Item]) {
+        for i in items {
+            if !self.order.contains(&i.id) {
+                self.order.push(i.id.clone());
+            }
+        }
+        if self.phase == Phase::Preparing && items.iter().any(|i| i.outcome().is_some()) {
+            // Outcomes exist, so the session had started.
+            self.phase = Phase::Running;
+            self.started_at = items
+                .iter()
+                .flat_map(|i| i.history.first().map(|c| c.at))
+                .min();
+        }
+    }
+
     /// The items in the queue's order; items the order does not name are left out.
     pub fn in_order<'a>(&self, items: &'a [Item]) -> Vec<&'a Item> {
         self.order
