@@ -99,32 +99,29 @@ pub fn FollowUpPage() -> impl IntoView {
             </li>
         }
     };
+    // One filter by a text of the row (owner, village, field); empty means all.
+    let choice = move |label: &'static str,
+                       options: Signal<Vec<String>>,
+                       get: fn(&BoardFilter) -> &String,
+                       set: fn(&mut BoardFilter, String)| {
+        view! {
+            <SelectField
+                label=label.to_string()
+                options
+                selected=Signal::derive(move || filter.with(|f| get(f).clone()))
+                on_change=Callback::new(move |v| filter.update(|f| set(f, v)))
+                first=t.all
+            />
+        }
+    };
     view! {
         <section class="card no-print" aria-labelledby="follow-title">
             <h1 id="follow-title">{t.follow_title}</h1>
             <p>{t.follow_intro}</p>
             <div class="form filters">
-                <SelectField
-                    label=t.filter_owner.to_string()
-                    options=owners
-                    selected=Signal::derive(move || filter.with(|f| f.owner.clone()))
-                    on_change=Callback::new(move |v| filter.update(|f| f.owner = v))
-                    first=t.all
-                />
-                <SelectField
-                    label=t.floor_village.to_string()
-                    options=villages
-                    selected=Signal::derive(move || filter.with(|f| f.village.clone()))
-                    on_change=Callback::new(move |v| filter.update(|f| f.village = v))
-                    first=t.all
-                />
-                <SelectField
-                    label=t.floor_field.to_string()
-                    options=fields
-                    selected=Signal::derive(move || filter.with(|f| f.field.clone()))
-                    on_change=Callback::new(move |v| filter.update(|f| f.field = v))
-                    first=t.all
-                />
+                {choice(t.filter_owner, owners, |f| &f.owner, |f, v| f.owner = v)}
+                {choice(t.floor_village, villages, |f| &f.village, |f, v| f.village = v)}
+                {choice(t.floor_field, fields, |f| &f.field, |f, v| f.field = v)}
                 <PairSelect
                     label=t.filter_state
                     options=states
