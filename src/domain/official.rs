@@ -67,6 +67,12 @@ impl DocType {
     ];
 
     /// The abbreviation in the document's symbol (Appendix I, section III).
+    /// "Số:     /TB-UBND": the number line of a document not yet numbered, with room to
+    /// write the number by hand.
+    pub fn blank_number_line(self) -> String {
+        format!("Số:     /{}-UBND", self.abbreviation())
+    }
+
     pub fn abbreviation(self) -> &'static str {
         match self {
             DocType::Plan => "KH",

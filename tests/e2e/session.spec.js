@@ -360,6 +360,11 @@ test('after the session the office follows up each open matter, prints a reply a
   expect(results).toContain('Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân');
   expect(results).toContain('Tổng số 5 ý kiến, kiến nghị');
   expect(results).not.toContain(SECRET);
+  // The radio notice printed now takes its own number, and keeps it when printed again.
+  await page.getByRole('link', { name: 'Chuẩn bị' }).click();
+  expect(await printed(page, 'In thông báo (A4)')).toContain('Số: 03/TB-UBND');
+  expect(await printed(page, 'In thông báo (A4)')).toContain('Số: 03/TB-UBND');
+  await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
   expect(results).not.toContain('Hồ Thị Mai');
 
   await page.reload();

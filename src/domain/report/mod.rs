@@ -556,7 +556,7 @@ pub fn build(
     let date = settings.date.unwrap_or(today);
     let number = match settings.document_number(date) {
         Some(n) => n.line(),
-        None => format!("Số:     /{}-UBND", DocType::Report.abbreviation()),
+        None => DocType::Report.blank_number_line(),
     };
     Report {
         authority: commune_authority(&setup.commune),

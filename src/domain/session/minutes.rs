@@ -251,7 +251,7 @@ pub fn minutes(
         .unwrap_or_else(|| assemble_body(setup, session, items));
     let number = match number {
         Some(n) => n.line(),
-        None => format!("Số:     /{}-UBND", DocType::Minutes.abbreviation()),
+        None => DocType::Minutes.blank_number_line(),
     };
     let title = if setup.dialogue.title.is_empty() {
         "Hội nghị đối thoại giữa Chủ tịch UBND xã với nhân dân".to_string()

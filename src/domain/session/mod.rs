@@ -65,6 +65,9 @@ pub struct Preparation {
     /// Days off the government announces beyond the fixed holidays.
     #[serde(default)]
     pub extra_holidays: Vec<String>,
+    /// The printed notice's (year, number) in the register, once taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<(i32, u32)>,
 }
 
 fn default_days() -> u32 {
@@ -82,6 +85,7 @@ impl Default for Preparation {
             secretary: String::new(),
             answer_days: DEFAULT_ANSWER_DAYS,
             extra_holidays: Vec::new(),
+            notice: None,
         }
     }
 }
@@ -635,6 +639,7 @@ impl PreparationDraft {
             secretary: clean_line(&self.secretary),
             answer_days,
             extra_holidays,
+            notice: before.notice,
         })
     }
 }

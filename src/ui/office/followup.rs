@@ -437,7 +437,7 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                 view! {
                     <OfficialDocument
                         setup
-                        number=number.unwrap_or_else(|| "Số:     /TB-UBND".to_string())
+                        number=number.unwrap_or_else(|| DocType::Notice.blank_number_line())
                         date=Some(today)
                         heading=t.notice_heading
                         subject=t.results_subject.to_string()
@@ -475,7 +475,7 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                 view! {
                     <OfficialDocument
                         setup
-                        number=number.unwrap_or_else(|| "Số:     /TB-UBND".to_string())
+                        number=number.unwrap_or_else(|| DocType::Notice.blank_number_line())
                         date=Some(today)
                         heading=t.notice_heading
                         subject=t.reply_subject.to_string()

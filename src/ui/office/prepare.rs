@@ -80,16 +80,15 @@ pub fn PreparePage() -> impl IntoView {
             .map(|s| app.session.with(|x| announcement(&s, &x.prep)))
     };
     let print_notice = move |_| {
-        let need = app
-            .documents
-            .with_untracked(|d| !d.entries().iter().any(|n| n.doc == DocType::Notice));
+        let need = app.session.with_untracked(|s| s.prep.notice.is_none());
         let date = app
             .session
             .with_untracked(|s| s.prep.announce_date)
             .unwrap_or_else(|| crate::domain::time::vietnam_date(crate::ui::browser::now()));
         if need {
-            app.session_act(t.print_notice, move |_, _, docs| {
-                docs.next(DocType::Notice, date, "UBND");
+            app.session_act("", move |s, _, docs| {
+                let n = docs.next(DocType::Notice, date, "UBND");
+                s.prep.notice = Some((n.year, n.number));
                 Ok(Changed {
                     items: Vec::new(),
                     documents: true,
@@ -102,18 +101,19 @@ pub fn PreparePage() -> impl IntoView {
     let notice = move || {
         let setup = app.setup.get()?;
         let body = text().unwrap_or_default();
-        let number = app.documents.with(|d| {
-            d.entries()
-                .iter()
-                .rev()
-                .find(|n| n.doc == DocType::Notice)
-                .map(|n| n.line())
+        let number = app.session.with(|s| s.prep.notice).and_then(|(year, n)| {
+            app.documents.with(|d| {
+                d.entries()
+                    .iter()
+                    .find(|e| e.doc == DocType::Notice && e.year == year && e.number == n)
+                    .map(|e| e.line())
+            })
         });
         let date = app.session.with(|s| s.prep.announce_date);
         Some(view! {
             <OfficialDocument
                 setup
-                number=number.unwrap_or_else(|| "Số:     /TB-UBND".to_string())
+                number=number.unwrap_or_else(|| DocType::Notice.blank_number_line())
                 date
                 heading=t.notice_heading
                 subject=t.notice_subject.to_string()
@@ -130,8 +130,8 @@ pub fn PreparePage() -> impl IntoView {
             {move || app.setup.with(Option::is_none).then(|| view! { <p class="warning">{t.needs_setup}</p> })}
             <form class="form" on:submit=save novalidate>
                 {field(t.start_time, |d| &d.start_time, |d, v| d.start_time = v, t.start_time_hint)}
-                {field(t.announce_date, |d| &d.announce_date, |d, v| d.announce_date = v, "Ngày/tháng/năm, ví dụ 25/08/2026")}
-                {field(t.secretary, |d| &d.secretary, |d, v| d.secretary = v, "Người được cử ghi biên bản hội nghị.")}
+                {field(t.announce_date, |d| &d.announce_date, |d, v| d.announce_date = v, t.date_hint)}
+                {field(t.secretary, |d| &d.secretary, |d, v| d.secretary = v, t.secretary_hint)}
                 {field(t.answer_days, |d| &d.answer_days, |d, v| d.answer_days = v, t.answer_days_hint)}
                 {area(t.programme, |d| &d.programme, |d, v| d.programme = v, 6, t.programme_hint)}
                 {area(t.delegates, |d| &d.delegates, |d, v| d.delegates = v, 6, t.delegates_hint)}
