@@ -7,12 +7,17 @@
 //! one IndexedDB transaction: an import that writes several entries lands whole or not at
 //! all. If the commit fails, the copy is put back as it was, so what the screen shows is
 //! what is stored.
+//!
+//! Several tabs may have the office open, each with its own copy. Every commit also counts
+//! up a generation stored beside the data, and only lands if the database is still at the
+//! generation the tab last saw; otherwise the tab is told it is stale and reads the
+//! database again ([`IdbStore::reload`]), so no tab overwrites another's work.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Promise};
+use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -33,6 +38,9 @@ struct Inner {
     db: IdbDatabase,
     copy: RefCell<BTreeMap<String, String>>,
     pending: RefCell<BTreeMap<String, Pending>>,
+    generation: Cell<u32>,
+    /// A commit is on its way.
+    writing: Cell<bool>,
 }
 
 /// Clones share the same database and copy.
@@ -93,6 +101,53 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
         .map_err(|e| error_of(&e))
 }
 
+/// The entry that counts the commits every tab has made to the database. A tab writes only
+/// if the database is still at the generation its copy was read at, so a tab whose copy is
+/// older than another tab's last write cannot overwrite that work. It is the store's own
+/// bookkeeping, kept out of the copy: the office's data never sees it.
+const GENERATION: &str = "dt1:o:generation";
+
+/// The text of a stored value. Entries are written as UTF-8 bytes (half the size of a
+/// JavaScript string of Vietnamese text, and no conversion on the way out of wasm);
+/// entries written before that are strings, and still read.
+fn text_of(value: &JsValue) -> Option<String> {
+    if let Some(s) = value.as_string() {
+        return Some(s);
+    }
+    let bytes = value.dyn_ref::<Uint8Array>()?.to_vec();
+    // Damaged bytes are kept, marked, rather than dropped: the reader then sets the entry
+    // aside as broken, where it can still be rescued.
+    Some(match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// Everything stored, and the generation it was read at.
+async fn read_all(db: &IdbDatabase) -> Result<(BTreeMap<String, String>, u32), StoreError> {
+    let tx = db.transaction_with_str(STORE).map_err(|e| error_of(&e))?;
+    let store = tx.object_store(STORE).map_err(|e| error_of(&e))?;
+    let keys = finished(&store.get_all_keys().map_err(|e| error_of(&e))?).await?;
+    let values = finished(&store.get_all().map_err(|e| error_of(&e))?).await?;
+    let keys: Array = keys.unchecked_into();
+    let values: Array = values.unchecked_into();
+    let mut copy = BTreeMap::new();
+    let mut generation = 0;
+    for (k, v) in keys.iter().zip(values.iter()) {
+        let Some(k) = k.as_string() else { continue };
+        if k == GENERATION {
+            generation = generation_of(&v);
+        } else if let Some(v) = text_of(&v) {
+            copy.insert(k, v);
+        }
+    }
+    Ok((copy, generation))
+}
+
+fn generation_of(value: &JsValue) -> u32 {
+    value.as_f64().map_or(0, |g| g as u32)
+}
+
 impl IdbStore {
     /// Opens (or creates) the database and reads all of it.
     pub async fn open(name: &str) -> Result<Self, StoreError> {
@@ -111,25 +166,43 @@ impl IdbStore {
         });
         request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
         let db: IdbDatabase = finished(&request).await?.unchecked_into();
-        let tx = db.transaction_with_str(STORE).map_err(|e| error_of(&e))?;
-        let store = tx.object_store(STORE).map_err(|e| error_of(&e))?;
-        let keys = finished(&store.get_all_keys().map_err(|e| error_of(&e))?).await?;
-        let values = finished(&store.get_all().map_err(|e| error_of(&e))?).await?;
-        let keys: Array = keys.unchecked_into();
-        let values: Array = values.unchecked_into();
-        let mut copy = BTreeMap::new();
-        for (k, v) in keys.iter().zip(values.iter()) {
-            if let (Some(k), Some(v)) = (k.as_string(), v.as_string()) {
-                copy.insert(k, v);
-            }
-        }
+        let (copy, generation) = read_all(&db).await?;
         Ok(Self {
             inner: Rc::new(Inner {
                 db,
                 copy: RefCell::new(copy),
                 pending: RefCell::new(BTreeMap::new()),
+                generation: Cell::new(generation),
+                writing: Cell::new(false),
             }),
         })
+    }
+
+    /// The database's generation as this tab last read or wrote it.
+    pub fn generation(&self) -> u32 {
+        self.inner.generation.get()
+    }
+
+    /// Changes are waiting to be committed, or being committed.
+    fn busy(&self) -> bool {
+        self.inner.writing.get() || !self.inner.pending.borrow().is_empty()
+    }
+
+    /// Reads the whole database again (another tab wrote to it). Returns `false`, changing
+    /// nothing, while this tab has changes not yet committed: their commit will find the
+    /// database moved on, fail as stale, and reload then, so they are never dropped
+    /// silently.
+    pub async fn reload(&self) -> Result<bool, StoreError> {
+        if self.busy() {
+            return Ok(false);
+        }
+        let (copy, generation) = read_all(&self.inner.db).await?;
+        if self.busy() {
+            return Ok(false);
+        }
+        *self.inner.copy.borrow_mut() = copy;
+        self.inner.generation.set(generation);
+        Ok(true)
     }
 
     fn note(&self, key: &str, after: Option<String>) {
@@ -146,43 +219,87 @@ impl IdbStore {
     }
 
     /// Commits every change made since the last commit, in one transaction.
+    /// [`StoreError::Stale`] when another tab has written since this tab's copy was read:
+    /// nothing is written, and the caller reloads.
     pub async fn flush(&self) -> Result<(), StoreError> {
         let pending = std::mem::take(&mut *self.inner.pending.borrow_mut());
         if pending.is_empty() {
             return Ok(());
         }
-        let result = self.write(&pending).await;
-        if result.is_err() {
-            let mut copy = self.inner.copy.borrow_mut();
-            for (key, p) in pending {
-                match p.before {
-                    Some(v) => copy.insert(key, v),
-                    None => copy.remove(&key),
-                };
+        self.inner.writing.set(true);
+        let written = self.write(&pending).await;
+        self.inner.writing.set(false);
+        match written {
+            Ok(generation) => {
+                self.inner.generation.set(generation);
+                Ok(())
+            }
+            Err(e) => {
+                let mut copy = self.inner.copy.borrow_mut();
+                for (key, p) in pending {
+                    match p.before {
+                        Some(v) => copy.insert(key, v),
+                        None => copy.remove(&key),
+                    };
+                }
+                Err(e)
             }
         }
-        result
     }
 
-    async fn write(&self, pending: &BTreeMap<String, Pending>) -> Result<(), StoreError> {
+    /// Writes the changes and the next generation in one transaction, once the stored
+    /// generation is found equal to this tab's; returns the new generation.
+    async fn write(&self, pending: &BTreeMap<String, Pending>) -> Result<u32, StoreError> {
         let tx = self
             .inner
             .db
             .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
             .map_err(|e| error_of(&e))?;
         let store: IdbObjectStore = tx.object_store(STORE).map_err(|e| error_of(&e))?;
-        for (key, p) in pending {
-            let key = JsValue::from_str(key);
-            let request = match &p.after {
-                Some(v) => store.put_with_key(&JsValue::from_str(v), &key),
-                None => store.delete(&key),
-            };
-            if let Err(e) = request {
-                let _ = tx.abort();
-                return Err(error_of(&e));
+        let writes: Vec<(JsValue, Option<JsValue>)> = pending
+            .iter()
+            .map(|(k, p)| {
+                let value = p
+                    .after
+                    .as_ref()
+                    .map(|v| Uint8Array::from(v.as_bytes()).into());
+                (JsValue::from_str(k), value)
+            })
+            .collect();
+        let expected = self.inner.generation.get();
+        let next = expected.wrapping_add(1);
+        let check = store
+            .get(&JsValue::from_str(GENERATION))
+            .map_err(|e| error_of(&e))?;
+        let stale = Rc::new(Cell::new(false));
+        let (request, seen_stale, tx_in) = (check.clone(), stale.clone(), tx.clone());
+        // The check and the writes run in the request's success event, while the
+        // transaction is still active: no other tab can write between them.
+        let then = Closure::once_into_js(move || {
+            let found = request.result().map_or(0, |v| generation_of(&v));
+            if found != expected {
+                seen_stale.set(true);
+                let _ = tx_in.abort();
+                return;
             }
+            for (key, value) in &writes {
+                let done = match value {
+                    Some(v) => store.put_with_key(v, key),
+                    None => store.delete(key),
+                };
+                if done.is_err() {
+                    let _ = tx_in.abort();
+                    return;
+                }
+            }
+            let _ = store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION));
+        });
+        check.set_onsuccess(Some(then.unchecked_ref()));
+        let result = committed(&tx).await;
+        if stale.get() {
+            return Err(StoreError::Stale);
         }
-        committed(&tx).await
+        result.map(|()| next)
     }
 }
 

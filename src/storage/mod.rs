@@ -31,6 +31,9 @@ pub enum StoreError {
     /// Storage refused the write for another reason (private mode, disabled by policy),
     /// or the value read back differs from the one written.
     NotSaved,
+    /// Another tab of the app saved first; this change was not written, so as not to
+    /// overwrite that work.
+    Stale,
 }
 
 /// The few operations the app needs from a key-value store.

@@ -48,6 +48,7 @@ fn current_page() -> Page {
 #[component]
 fn OfficeApp(store: IdbStore) -> impl IntoView {
     let app = OfficeState::new(store, current_page());
+    app.follow_other_tabs();
     provide_context(app);
     let t = app.texts();
     let st = app.session_texts();

@@ -23,6 +23,9 @@ use crate::ui::browser;
 pub const DATABASE: &str = "doithoai-office";
 /// The BroadcastChannel between the secretary's window and a projector window.
 pub const PROJECTOR_CHANNEL: &str = "doithoai-projector";
+/// The BroadcastChannel on which each office tab says it has committed a change, so the
+/// other tabs read the database again and show it.
+const DATA_CHANNEL: &str = "doithoai-office-data";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
@@ -117,6 +120,8 @@ pub struct OfficeState {
     pub(super) repo: StoredValue<OfficeRepository<IdbStore>, LocalStorage>,
     /// Carries what the projector shows to a projector window.
     pub(super) channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// Tells the other office tabs that this one committed a change.
+    data_channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
 impl OfficeState {
@@ -146,7 +151,52 @@ impl OfficeState {
             documents: RwSignal::new(snap.documents),
             repo: StoredValue::new_local(repo),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(PROJECTOR_CHANNEL).ok()),
+            data_channel: StoredValue::new_local(web_sys::BroadcastChannel::new(DATA_CHANNEL).ok()),
         }
+    }
+
+    /// Follows the other office tabs: when one commits a change this tab has not seen, the
+    /// database is read again and shown.
+    pub fn follow_other_tabs(self) {
+        let Some(channel) = self.data_channel.get_value() else {
+            return;
+        };
+        let on_message = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+            move |ev: web_sys::MessageEvent| {
+                let theirs = ev.data().as_f64().map(|g| g as u32);
+                if theirs != Some(self.store().generation()) {
+                    leptos::task::spawn_local(self.reload());
+                }
+            },
+        );
+        channel.set_onmessage(Some(wasm_bindgen::JsCast::unchecked_ref(
+            on_message.as_ref(),
+        )));
+        // The listener lives as long as the page.
+        on_message.forget();
+    }
+
+    /// Reads the database again and shows it (unless this tab is saving: then its own
+    /// commit finds the other tab's change and reloads).
+    async fn reload(self) {
+        match self.store().reload().await {
+            Ok(true) => self.show_stored(),
+            Ok(false) => {}
+            Err(e) => self.fail(crate::i18n::VI.store_error(&e)),
+        }
+    }
+
+    /// Shows what the store holds: after another tab's change, or a failed commit.
+    fn show_stored(self) {
+        let snap = self.repo.with_value(|r| r.load());
+        self.keys.set(search_keys(&snap.register));
+        self.register.set(snap.register);
+        self.setup.set(snap.setup);
+        self.session.set(snap.session);
+        self.items.set(snap.items);
+        self.documents.set(snap.documents);
+        self.broken
+            .set(self.repo.with_value(|r| r.broken_entries().len()));
     }
 
     pub fn texts(&self) -> &'static OfficeTexts {
@@ -205,19 +255,30 @@ impl OfficeState {
         self.repo.with_value(|r| r.store().clone())
     }
 
-    /// Waits for the writes made so far to commit; on failure, shows the register as
-    /// stored and says so.
+    /// Waits for the writes made so far to commit and tells the other tabs; on failure,
+    /// shows the register as stored (after another tab's change, as that tab left it) and
+    /// says so.
     pub(super) async fn commit(self) -> Result<(), StoreError> {
-        let result = self.store().flush().await;
-        if let Err(e) = &result {
-            let snap = self.repo.with_value(|r| r.load());
-            self.keys.set(search_keys(&snap.register));
-            self.register.set(snap.register);
-            self.setup.set(snap.setup);
-            self.session.set(snap.session);
-            self.items.set(snap.items);
-            self.documents.set(snap.documents);
-            self.fail(crate::i18n::VI.store_error(e));
+        let store = self.store();
+        let result = store.flush().await;
+        match &result {
+            Ok(()) => {
+                if let Some(channel) = self.data_channel.get_value() {
+                    let _ = channel.post_message(&store.generation().into());
+                }
+            }
+            Err(StoreError::Stale) => {
+                if let Err(e) = store.reload().await {
+                    self.fail(crate::i18n::VI.store_error(&e));
+                    return result;
+                }
+                self.show_stored();
+                self.fail(crate::i18n::VI.store_error(&StoreError::Stale));
+            }
+            Err(e) => {
+                self.show_stored();
+                self.fail(crate::i18n::VI.store_error(e));
+            }
         }
         result
     }
@@ -303,6 +364,16 @@ impl OfficeState {
                     let timer = browser::Timer::start("office-import");
                     let result = self.import_text(&text).await;
                     timer.stop();
+                    // The list's search keys of what changed, timed apart: they serve
+                    // the search, not the import (docs/PERF.md, figure 4).
+                    if let Ok(imported) = &result {
+                        let timer = browser::Timer::start("office-import-keys");
+                        self.register.with_untracked(|r| {
+                            self.keys
+                                .update(|k| update_search_keys(k, r, &imported.touched))
+                        });
+                        timer.stop();
+                    }
                     result
                 }
             };
@@ -336,7 +407,7 @@ impl OfficeState {
         let mut result = Err(Refusal::NoSetup);
         let now = browser::now();
         self.register
-            .update(|r| result = r.import(&read, setup.as_ref(), now));
+            .update(|r| result = r.import(read, setup.as_ref(), now));
         let imported = result.map_err(|e| t.refusal(&e))?;
         let written = self.register.with_untracked(|r| {
             self.repo
@@ -348,10 +419,6 @@ impl OfficeState {
         self.commit()
             .await
             .map_err(|e| crate::i18n::VI.store_error(&e).to_string())?;
-        self.register.with_untracked(|r| {
-            self.keys
-                .update(|k| update_search_keys(k, r, &imported.touched))
-        });
         Ok(imported)
     }
 }
