@@ -78,7 +78,7 @@ pub(crate) fn import(
     text: &str,
 ) -> Result<doithoai::domain::office::register::Imported, Refusal> {
     let read = parse_village_bundle(text).map_err(Refusal::File)?;
-    r.import(&read, Some(&setup()), at(500))
+    r.import(read, Some(&setup()), at(500))
 }
 
 #[test]
@@ -217,7 +217,7 @@ fn files_of_another_commune_or_village_are_refused_whole() {
         "nothing of the refused file was taken"
     );
     let read = parse_village_bundle(&bundle("Cẩm Quang", 0, &[a], 1)).unwrap();
-    assert_eq!(r.import(&read, None, at(1)), Err(Refusal::NoSetup));
+    assert_eq!(r.import(read, None, at(1)), Err(Refusal::NoSetup));
 }
 
 #[test]

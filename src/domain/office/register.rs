@@ -308,22 +308,23 @@ impl Register {
     }
 
     /// Takes in a village bundle that passed the file checks. Refuses it whole when it is
-    /// not this commune's, or when it would touch another village's petitions.
+    /// not this commune's, or when it would touch another village's petitions. The
+    /// petitions are moved into the register, not copied: a bundle holds thousands.
     pub fn import(
         &mut self,
-        read: &ReadBundle,
+        read: ReadBundle,
         setup: Option<&OfficeSetup>,
         now: DateTime<Utc>,
     ) -> Result<Imported, Refusal> {
         let setup = setup.ok_or(Refusal::NoSetup)?;
-        let b = &read.bundle;
+        let ReadBundle { bundle: b, petitions } = read;
         if !setup.is_this_commune(&b.commune) {
             return Err(Refusal::OtherCommune(clean_line(&b.commune)));
         }
         let village = setup
             .find_village(&b.village.code, &b.village.name)
             .ok_or_else(|| Refusal::UnknownVillage(clean_line(&b.village.name)))?;
-        for p in &read.petitions {
+        for p in &petitions {
             if let Some(e) = self.get(&p.id) {
                 if e.village != village.code {
                     return Err(Refusal::ForeignId(p.id.to_string()));
@@ -333,8 +334,14 @@ impl Register {
         let mut counts = ImportCounts::default();
         let mut legacy = Vec::new();
         let mut changed = Vec::new();
-        for p in &read.petitions {
+        for p in petitions {
             let at = self.index.get(&p.id).copied().unwrap_or(self.entries.len());
+            // Looked at before the petition moves into the register.
+            let legacy_hit = if p.is_active() {
+                legacy::detect(&p.content).map(|enc| (p.id.clone(), enc))
+            } else {
+                None
+            };
             let touched = match self.index.get(&p.id) {
                 None => {
                     if p.is_active() {
@@ -345,7 +352,7 @@ impl Register {
                     self.index.insert(p.id.clone(), self.entries.len());
                     self.entries.push(Entry {
                         village: village.code.clone(),
-                        original: p.clone(),
+                        original: p,
                         conflict: None,
                         office: OfficeFields::default(),
                         imported_at: now,
@@ -360,31 +367,27 @@ impl Register {
                         } else {
                             counts.updated += 1;
                         }
-                        e.original = p.clone();
+                        e.original = p;
                         // A conflict of an older revision is settled by the newer one.
                         e.conflict = None;
                         e.imported_at = now;
                         true
                     } else if p.revision < e.original.revision
-                        || *p == e.original
-                        || e.conflict.as_ref() == Some(p)
+                        || p == e.original
+                        || e.conflict.as_ref() == Some(&p)
                     {
                         counts.unchanged += 1;
                         false
                     } else {
                         counts.conflicting += 1;
-                        e.conflict = Some(p.clone());
+                        e.conflict = Some(p);
                         false
                     }
                 }
             };
             if touched {
                 changed.push(at);
-                if p.is_active() {
-                    if let Some(enc) = legacy::detect(&p.content) {
-                        legacy.push((p.id.clone(), enc));
-                    }
-                }
+                legacy.extend(legacy_hit);
             }
         }
         changed.sort_unstable();
