@@ -37,6 +37,7 @@ test('a tablet exports a bundle encrypted for the office, which alone can read i
   await expect(shown).toHaveText(/^age1[02-9ac-hj-np-z]{58}$/);
   const officeKey = await shown.textContent();
   await page.reload();
+  await page.getByRole('link', { name: 'Thiết lập', exact: true }).click();
   await expect(page.getByTestId('office-key')).toHaveText(officeKey);
   expect(await seriousViolations(page)).toEqual([]);
 
