@@ -123,9 +123,11 @@ pub fn ExportPage() -> impl IntoView {
             <p>{meeting_line}</p>
             <p>{last}</p>
             <p class="warning">{t.export_privacy}</p>
-            {move || key().map(|_| view! {
+            // Shown only when the office's key is known (hidden costs the tablet less code
+            // than a view made and dropped).
+            <div hidden=move || key().is_none()>
                 <CheckField label=t.export_encrypt.to_string() checked=encrypt on_change=Callback::new(move |on| encrypt.set(on)) />
-            })}
+            </div>
             <div class="actions">
                 <button type="button" class="primary" on:click=move |_| hand_over(false)>{t.export_download}</button>
                 {can_share.then(|| view! {
