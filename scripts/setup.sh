@@ -41,8 +41,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qF "$WASM_BINDGEN"; then
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN"
 fi
 
-# wasm-opt (binaryen 132), the font, and the browser test tools, as package-lock.json pins them.
+# wasm-opt (binaryen 132), the font, the tablet's encryption (age-encryption, bundled by
+# esbuild) and the browser test tools, as package-lock.json pins them.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] ||
+  [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/age-encryption ] ||
   [ ! -d node_modules/@fontsource/be-vietnam-pro ] || [ ! -d node_modules/@fontsource/tinos ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

@@ -44,6 +44,9 @@ pub struct VillageProfile {
     pub head: String,
     pub fields: Vec<String>,
     pub dialogue: Option<DialogueInfo>,
+    /// The commune office's public key (age, "age1…") from its setup file: when present,
+    /// the export encrypts the bundle for it.
+    pub office_key: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +76,7 @@ impl ProfileDraft {
             head: clean_line(&self.head),
             fields: DEFAULT_FIELDS.iter().map(|f| f.to_string()).collect(),
             dialogue: None,
+            office_key: None,
         };
         profile.check()?;
         Ok(profile)

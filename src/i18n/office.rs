@@ -2,6 +2,7 @@
 //! village tablet's download does not carry them. Vietnamese only for now: the office
 //! staff work in Vietnamese (English is offered on the village tablet).
 
+use crate::domain::bundle::sealed::SealedError;
 use crate::domain::office::list::Sort;
 use crate::domain::office::register::{ActionError, OfficeStatus, Refusal};
 use crate::domain::office::setup::SetupError;
@@ -48,6 +49,11 @@ pub struct OfficeTexts {
     pub download_failed: &'static str,
     pub legacy_paste: fn(&str) -> String,
     pub convert_form: &'static str,
+    pub key_title: &'static str,
+    pub key_intro: &'static str,
+    pub key_public: &'static str,
+    pub key_none: &'static str,
+    pub key_not_saved: &'static str,
 
     // Import
     pub import_title: &'static str,
@@ -183,6 +189,11 @@ pub static VI: OfficeTexts = OfficeTexts {
     save_setup: "Lưu thiết lập",
     export_setup: "Xuất tệp thiết lập cho các thôn",
     setup_saved: "Đã lưu thiết lập.",
+    key_title: "Khoá mã hoá tệp của các thôn",
+    key_intro: "Tệp thiết lập mang khoá công khai dưới đây tới máy tính bảng của các thôn. Thôn mã hoá tệp kiến nghị bằng khoá đó, nên chỉ máy tính này mở được: người nhặt được máy tính bảng hay tệp chuyển qua Zalo không đọc được tên người nêu, nội dung kiến nghị. Khoá bí mật chỉ lưu trong trình duyệt này; nếu xoá dữ liệu trình duyệt thì không mở được các tệp đã mã hoá, phải gửi lại tệp thiết lập mới cho các thôn.",
+    key_public: "Khoá công khai của xã",
+    key_none: "Khoá được tạo khi lưu thiết lập lần tới.",
+    key_not_saved: "Không lưu được khoá mã hoá: tệp thiết lập được xuất không có khoá, các thôn sẽ gửi tệp không mã hoá.",
     download_failed: "Không tải được tệp xuống. Hãy thử lại.",
     legacy_paste: |enc| format!("Văn bản vừa dán có vẻ gõ bằng bảng mã cũ {enc}, không phải Unicode."),
     convert_form: "Chuyển biểu mẫu sang Unicode",
@@ -314,6 +325,18 @@ impl OfficeTexts {
             Refusal::NoSetup => {
                 "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
             }
+        }
+    }
+
+    /// Why an encrypted village bundle could not be opened.
+    pub fn sealed_error(&self, e: &SealedError) -> &'static str {
+        match e {
+            SealedError::NoKey => "Tệp đã được mã hoá nhưng máy này chưa có khoá giải mã (trang Thiết lập). Không có gì được lưu.",
+            SealedError::OtherKey => "Tệp được mã hoá cho một khoá khác (của xã khác, hoặc khoá cũ của xã): máy này không mở được. Hãy gửi tệp thiết lập mới cho thôn rồi xin thôn xuất lại tệp. Không có gì được lưu.",
+            SealedError::Damaged => "Tệp mã hoá đã bị sửa hoặc bị hỏng trên đường gửi nên không mở được. Hãy xin thôn gửi lại tệp gốc. Không có gì được lưu.",
+            SealedError::Truncated => "Tệp mã hoá bị cắt cụt (chép chưa hết). Hãy chép lại tệp từ nơi gửi. Không có gì được lưu.",
+            SealedError::NotArmored => "Đây là tệp mã hoá dạng nhị phân; ứng dụng chỉ đọc tệp mã hoá dạng văn bản (.age.txt) do máy tính bảng của thôn xuất. Không có gì được lưu.",
+            SealedError::NotText => "Tệp mã hoá mở được nhưng bên trong không phải tệp kiến nghị. Không có gì được lưu.",
         }
     }
 

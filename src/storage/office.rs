@@ -3,6 +3,7 @@
 //! 10,000 petitions outgrow local storage's quota; tests use [`super::MemoryStore`].
 
 use super::{broken_entries, read_entry, write_entry, BrokenEntry, KeyValueStore, StoreError};
+use crate::domain::bundle::sealed::OfficeKey;
 use crate::domain::json;
 use crate::domain::office::records::DocumentRecord;
 use crate::domain::office::records::{
@@ -20,6 +21,22 @@ const VILLAGE_PREFIX: &str = "dt1:o:v:";
 const SESSION: &str = "dt1:o:session";
 const ITEM_PREFIX: &str = "dt1:o:q:";
 const DOCUMENTS: &str = "dt1:o:docs";
+/// The office's key pair for encrypted bundles (its secret half: the public one follows).
+const KEY: &str = "dt1:o:key";
+
+/// How the key pair is stored: the age secret key's text ("AGE-SECRET-KEY-1…").
+#[derive(serde::Serialize, serde::Deserialize)]
+struct KeyRecord {
+    age_secret_key: String,
+}
+
+impl TryFrom<KeyRecord> for OfficeKey {
+    type Error = ();
+
+    fn try_from(r: KeyRecord) -> Result<Self, ()> {
+        OfficeKey::from_secret(&r.age_secret_key).ok_or(())
+    }
+}
 
 /// Everything the office reads at start-up.
 #[derive(Debug, Default)]
@@ -30,6 +47,8 @@ pub struct OfficeSnapshot {
     /// The session's questions, in no particular order (the session orders them).
     pub items: Vec<Item>,
     pub documents: DocumentRegister,
+    /// The office's key pair, once made.
+    pub key: Option<OfficeKey>,
     /// Entries moved aside at this start.
     pub broken_now: Vec<BrokenEntry>,
 }
@@ -140,8 +159,11 @@ impl<S: KeyValueStore> OfficeRepository<S> {
         .map_or_else(DocumentRegister::new, |l| {
             DocumentRegister::from_entries(l.0)
         });
+        let key =
+            read_entry::<KeyRecord, OfficeKey>(&self.store, KEY, &mut broken, json::from_text_fast);
         OfficeSnapshot {
             setup,
+            key,
             register: Register::new(entries, groups, sources),
             session,
             items,
@@ -152,6 +174,15 @@ impl<S: KeyValueStore> OfficeRepository<S> {
 
     pub fn broken_entries(&self) -> Vec<BrokenEntry> {
         broken_entries(&self.store)
+    }
+
+    /// The office's key pair. Written once: replacing it would leave every bundle already
+    /// encrypted for the old one unreadable.
+    pub fn save_key(&self, key: &OfficeKey) -> Result<(), StoreError> {
+        let record = KeyRecord {
+            age_secret_key: key.secret(),
+        };
+        write_entry(&self.store, KEY, &record, json::to_text_fast)
     }
 
     pub fn save_setup(&self, s: &OfficeSetup) -> Result<(), StoreError> {

@@ -2,6 +2,7 @@
 //! wrapped so that pages do not touch web-sys directly.
 
 use chrono::{DateTime, Utc};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -26,16 +27,40 @@ pub fn random_bytes() -> [u8; 16] {
     bytes
 }
 
-fn json_blob(text: &str) -> Result<web_sys::Blob, JsValue> {
+/// A file's type by its name: JSON, or plain text (an encrypted bundle, `.age.txt`).
+fn mime(name: &str) -> &'static str {
+    if name.ends_with(".txt") {
+        "text/plain"
+    } else {
+        "application/json"
+    }
+}
+
+fn text_blob(name: &str, text: &str) -> Result<web_sys::Blob, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime(name));
     web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
 }
 
 /// Saves a text file through the browser's download.
 pub fn download(name: &str, text: &str) -> Result<(), JsValue> {
-    save_blob(name, &json_blob(text)?)
+    save_blob(name, &text_blob(name, text)?)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// index.html: imports age-encrypt.js (the age format's reference implementation,
+    /// bundled from npm by scripts/bundle_js.sh) on first use, and encrypts with it.
+    #[wasm_bindgen(js_name = dtSeal, catch)]
+    fn dt_seal(key: &str, text: &str) -> Result<js_sys::Promise, JsValue>;
+}
+
+/// The text encrypted for the office's public key, in age's ASCII armour; `None` if the
+/// encryption could not load or refused the key.
+pub async fn seal(key: &str, text: &str) -> Option<String> {
+    let sealed = JsFuture::from(dt_seal(key, text).ok()?).await.ok()?;
+    sealed.as_string()
 }
 
 /// Saves a binary file (a Word or Excel document) through the browser's download.
@@ -63,7 +88,7 @@ fn save_blob(name: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
 fn json_file(name: &str, text: &str) -> Result<web_sys::File, JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::FilePropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime(name));
     web_sys::File::new_with_str_sequence_and_options(&parts, name, &options)
 }
 

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::domain::bundle::results::{parse_results, take_for_village, Taken};
-use crate::domain::bundle::FileError;
+use crate::domain::bundle::setup::parse_commune_setup;
+use crate::domain::bundle::{FileError, FileKind};
 use crate::domain::petition::{Petition, PetitionDraft, PetitionError, PetitionId};
 use crate::domain::search::search_key;
 use crate::domain::time::format_datetime;
@@ -344,7 +345,15 @@ impl AppState {
     /// nothing changed.
     pub fn import_results(&self, text: &str) -> Result<(String, bool), String> {
         let t = self.texts();
-        let read = parse_results(text).map_err(|e| t.file_error(&e))?;
+        let read = match parse_results(text) {
+            // A newer setup file of the commune, picked on the same button: its key.
+            Err(FileError::WrongFormat { found: Some(f), .. })
+                if f == FileKind::CommuneSetup.format_name() =>
+            {
+                return self.take_office_key(text)
+            }
+            read => read.map_err(|e| t.file_error(&e))?,
+        };
         let repo = repo();
         // Compared with what is stored, not with this tab's memory: another tab may have
         // taken a newer file meanwhile.
@@ -376,6 +385,24 @@ impl AppState {
             ),
         };
         Ok((message, false))
+    }
+
+    /// Takes the office's key from a newer setup file of this tablet's commune and
+    /// village; nothing else of the profile changes. A file without a key changes nothing.
+    fn take_office_key(&self, text: &str) -> Result<(String, bool), String> {
+        let t = self.texts();
+        let setup = parse_commune_setup(text).map_err(|e| t.file_error(&e))?;
+        let profile = self.profile.get_untracked().ok_or(t.store_not_saved)?;
+        let taken = setup
+            .office_key_for(&profile)
+            .map_err(|e| t.file_error(&e))?;
+        if taken.office_key.is_none() {
+            return Ok((t.setup_no_key.to_string(), false));
+        }
+        if !self.save_profile(taken) {
+            return Err(t.store_not_saved.to_string());
+        }
+        Ok((t.key_taken.to_string(), false))
     }
 
     pub fn set_aside_entries(&self) -> Vec<BrokenEntry> {

@@ -63,6 +63,7 @@ pub(crate) fn bundle(
         head: v.head.clone(),
         fields: s.fields.clone(),
         dialogue: None,
+        office_key: None,
     };
     let ctx = ExportContext {
         app_version: "0.1.0",

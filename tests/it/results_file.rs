@@ -203,6 +203,7 @@ fn tablet(commune: &str, code: &str, name: &str) -> VillageProfile {
         head: "Nguyễn Văn Hùng".into(),
         fields: s.fields.clone(),
         dialogue: None,
+        office_key: None,
     }
 }
 
@@ -462,13 +463,13 @@ fn another_communes_or_another_villages_file_is_refused() {
         vi.file_error(&FileError::NotThisVillage {
             found: "Thôn 1".into()
         }),
-        "Tệp kết quả này dành cho Thôn 1, không phải thôn của máy này."
+        "Tệp này dành cho Thôn 1, không phải thôn của máy này."
     );
     assert_eq!(
         vi.file_error(&FileError::NotThisCommune {
             found: "Cẩm Quang".into()
         }),
-        "Tệp kết quả này của xã Cẩm Quang, không phải xã của máy này."
+        "Tệp này của xã Cẩm Quang, không phải xã của máy này."
     );
 }
 

@@ -1,5 +1,6 @@
 //! The files that travel between tablets and the commune office by USB stick or Zalo:
-//! the commune setup file (office → villages) and the village bundle (village → office).
+//! the commune setup file (office → villages) and the village bundle (village → office),
+//! plain or encrypted for the office ([`sealed`]).
 //!
 //! Every file is read the same way, and nothing is stored until all of it has passed:
 //! size → JSON syntax → `format` and `version` → checksum → field types → domain rules.
@@ -9,6 +10,7 @@
 
 pub mod checksum;
 pub mod results;
+pub mod sealed;
 pub mod setup;
 pub mod v1;
 pub mod village;

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::v1::DialogueRecord;
 use super::{invalid, read_document, FileError, FileKind};
 use crate::domain::json;
-use crate::domain::text::{char_len, clean_line};
+use crate::domain::text::{char_len, clean_line, fold};
 use crate::domain::village::{DialogueInfo, VillageProfile, DEFAULT_FIELDS};
 
 /// A village as the commune lists it.
@@ -26,6 +26,9 @@ pub struct CommuneSetup {
     pub villages: Vec<SetupVillage>,
     pub fields: Vec<String>,
     pub dialogue: Option<DialogueInfo>,
+    /// The office's public key ("age1…"), when the office has one: bundles are then
+    /// encrypted for it.
+    pub office_key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -36,6 +39,8 @@ struct SetupFile {
     fields: Option<Vec<String>>,
     #[serde(default)]
     dialogue: Option<DialogueRecord>,
+    #[serde(default)]
+    office_key: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +60,14 @@ struct VillageRecord {
 }
 
 const MAX_VILLAGES: usize = 500;
+
+/// Whether a text has the shape of an age X25519 public key: "age1" and 58 characters of
+/// bech32's alphabet (62 in all, lower case). Only the shape: the tablet does not carry
+/// the key's arithmetic, and the encryption refuses a key that is not a point.
+pub fn is_office_key(key: &str) -> bool {
+    const BECH32: &[u8] = b"qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+    key.len() == 62 && key.starts_with("age1") && key.bytes().skip(4).all(|b| BECH32.contains(&b))
+}
 const MAX_FIELDS: usize = 100;
 
 fn line(value: &str, path: String) -> Result<String, FileError> {
@@ -121,6 +134,10 @@ pub fn parse_commune_setup(text: &str) -> Result<CommuneSetup, FileError> {
         villages,
         fields,
         dialogue: file.dialogue.map(DialogueInfo::from),
+        office_key: match file.office_key {
+            Some(k) if !is_office_key(k.trim()) => return Err(invalid("office_key")),
+            k => k.map(|k| k.trim().to_string()),
+        },
     })
 }
 
@@ -140,8 +157,42 @@ impl CommuneSetup {
             head,
             fields: self.fields.clone(),
             dialogue: self.dialogue.clone(),
+            office_key: self.office_key.clone(),
         };
         p.check().ok()?;
         Some(p)
+    }
+
+    /// A tablet already set up takes a newer setup file of its commune to learn the
+    /// office's key: the profile with that key, or why not (another commune, or a list
+    /// without this tablet's village). Nothing else of the profile changes.
+    pub fn office_key_for(&self, p: &VillageProfile) -> Result<VillageProfile, FileError> {
+        if fold(&self.commune) != fold(&p.commune) {
+            return Err(FileError::NotThisCommune {
+                found: self.commune.clone(),
+            });
+        }
+        let ours = self.villages.iter().any(|v| {
+            if p.village_code.is_empty() {
+                fold(&v.name) == fold(&p.village)
+            } else {
+                v.code == p.village_code
+            }
+        });
+        if !ours {
+            let names: Vec<&str> = self
+                .villages
+                .iter()
+                .take(3)
+                .map(|v| v.name.as_str())
+                .collect();
+            return Err(FileError::NotThisVillage {
+                found: names.join(", "),
+            });
+        }
+        Ok(VillageProfile {
+            office_key: self.office_key.clone(),
+            ..p.clone()
+        })
     }
 }

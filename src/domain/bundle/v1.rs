@@ -7,6 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::setup::is_office_key;
 use crate::domain::petition::{
     Kind, Petition, PetitionError, PetitionId, PetitionValues, Petitioners, Status,
 };
@@ -259,6 +260,9 @@ pub struct ProfileRecord {
     pub fields: Vec<String>,
     #[serde(default)]
     pub dialogue: Option<DialogueRecord>,
+    /// The office's public key, once a setup file carried one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_key: Option<String>,
 }
 
 pub const ROLE_VILLAGE: &str = "village";
@@ -274,6 +278,7 @@ impl From<&VillageProfile> for ProfileRecord {
             head: p.head.clone(),
             fields: p.fields.clone(),
             dialogue: p.dialogue.as_ref().map(DialogueRecord::from),
+            office_key: p.office_key.clone(),
         }
     }
 }
@@ -293,6 +298,7 @@ impl TryFrom<ProfileRecord> for VillageProfile {
             head: clean_line(&r.head),
             fields: r.fields.iter().map(|f| clean_line(f)).collect(),
             dialogue: r.dialogue.map(DialogueInfo::from),
+            office_key: r.office_key.filter(|k| is_office_key(k)),
         };
         p.check().map_err(|_| rule("profile"))?;
         if p.fields.is_empty() || p.fields.iter().any(String::is_empty) {

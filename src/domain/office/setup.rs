@@ -306,8 +306,9 @@ impl OfficeSetup {
         fold(name) == fold(&self.commune)
     }
 
-    /// The commune setup file's text, with its checksum.
-    pub fn setup_file(&self) -> String {
+    /// The commune setup file's text, with its checksum and, when the office has a key
+    /// pair, its public key (`office_key`), for which the tablets then encrypt.
+    pub fn setup_file(&self, office_key: Option<&str>) -> String {
         #[derive(Serialize)]
         struct File<'a> {
             format: &'static str,
@@ -317,6 +318,8 @@ impl OfficeSetup {
             villages: Vec<Village<'a>>,
             fields: &'a [String],
             departments: &'a [String],
+            #[serde(skip_serializing_if = "Option::is_none")]
+            office_key: Option<&'a str>,
         }
         #[derive(Serialize)]
         struct Commune<'a> {
@@ -358,6 +361,7 @@ impl OfficeSetup {
                 .collect(),
             fields: &self.fields,
             departments: &self.departments,
+            office_key,
         };
         let mut doc = json::encode(&file);
         let sum = checksum::of_document(&doc);
@@ -405,7 +409,7 @@ mod tests {
         assert_eq!(setup.villages[1].head, "Trần Thị Lan");
         assert_eq!(setup.villages[2].code, "ap-dong");
         assert_eq!(setup.departments.len(), 7);
-        let read = parse_commune_setup(&setup.setup_file()).unwrap();
+        let read = parse_commune_setup(&setup.setup_file(None)).unwrap();
         assert_eq!(read.commune, "Cẩm Quang");
         assert_eq!(read.villages, setup.villages);
         assert_eq!(read.fields, setup.fields);

@@ -143,7 +143,7 @@ pub fn ImportPage() -> impl IntoView {
                     <input
                         type="file"
                         multiple
-                        accept=".json,application/json"
+                        accept=".json,.txt,.age,application/json,text/plain"
                         on:change=move |ev| start(browser::picked_files(&ev))
                     />
                 </label>

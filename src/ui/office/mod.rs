@@ -8,6 +8,7 @@ mod document;
 mod followup;
 mod groups;
 mod import;
+mod keys;
 mod list;
 mod live;
 mod minutes;

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::keys::KeyPanel;
 use super::state::OfficeState;
 use crate::domain::legacy;
 use crate::domain::office::setup::SetupDraft;
@@ -73,7 +74,11 @@ pub fn SetupPage() -> impl IntoView {
     };
     let export = move |_| {
         if let Some(setup) = app.setup.get_untracked() {
-            if browser::download(&setup.setup_file_name(), &setup.setup_file()).is_err() {
+            let key = app
+                .key
+                .with_untracked(|k| k.as_ref().map(|k| k.public().to_string()));
+            let text = setup.setup_file(key.as_deref());
+            if browser::download(&setup.setup_file_name(), &text).is_err() {
                 app.fail(t.download_failed);
             }
         }
@@ -123,5 +128,6 @@ pub fn SetupPage() -> impl IntoView {
                 </div>
             </form>
         </section>
+        <KeyPanel />
     }
 }

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::bundle::checksum;
+use crate::domain::bundle::sealed::OfficeKey;
 use crate::domain::bundle::village::{begin_village_bundle, Begun};
 use crate::domain::office::list::{search_keys, update_search_keys};
 use crate::domain::office::register::{ActionError, Imported, Refusal, Register};
@@ -117,6 +118,8 @@ pub struct OfficeState {
     pub items: RwSignal<Vec<Item>>,
     /// The year's register of document numbers.
     pub documents: RwSignal<DocumentRegister>,
+    /// The office's key pair for encrypted bundles, once made (keys.rs).
+    pub key: RwSignal<Option<OfficeKey>>,
     pub(super) repo: StoredValue<OfficeRepository<IdbStore>, LocalStorage>,
     /// Carries what the projector shows to a projector window.
     pub(super) channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
@@ -149,6 +152,7 @@ impl OfficeState {
             session: RwSignal::new(snap.session),
             items: RwSignal::new(snap.items),
             documents: RwSignal::new(snap.documents),
+            key: RwSignal::new(snap.key),
             repo: StoredValue::new_local(repo),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(PROJECTOR_CHANNEL).ok()),
             data_channel: StoredValue::new_local(web_sys::BroadcastChannel::new(DATA_CHANNEL).ok()),
@@ -195,6 +199,7 @@ impl OfficeState {
         self.session.set(snap.session);
         self.items.set(snap.items);
         self.documents.set(snap.documents);
+        self.key.set(snap.key);
         self.broken
             .set(self.repo.with_value(|r| r.broken_entries().len()));
     }
@@ -291,6 +296,7 @@ impl OfficeState {
             return;
         }
         self.setup.set(Some(setup));
+        self.ensure_key();
         leptos::task::spawn_local(async move {
             if self.commit().await.is_ok() {
                 self.say(self.texts().setup_saved);
@@ -357,9 +363,12 @@ impl OfficeState {
         for (i, file) in files.into_iter().enumerate() {
             self.progress.set(Some((i, total)));
             let name = file.name();
-            let result = match browser::read_text(file).await {
+            let text = browser::read_text(file).await;
+            // An encrypted file is opened here; then it is read as any other.
+            let result = match text.map(|text| self.unsealed(text)) {
                 None => Err(t.unreadable.to_string()),
-                Some(text) => {
+                Some(Err(why)) => Err(why),
+                Some(Ok(text)) => {
                     // The benchmark's figure: parse, check, merge, write and commit.
                     let timer = browser::Timer::start("office-import");
                     let result = self.import_text(&text).await;

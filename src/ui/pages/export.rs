@@ -1,13 +1,16 @@
 //! Sending the village's petitions to the commune: a JSON bundle downloaded to the tablet
-//! or handed to Zalo through the share sheet; and taking in the commune's results file,
-//! whose answers the petition list then shows.
+//! or handed to Zalo through the share sheet, encrypted for the commune office when its
+//! setup file gave the office's key; and taking in the commune's results file, whose
+//! answers the petition list then shows (or a newer setup file, for the office's key).
 
 use leptos::prelude::*;
 
+use crate::domain::bundle::sealed::FILE_SUFFIX;
 use crate::domain::bundle::village::{build_village_bundle, ExportContext};
 use crate::domain::time::{format_date, format_datetime, vietnam_date};
 use crate::storage::StoreError;
 use crate::ui::browser;
+use crate::ui::components::CheckField;
 use crate::ui::state::{repo, AppState, Notice, NoticeKind, Page};
 
 /// A bundle ready to hand over, and whether noting the export in storage failed.
@@ -79,24 +82,38 @@ pub fn ExportPage() -> impl IntoView {
         })
     };
 
-    let download = move |_| {
-        if let Some(made) = make_bundle(app) {
-            match browser::download(&made.name, &made.text) {
-                Ok(()) => report(app, &made),
-                Err(_) => app.error(t.store_not_saved),
-            }
-        }
+    // On by default whenever the office's key is known: the file then reveals nothing
+    // to whoever finds it or the tablet.
+    let encrypt = RwSignal::new(true);
+    let key = move || {
+        app.profile
+            .with(|p| p.as_ref().and_then(|p| p.office_key.clone()))
     };
-    let share = move |_| {
-        if let Some(made) = make_bundle(app) {
-            leptos::task::spawn_local(async move {
-                if browser::share_file(&made.name, &made.text).await.is_err() {
-                    // The share sheet failed: fall back to a download so the file exists.
-                    let _ = browser::download(&made.name, &made.text);
+    let hand_over = move |share: bool| {
+        let Some(mut made) = make_bundle(app) else {
+            return;
+        };
+        let key = key().filter(|_| encrypt.get_untracked());
+        leptos::task::spawn_local(async move {
+            if let Some(key) = key {
+                // The age format's reference implementation, loaded now (js/).
+                let Some(sealed) = browser::seal(&key, &made.text).await else {
+                    // Never a plain file in place of the encrypted one asked for.
+                    return app.error(t.export_seal_failed);
+                };
+                made.text = sealed;
+                made.name = made.name.replace(".json", FILE_SUFFIX);
+            }
+            if !share {
+                if browser::download(&made.name, &made.text).is_err() {
+                    return app.error(t.store_not_saved);
                 }
-                report(app, &made);
-            });
-        }
+            } else if browser::share_file(&made.name, &made.text).await.is_err() {
+                // The share sheet failed: fall back to a download so the file exists.
+                let _ = browser::download(&made.name, &made.text);
+            }
+            report(app, &made);
+        });
     };
 
     view! {
@@ -106,10 +123,15 @@ pub fn ExportPage() -> impl IntoView {
             <p>{meeting_line}</p>
             <p>{last}</p>
             <p class="warning">{t.export_privacy}</p>
+            // Shown only when the office's key is known (hidden costs the tablet less code
+            // than a view made and dropped).
+            <div hidden=move || key().is_none()>
+                <CheckField label=t.export_encrypt.to_string() checked=encrypt on_change=Callback::new(move |on| encrypt.set(on)) />
+            </div>
             <div class="actions">
-                <button type="button" class="primary" on:click=download>{t.export_download}</button>
+                <button type="button" class="primary" on:click=move |_| hand_over(false)>{t.export_download}</button>
                 {can_share.then(|| view! {
-                    <button type="button" on:click=share>{t.export_share}</button>
+                    <button type="button" on:click=move |_| hand_over(true)>{t.export_share}</button>
                 })}
             </div>
         </section>
