@@ -7,6 +7,7 @@
 //! The serialised shapes live in [`v1`], apart from the domain types, so the domain can
 //! change without breaking files already written.
 
+pub mod backup;
 pub mod checksum;
 pub mod results;
 pub mod setup;
@@ -75,6 +76,8 @@ pub enum FileKind {
     VillageBundle,
     /// The results of the session, back to the villages.
     Results,
+    /// The full backup of everything stored, both roles ([`backup`]).
+    Backup,
 }
 
 impl FileKind {
@@ -84,6 +87,7 @@ impl FileKind {
             FileKind::CommuneSetup => "doithoai.commune-setup",
             FileKind::VillageBundle => "doithoai.village-bundle",
             FileKind::Results => "doithoai.results",
+            FileKind::Backup => "doithoai.backup",
         }
     }
 
@@ -98,6 +102,9 @@ impl FileKind {
             FileKind::CommuneSetup => 1024 * 1024,
             FileKind::VillageBundle => 64 * 1024 * 1024,
             FileKind::Results => 32 * 1024 * 1024,
+            // Local storage holds about 5 million characters; an office of 10,000
+            // petitions stores about 8 MB.
+            FileKind::Backup => 64 * 1024 * 1024,
         }
     }
 }

@@ -38,10 +38,12 @@ pub enum Page {
     Minutes,
     FollowUp,
     Report,
+    /// The full backup, the restore, and entries set aside.
+    Backup,
 }
 
 impl Page {
-    pub const ALL: [Page; 12] = [
+    pub const ALL: [Page; 13] = [
         Page::Setup,
         Page::Import,
         Page::List,
@@ -54,6 +56,7 @@ impl Page {
         Page::Minutes,
         Page::FollowUp,
         Page::Report,
+        Page::Backup,
     ];
 
     pub fn hash(self) -> &'static str {
@@ -70,6 +73,7 @@ impl Page {
             Page::Minutes => "#/bien-ban",
             Page::FollowUp => "#/theo-doi",
             Page::Report => "#/bao-cao",
+            Page::Backup => "#/sao-luu",
         }
     }
 
