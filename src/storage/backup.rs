@@ -112,15 +112,28 @@ pub fn check_office(entries: &Entries) -> Result<(), BackupError> {
     }
 }
 
-/// Reads a backup file for a restore and checks it whole: the envelope
-/// ([`parse_backup`]), then each section present with the readers of its role. On the
-/// village tablet's page (`office_page` false) a file with the office's data is refused,
-/// since that page cannot restore the office's storage. Nothing is written.
-pub fn read_for_restore(text: &str, office_page: bool) -> Result<Backup, BackupError> {
+/// Reads a backup file for a restore on the tablet's page and checks it whole: the
+/// envelope ([`parse_backup`]), then the village's entries with the tablet's readers. A
+/// file with the office's data is refused: this page cannot write the office's store (the
+/// office's page restores it, [`read_for_office`]). Nothing is written.
+///
+/// Two functions rather than one with a flag, so the tablet's module never carries the
+/// office's readers.
+pub fn read_for_village(text: &str) -> Result<Backup, BackupError> {
     let backup = parse_backup(text)?;
-    if backup.office.is_some() && !office_page {
+    if backup.office.is_some() {
         return Err(BackupError::OfficeDataHere);
     }
+    if let Some(v) = &backup.village {
+        check_village(v)?;
+    }
+    Ok(backup)
+}
+
+/// Reads a backup file for a restore on the office's page, which restores both roles:
+/// the envelope, then each section present with the readers of its role.
+pub fn read_for_office(text: &str) -> Result<Backup, BackupError> {
+    let backup = parse_backup(text)?;
     if let Some(v) = &backup.village {
         check_village(v)?;
     }

@@ -5,7 +5,7 @@ use doithoai::domain::bundle::backup::{
     build_backup, parse_backup, Backup, BackupContext, BackupError, Entries, MadeBy, Role,
 };
 use doithoai::domain::bundle::{FieldProblem, FileError};
-use doithoai::storage::backup::{is_village_key, read_for_restore, replace_all};
+use doithoai::storage::backup::{is_village_key, read_for_office, read_for_village, replace_all};
 use doithoai::storage::office::OfficeRepository;
 use doithoai::storage::{KeyValueStore, MemoryStore, Repository};
 
@@ -75,7 +75,7 @@ fn backup_of(village: &MemoryStore, office: Option<&MemoryStore>) -> Backup {
 fn a_backup_of_both_roles_restores_whole_into_an_empty_browser() {
     let (village, office) = stores();
     let text = backup_of(&village, Some(&office)).to_json();
-    let read = read_for_restore(&text, true).unwrap();
+    let read = read_for_office(&text).unwrap();
     assert_eq!(read.village_petitions(), 3);
 
     let (v2, o2) = (MemoryStore::default(), MemoryStore::default());
@@ -108,14 +108,11 @@ fn the_village_page_refuses_a_file_with_the_office_data_and_takes_its_own() {
     let (village, office) = stores();
     let both = backup_of(&village, Some(&office)).to_json();
     assert_eq!(
-        read_for_restore(&both, false).unwrap_err(),
+        read_for_village(&both).unwrap_err(),
         BackupError::OfficeDataHere
     );
     let own = backup_of(&village, None).to_json();
-    assert_eq!(
-        read_for_restore(&own, false).unwrap().village_petitions(),
-        3
-    );
+    assert_eq!(read_for_village(&own).unwrap().village_petitions(), 3);
 }
 
 /// Every way a file can be bad, each refused with its reason.
@@ -124,7 +121,7 @@ fn bad_backups_are_refused_with_their_reason() {
     let (village, office) = stores();
     let good = backup_of(&village, Some(&office));
     let text = good.to_json();
-    let refuse = |t: &str| read_for_restore(t, true).unwrap_err();
+    let refuse = |t: &str| read_for_office(t).unwrap_err();
 
     assert_eq!(refuse(""), BackupError::File(FileError::Empty));
     assert!(matches!(
@@ -250,7 +247,7 @@ fn a_refused_restore_leaves_the_store_untouched() {
             .to_json()
             .replacen("Xin cấp sổ đỏ", "Xin cấp sổ hồng", 1);
     // The page's order: read and check the file whole, write only if it passed.
-    if let Ok(b) = read_for_restore(&tampered, false) {
+    if let Ok(b) = read_for_village(&tampered) {
         replace_all(&village, is_village_key, b.village.as_ref().unwrap()).unwrap();
     }
     assert_eq!(entries(&village), before);

@@ -16,7 +16,7 @@ use crate::domain::json;
 use crate::domain::time::format_datetime;
 use crate::i18n::backup::VI as B;
 use crate::i18n::VI as T;
-use crate::storage::backup::{entries_of, is_village_key, put_back, read_for_restore, replace_all};
+use crate::storage::backup::{entries_of, is_village_key, put_back, read_for_office, replace_all};
 use crate::storage::local::BrowserStore;
 use crate::ui::browser;
 
@@ -97,7 +97,7 @@ pub fn BackupPage() -> impl IntoView {
                 app.fail(T.read_failed);
                 return;
             };
-            match read_for_restore(&text, true) {
+            match read_for_office(&text) {
                 Err(e) => app.fail((B.refused)(&T.backup_error(&e))),
                 Ok(backup) => {
                     let holds = describe(

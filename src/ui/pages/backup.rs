@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use crate::domain::bundle::backup::{build_backup, BackupContext, Entries, MadeBy, Role};
 use crate::domain::time::format_datetime;
-use crate::storage::backup::{is_village_key, read_for_restore, replace_all};
+use crate::storage::backup::{is_village_key, read_for_village, replace_all};
 use crate::storage::local::BrowserStore;
 use crate::ui::browser;
 use crate::ui::state::{repo, AppState};
@@ -65,7 +65,7 @@ pub fn BackupCard() -> impl IntoView {
                 app.error(t.read_failed);
                 return;
             };
-            match read_for_restore(&text, false) {
+            match read_for_village(&text) {
                 Err(e) => app.error((b.refused)(&t.backup_error(&e))),
                 Ok(backup) => {
                     let held = app.entries.with_untracked(Vec::len);
