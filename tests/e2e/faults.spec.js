@@ -227,6 +227,8 @@ test('office: a write refused for quota shows the message with the backup, and l
   await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'Bộ nhớ của trình duyệt đã đầy' });
   await expect(alert).toBeVisible();
+  // The change stays on screen, to save again once there is room.
+  await expect(page.getByLabel('Địa điểm đối thoại', { exact: true })).toHaveValue('Hội trường mới');
   const backup = await backupFrom(page, BACKUP, alert);
   expect(Object.keys(backup.doc.office)).toEqual(expect.arrayContaining(['dt1:o:setup', 'dt1:o:v:thon-1']));
   expect(backup.doc.office['dt1:o:v:thon-2']).toBeUndefined();
