@@ -41,6 +41,12 @@ fn stores() -> (MemoryStore, MemoryStore) {
     )
     .unwrap();
     orepo.save(&r, &["thon-1", "thon-2"]).unwrap();
+    orepo
+        .save_session(&doithoai::domain::session::Session::default())
+        .unwrap();
+    orepo
+        .save_documents(&doithoai::domain::official::DocumentRegister::new())
+        .unwrap();
     (village, office)
 }
 
