@@ -214,10 +214,17 @@ test('office: a write refused for quota shows the message with the backup, and l
   await setUpOffice(page);
   await officeImport(page, [villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [{ content: 'Đường liên thôn xuống cấp', field: 'Khác' }])]);
   await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
-  // A tiny quota for this site, as on a nearly full disk.
-  const cdp = await page.context().newCDPSession(page);
-  const origin = new URL(page.url()).origin;
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  // IndexedDB refuses every write as a full disk makes it refuse: a QuotaExceededError.
+  // (Chromium's DevTools Storage.overrideQuotaForOrigin with a quota of 1 byte was tried
+  // first: this Chromium still committed the writes, so the refusal is made here.)
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.__diskFull = true;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
   await officeImport(page, [villageBundle({ code: 'thon-2', name: 'Thôn 2' }, [{ content: 'Cống tắc', field: 'Khác' }])]);
   await expect(page.getByRole('status').getByText('Đã nhận 0/1 tệp.')).toBeVisible();
   await expect(page.getByText(/Bộ nhớ của trình duyệt đã đầy/).first()).toBeVisible();
@@ -232,7 +239,7 @@ test('office: a write refused for quota shows the message with the backup, and l
   const backup = await backupFrom(page, BACKUP, alert);
   expect(Object.keys(backup.doc.office)).toEqual(expect.arrayContaining(['dt1:o:setup', 'dt1:o:v:thon-1']));
   expect(backup.doc.office['dt1:o:v:thon-2']).toBeUndefined();
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await page.evaluate(() => { window.__diskFull = false; });
   // Nothing lost: after a reload, what was stored before is all there.
   await page.reload();
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
