@@ -14,7 +14,9 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{checksum, invalid, read_document, FileError, FileKind};
+use serde_json::Value;
+
+use super::{checksum, invalid, read_document, FieldProblem, FileError, FileKind};
 use crate::domain::json;
 use crate::domain::time::{format_datetime, rfc3339};
 
@@ -159,7 +161,7 @@ impl From<FileError> for BackupError {
 /// checksum, member types) and that every key is one of the app's (`dt1:`, of sensible
 /// length). The entries' contents are checked by `storage::backup`.
 pub fn parse_backup(text: &str) -> Result<Backup, BackupError> {
-    let backup: Backup = json::decode(read_document(text, FileKind::Backup, true)?)?;
+    let backup = from_document(read_document(text, FileKind::Backup, true)?)?;
     if backup.village.is_none() && backup.office.is_none() {
         return Err(BackupError::Nothing);
     }
@@ -176,6 +178,94 @@ pub fn parse_backup(text: &str) -> Result<Backup, BackupError> {
         }
     }
     Ok(backup)
+}
+
+/// The members of a checked document, read by hand from the `Value` tree rather than by
+/// a derived deserialiser: the tablet's download is at its budget, and this is smaller.
+fn from_document(doc: Value) -> Result<Backup, FileError> {
+    let Value::Object(mut m) = doc else {
+        return Err(wrong_type("."));
+    };
+    let made_at = text(&mut m, "made_at")?;
+    let made_at = crate::domain::time::parse_rfc3339(&made_at).ok_or_else(|| invalid("made_at"))?;
+    let made_by = match m.remove("made_by") {
+        Some(Value::Object(mut by)) => {
+            let role = match text(&mut by, "role")
+                .map_err(|e| under("made_by", e))?
+                .as_str()
+            {
+                "village" => Role::Village,
+                "office" => Role::Office,
+                _ => return Err(invalid("made_by.role")),
+            };
+            let name = match by.remove("name") {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::String(s)) => s,
+                Some(_) => return Err(wrong_type("made_by.name")),
+            };
+            MadeBy { role, name }
+        }
+        None => return Err(missing("made_by")),
+        Some(_) => return Err(wrong_type("made_by")),
+    };
+    Ok(Backup {
+        format: FileKind::Backup.format_name().to_string(),
+        version: 1,
+        app_version: text(&mut m, "app_version")?,
+        made_at,
+        made_by,
+        village: section(m.remove("village"), "village")?,
+        office: section(m.remove("office"), "office")?,
+        checksum: text(&mut m, "checksum")?,
+    })
+}
+
+fn text(m: &mut serde_json::Map<String, Value>, key: &str) -> Result<String, FileError> {
+    match m.remove(key) {
+        Some(Value::String(s)) => Ok(s),
+        None => Err(missing(key)),
+        Some(_) => Err(wrong_type(key)),
+    }
+}
+
+fn section(v: Option<Value>, name: &str) -> Result<Option<Entries>, FileError> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Object(map)) => map
+            .into_iter()
+            .map(|(k, v)| match v {
+                Value::String(s) => Ok((k, s)),
+                _ => Err(wrong_type(&format!("{name}.{k}"))),
+            })
+            .collect::<Result<Entries, _>>()
+            .map(Some),
+        Some(_) => Err(wrong_type(name)),
+    }
+}
+
+fn wrong_type(path: &str) -> FileError {
+    FileError::BadField {
+        path: path.to_string(),
+        problem: FieldProblem::WrongType,
+    }
+}
+
+fn missing(path: &str) -> FileError {
+    FileError::BadField {
+        path: path.to_string(),
+        problem: FieldProblem::Missing,
+    }
+}
+
+/// An error of a member inside `parent`, named from the top.
+fn under(parent: &str, e: FileError) -> FileError {
+    match e {
+        FileError::BadField { path, problem } => FileError::BadField {
+            path: format!("{parent}.{path}"),
+            problem,
+        },
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -247,6 +337,29 @@ mod tests {
             parse_backup(&b.to_json()),
             Err(BackupError::UnknownKey { key }) if key == "other-app:token"
         ));
+    }
+
+    #[test]
+    fn members_of_the_wrong_type_are_named() {
+        let mut doc: Value = serde_json::from_str(&sample().to_json()).unwrap();
+        doc["village"]["dt1:settings"] = Value::from(5);
+        doc["checksum"] = Value::from(checksum::of_document(&doc));
+        assert_eq!(
+            parse_backup(&doc.to_string()),
+            Err(BackupError::File(wrong_type("village.dt1:settings")))
+        );
+        doc["made_by"]["role"] = Value::from("mayor");
+        doc["checksum"] = Value::from(checksum::of_document(&doc));
+        assert_eq!(
+            parse_backup(&doc.to_string()),
+            Err(BackupError::File(invalid("made_by.role")))
+        );
+        doc.as_object_mut().unwrap().remove("made_at");
+        doc["checksum"] = Value::from(checksum::of_document(&doc));
+        assert_eq!(
+            parse_backup(&doc.to_string()),
+            Err(BackupError::File(missing("made_at")))
+        );
     }
 
     #[test]

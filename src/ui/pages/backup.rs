@@ -42,24 +42,20 @@ pub fn download_backup(app: AppState) {
     }
 }
 
-/// A checked file waiting for the person's yes: what to say, and what to write.
-#[derive(Clone)]
-struct Pending {
-    question: String,
-    entries: Entries,
-}
-
 #[component]
 pub fn BackupCard() -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
     let b = t.backup();
-    let pending: RwSignal<Option<Pending>> = RwSignal::new(None);
+    // A checked file waiting for the person's yes: the question (a signal of a type the
+    // tablet already has, which costs no new code) and the entries to write.
+    let question = RwSignal::new(None::<String>);
+    let entries = StoredValue::new(Entries::new());
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = browser::picked_file(&ev) else {
             return;
         };
-        pending.set(None);
+        question.set(None);
         leptos::task::spawn_local(async move {
             let Some(text) = browser::read_text(file).await else {
                 app.error(t.read_failed);
@@ -69,31 +65,28 @@ pub fn BackupCard() -> impl IntoView {
                 Err(e) => app.error((b.refused)(&t.backup_error(&e))),
                 Ok(backup) => {
                     let held = app.entries.with_untracked(Vec::len);
-                    let question = (b.confirm)(
+                    question.set(Some((b.confirm)(
                         &format_datetime(backup.made_at),
                         &backup.made_by.name,
                         &(b.petitions)(backup.village_petitions()),
                         &(b.petitions)(held),
-                    );
-                    pending.set(Some(Pending {
-                        question,
-                        entries: backup.village.unwrap_or_default(),
-                    }));
+                    )));
+                    entries.set_value(backup.village.unwrap_or_default());
                 }
             }
         });
     };
     let restore = move |_| {
-        let Some(p) = pending.get_untracked() else {
+        if question.get_untracked().is_none() {
             return;
-        };
-        match replace_all(&BrowserStore, is_village_key, &p.entries) {
+        }
+        match entries.with_value(|e| replace_all(&BrowserStore, is_village_key, e)) {
             // Start again from what is stored now, as at any start.
             Ok(_) => {
                 let _ = window().location().reload();
             }
             Err(e) => {
-                pending.set(None);
+                question.set(None);
                 app.error((b.not_restored)(t.store_error(&e)));
             }
         }
@@ -112,17 +105,17 @@ pub fn BackupCard() -> impl IntoView {
                 <input type="file" accept=".json,application/json" on:change=on_file />
             </label>
             {move || {
-                pending
+                question
                     .get()
-                    .map(|p| {
+                    .map(|q| {
                         view! {
                             <div class="confirm" role="alertdialog" aria-labelledby="restore-question">
-                                <p id="restore-question">{p.question}</p>
+                                <p id="restore-question">{q}</p>
                                 <div class="actions">
                                     <button type="button" class="danger" on:click=restore>
                                         {b.confirm_button}
                                     </button>
-                                    <button type="button" on:click=move |_| pending.set(None)>
+                                    <button type="button" on:click=move |_| question.set(None)>
                                         {b.cancel}
                                     </button>
                                 </div>
