@@ -2,6 +2,7 @@
 //! and English (chosen in settings). A struct rather than a key lookup so that a missing
 //! translation is a compile error, not a blank on a village head's screen.
 
+pub mod backup;
 pub mod office;
 pub mod session;
 
@@ -419,6 +420,8 @@ impl Texts {
                     (FileKind::VillageBundle, false) => "a village bundle",
                     (FileKind::Results, true) => "tệp kết quả của xã",
                     (FileKind::Results, false) => "a results file",
+                    (FileKind::Backup, true) => "tệp sao lưu của ứng dụng",
+                    (FileKind::Backup, false) => "a backup file of this app",
                 };
                 match (found, vi) {
                     (Some(f), true) => format!("Đây không phải {what} (loại tệp ghi là “{f}”)."),

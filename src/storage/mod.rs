@@ -15,6 +15,7 @@ use crate::domain::json;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::village::{Meeting, VillageProfile};
 
+pub mod backup;
 #[cfg(target_arch = "wasm32")]
 pub mod indexed;
 #[cfg(target_arch = "wasm32")]

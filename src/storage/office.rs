@@ -267,3 +267,13 @@ impl TryFrom<VillageChunk> for ChunkEntries {
         c.into_entries().map(ChunkEntries)
     }
 }
+
+impl<S: KeyValueStore> OfficeRepository<S> {
+    /// Whether `key` is one the office stores (the full backup refuses any other).
+    pub fn is_office_key(key: &str) -> bool {
+        [SETUP, GROUPS, SOURCES, SESSION, DOCUMENTS, KEY].contains(&key)
+            || [VILLAGE_PREFIX, ITEM_PREFIX, super::BROKEN_PREFIX]
+                .iter()
+                .any(|p| key.len() > p.len() && key.starts_with(p))
+    }
+}

@@ -161,10 +161,25 @@ fn NoticeBar() -> impl IntoView {
                                     </button>
                                 }
                             });
+                        // Storage full: the one-click full backup, right in the message.
+                        let backup = app
+                            .texts()
+                            .offers_backup(&n.text)
+                            .then(|| {
+                                view! {
+                                    <button
+                                        type="button"
+                                        on:click=move |_| pages::backup::download_backup(app)
+                                    >
+                                        {app.texts().backup().download}
+                                    </button>
+                                }
+                            });
                         view! {
                             <div class=class role=role>
                                 <span>{n.text}</span>
                                 {undo}
+                                {backup}
                                 <button
                                     type="button"
                                     class="close"

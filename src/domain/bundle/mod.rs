@@ -8,6 +8,7 @@
 //! The serialised shapes live in [`v1`], apart from the domain types, so the domain can
 //! change without breaking files already written.
 
+pub mod backup;
 pub mod checksum;
 pub mod results;
 pub mod sealed;
@@ -77,6 +78,8 @@ pub enum FileKind {
     VillageBundle,
     /// The results of the session, back to the villages.
     Results,
+    /// The full backup of everything stored, both roles ([`backup`]).
+    Backup,
 }
 
 impl FileKind {
@@ -86,6 +89,7 @@ impl FileKind {
             FileKind::CommuneSetup => "doithoai.commune-setup",
             FileKind::VillageBundle => "doithoai.village-bundle",
             FileKind::Results => "doithoai.results",
+            FileKind::Backup => "doithoai.backup",
         }
     }
 
@@ -100,6 +104,9 @@ impl FileKind {
             FileKind::CommuneSetup => 1024 * 1024,
             FileKind::VillageBundle => 64 * 1024 * 1024,
             FileKind::Results => 32 * 1024 * 1024,
+            // Local storage holds about 5 million characters; an office of 10,000
+            // petitions stores about 8 MB.
+            FileKind::Backup => 64 * 1024 * 1024,
         }
     }
 }

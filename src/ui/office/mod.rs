@@ -4,6 +4,7 @@
 //! the session (programme, announcement, attendance, the secretary's queue, the
 //! projector, the minutes).
 
+mod backup;
 mod document;
 mod followup;
 mod groups;
@@ -78,7 +79,16 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
     view! {
         {move || {
             let n = app.broken.get();
-            (n > 0).then(|| view! { <p class="banner error" role="alert">{(t.broken)(n)}</p> })
+            (n > 0)
+                .then(|| {
+                    view! {
+                        <p class="banner error" role="alert">
+                            {(t.broken)(n)}
+                            " "
+                            <a href=Page::Backup.hash()>"Xem và tải các mục hỏng"</a>
+                        </p>
+                    }
+                })
         }}
         <header class="top" hidden=move || app.page.get() == Page::Projector>
             <div class="brand">
@@ -97,6 +107,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 {tab(Page::Minutes, st.nav_minutes)}
                 {tab(Page::FollowUp, st.nav_follow)}
                 {tab(Page::Report, st.nav_report)}
+                {tab(Page::Backup, "Sao lưu")}
                 <a href="../" class="tab">{t.nav_village}</a>
             </nav>
         </header>
@@ -114,6 +125,7 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                 Page::Minutes => minutes::MinutesPage().into_any(),
                 Page::FollowUp => followup::FollowUpPage().into_any(),
                 Page::Report => report::ReportPage().into_any(),
+                Page::Backup => backup::BackupPage().into_any(),
             }}
         </main>
         <div class="notice-area" role="status" aria-live="polite">
@@ -126,9 +138,15 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                         } else {
                             ("notice", None)
                         };
+                        // Storage full: said in the office's words, with the backup.
+                        let text = if crate::i18n::VI.offers_backup(&n.text) {
+                            view! { <backup::FullNotice /> }.into_any()
+                        } else {
+                            view! { <span>{n.text}</span> }.into_any()
+                        };
                         view! {
                             <div class=class role=role>
-                                <span>{n.text}</span>
+                                {text}
                                 <button
                                     type="button"
                                     class="close"

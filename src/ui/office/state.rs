@@ -42,10 +42,12 @@ pub enum Page {
     Minutes,
     FollowUp,
     Report,
+    /// The full backup, the restore, and entries set aside.
+    Backup,
 }
 
 impl Page {
-    pub const ALL: [Page; 12] = [
+    pub const ALL: [Page; 13] = [
         Page::Setup,
         Page::Import,
         Page::List,
@@ -58,6 +60,7 @@ impl Page {
         Page::Minutes,
         Page::FollowUp,
         Page::Report,
+        Page::Backup,
     ];
 
     pub fn hash(self) -> &'static str {
@@ -74,6 +77,7 @@ impl Page {
             Page::Minutes => "#/bien-ban",
             Page::FollowUp => "#/theo-doi",
             Page::Report => "#/bao-cao",
+            Page::Backup => "#/sao-luu",
         }
     }
 

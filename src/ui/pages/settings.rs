@@ -1,5 +1,6 @@
 //! Preferences (language, large text), what this tablet is, and the entries set aside
-//! because they could not be read, with a way to rescue them.
+//! because they could not be read, with a way to rescue them; the full backup and restore
+//! (`backup.rs`).
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -90,5 +91,6 @@ pub fn SettingsPage() -> impl IntoView {
                 })
             }}
         </section>
+        <super::backup::BackupCard />
     }
 }

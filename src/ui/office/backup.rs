@@ -1,0 +1,222 @@
+//! The office's backup page: the full backup of both roles held by this browser (the
+//! office's IndexedDB and any village tablet's local storage on the same site) as one
+//! file; the restore of such a file, checked whole, confirmed, then written whole or not at
+//! all; and the entries set aside because they could not be read, with a download to
+//! rescue them.
+//!
+//! A restore writes local storage first (putting it back if a write fails), then commits
+//! the office's entries in one IndexedDB transaction; if that commit fails, local storage
+//! is put back too, so a failed restore changes nothing.
+
+use leptos::prelude::*;
+
+use super::state::OfficeState;
+use crate::domain::bundle::backup::{build_backup, Backup, BackupContext, MadeBy, Role};
+use crate::domain::json;
+use crate::domain::time::format_datetime;
+use crate::i18n::backup::VI as B;
+use crate::i18n::VI as T;
+use crate::storage::backup::{entries_of, is_village_key, put_back, read_for_office, replace_all};
+use crate::storage::local::BrowserStore;
+use crate::ui::browser;
+
+/// The office's keys in its IndexedDB store (all of the app's).
+fn is_office_store_key(key: &str) -> bool {
+    key.starts_with("dt1:")
+}
+
+/// Downloads the full backup: the office's entries and the village's, as stored.
+pub fn download_backup(app: OfficeState) {
+    let name = app
+        .setup
+        .with_untracked(|s| {
+            s.as_ref()
+                .map(|s| format!("Văn phòng UBND xã {}", s.commune))
+        })
+        .unwrap_or_else(|| "Văn phòng UBND xã".to_string());
+    let backup = build_backup(
+        Some(entries_of(&BrowserStore, is_village_key)),
+        Some(entries_of(&app.store(), is_office_store_key)),
+        BackupContext {
+            app_version: crate::APP_VERSION,
+            now: browser::now(),
+            made_by: MadeBy {
+                role: Role::Office,
+                name,
+            },
+        },
+    );
+    let file = backup.file_name();
+    match browser::download(&file, &backup.to_json()) {
+        Ok(()) => app.say((B.done)(&file)),
+        Err(_) => app.fail(B.download_failed),
+    }
+}
+
+/// "văn phòng: 12 mục dữ liệu; thôn: 40 kiến nghị" for what a file holds or what is held.
+fn describe(office: Option<usize>, village_petitions: Option<usize>) -> String {
+    let office = office.map_or_else(|| B.not_in_file.to_string(), B.entries);
+    let village = village_petitions.map_or_else(|| B.not_in_file.to_string(), B.petitions);
+    format!("văn phòng: {office}; thôn: {village}")
+}
+
+/// Writes a checked backup: local storage, then the office's store in one commit.
+async fn restore(app: OfficeState, backup: Backup) -> Result<(), String> {
+    let village_before = match &backup.village {
+        Some(v) => Some(
+            replace_all(&BrowserStore, is_village_key, v)
+                .map_err(|e| (B.not_restored)(T.store_error(&e)))?,
+        ),
+        None => None,
+    };
+    if let Some(o) = &backup.office {
+        let store = app.store();
+        // The in-memory copy never refuses; the commit below decides.
+        let _ = replace_all(&store, is_office_store_key, o);
+        if let Err(e) = store.flush().await {
+            if let Some(before) = &village_before {
+                put_back(&BrowserStore, is_village_key, before);
+            }
+            return Err((B.not_restored)(T.store_error(&e)));
+        }
+    }
+    Ok(())
+}
+
+#[component]
+pub fn BackupPage() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let pending: RwSignal<Option<(String, Backup)>> = RwSignal::new(None);
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = browser::picked_file(&ev) else {
+            return;
+        };
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            let Some(text) = browser::read_text(file).await else {
+                app.fail(T.read_failed);
+                return;
+            };
+            match read_for_office(&text) {
+                Err(e) => app.fail((B.refused)(&T.backup_error(&e))),
+                Ok(backup) => {
+                    let holds = describe(
+                        backup.office.as_ref().map(|o| o.len()),
+                        backup.village.as_ref().map(|_| backup.village_petitions()),
+                    );
+                    let held_office = entries_of(&app.store(), is_office_store_key).len();
+                    let held_village = entries_of(&BrowserStore, |k| k.starts_with("dt1:p:")).len();
+                    let question = (B.confirm)(
+                        &format_datetime(backup.made_at),
+                        &backup.made_by.name,
+                        &holds,
+                        &describe(Some(held_office), Some(held_village)),
+                    );
+                    pending.set(Some((question, backup)));
+                }
+            }
+        });
+    };
+    let confirm = move |_| {
+        let Some((_, backup)) = pending.get_untracked() else {
+            return;
+        };
+        pending.set(None);
+        leptos::task::spawn_local(async move {
+            match restore(app, backup).await {
+                // Start again from what is stored now, as at any start.
+                Ok(()) => {
+                    let _ = window().location().reload();
+                }
+                Err(why) => app.fail(why),
+            }
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-title">
+            <h1 id="backup-title">{B.title}</h1>
+            <p class="hint">
+                "Một tệp chứa mọi dữ liệu ứng dụng lưu trên máy này: của văn phòng (thiết lập, kiến nghị các thôn, nhóm, phiên đối thoại, sổ văn bản) và của thôn nếu máy này cũng dùng làm máy của thôn."
+            </p>
+            <button type="button" class="primary" on:click=move |_| download_backup(app)>
+                {B.download}
+            </button>
+        </section>
+        <section class="card" aria-labelledby="restore-title">
+            <h2 id="restore-title">{B.restore_title}</h2>
+            <p class="hint">{B.restore_hint}</p>
+            <label class="file-button">
+                <span>{B.restore_pick}</span>
+                <input type="file" accept=".json,application/json" on:change=on_file />
+            </label>
+            {move || {
+                pending
+                    .get()
+                    .map(|(question, _)| {
+                        view! {
+                            <div class="confirm" role="alertdialog" aria-labelledby="restore-question">
+                                <p id="restore-question">{question}</p>
+                                <div class="actions">
+                                    <button type="button" class="danger" on:click=confirm>
+                                        {B.confirm_button}
+                                    </button>
+                                    <button type="button" on:click=move |_| pending.set(None)>
+                                        {B.cancel}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
+        </section>
+        <BrokenEntries />
+    }
+}
+
+/// The entries set aside because they could not be read: how many, their keys, and a
+/// download of their text for rescue.
+#[component]
+fn BrokenEntries() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let broken = app.repo.with_value(|r| r.broken_entries());
+    let keys: Vec<String> = broken.iter().map(|b| b.key.clone()).collect();
+    let count = keys.len();
+    let rescue = move |_| {
+        let entries: Vec<serde_json::Value> = broken
+            .iter()
+            .map(|e| serde_json::json!({ "key": e.key, "raw": e.raw }))
+            .collect();
+        let text = json::to_pretty_text(&serde_json::Value::Array(entries));
+        if browser::download("du-lieu-hong_van-phong.json", &text).is_err() {
+            app.fail(B.download_failed);
+        }
+    };
+    view! {
+        <section class="card" aria-labelledby="broken-title">
+            <h2 id="broken-title">{T.broken_title}</h2>
+            {if count == 0 {
+                view! { <p>{T.broken_none}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{(T.broken_count)(count)}</p>
+                    <ul>{keys.into_iter().map(|k| view! { <li><code>{k}</code></li> }).collect_view()}</ul>
+                    <button type="button" on:click=rescue>{T.broken_download}</button>
+                }
+                    .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The office's message when storage is full, in the office's words (the catalogue's is
+/// the tablet's), with the full backup beside it.
+#[component]
+pub fn FullNotice() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    view! {
+        <span>
+            "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng."
+        </span>
+        <button type="button" on:click=move |_| download_backup(app)>{B.download}</button>
+    }
+}
