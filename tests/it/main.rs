@@ -1,6 +1,7 @@
 //! Whole behaviours of the domain, as the village head and the office meet them: files in,
 //! files out, bad files refused. One test binary (tests/it) keeps link times short.
 
+mod fuzz;
 mod grouping_quality;
 mod office_import;
 mod report;
