@@ -339,3 +339,49 @@ fn fuzz_office_storage_loads_whatever_its_entries_hold() {
         },
     );
 }
+
+/// Found by the fuzz run: a stored question whose final answer was only a control
+/// character loaded with an empty answer, and the results file the office then wrote was
+/// refused whole by every tablet. Such an entry is now set aside, like any broken one.
+#[test]
+fn a_stored_question_without_its_required_text_is_set_aside() {
+    let entries = office_entries();
+    let today = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+    for (member, value) in [
+        ("/answer/answer", "\u{0}"),
+        ("/history/0/outcome/summary", " \u{7}"),
+        ("/history/0/outcome/department", ""),
+        ("/text", "\r\n"),
+    ] {
+        let mut damaged = entries.clone();
+        let mut hit = false;
+        for (k, v) in damaged.iter_mut() {
+            if !k.starts_with("dt1:o:q:") {
+                continue;
+            }
+            let mut doc: Value = serde_json::from_str(v).unwrap();
+            if let Some(slot) = doc.pointer_mut(member) {
+                *slot = Value::String(value.into());
+                *v = doc.to_string();
+                hit = true;
+                break;
+            }
+        }
+        assert!(hit, "no stored question has {member}");
+        let store = fill(&damaged);
+        let snap = OfficeRepository::new(store.clone()).load();
+        assert_eq!(snap.broken_now.len(), 1, "{member}");
+        let setup = snap.setup.unwrap();
+        let file = doithoai::domain::bundle::results::build_results(
+            &setup,
+            &snap.register,
+            &snap.session,
+            &snap.items,
+            None,
+            "0.1.0",
+            chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+        );
+        assert!(parse_results(&file.to_json()).is_ok(), "{member}");
+        let _ = board(&snap.session, &snap.items, today);
+    }
+}

@@ -294,3 +294,61 @@ fn canonical_text_declines_what_serde_json_refuses_at_its_depth_limit() {
         canonical_is_exact(&text).unwrap_or_else(|e| panic!("depth {depth}: {e}"));
     }
 }
+
+/// Thôn 1's petitions already at the office, and Thôn 2's, whose ids a bundle of Thôn 1
+/// must not touch.
+fn office_with_petitions() -> (
+    doithoai::domain::office::setup::OfficeSetup,
+    doithoai::domain::office::register::Register,
+) {
+    use doithoai::domain::office::register::Register;
+    use doithoai::domain::office::setup::SetupDraft;
+    let setup = SetupDraft {
+        commune: "Cẩm Quang".into(),
+        villages: "Thôn 1; Nguyễn Văn Hùng\nThôn 2".into(),
+        ..SetupDraft::blank()
+    }
+    .validate(None)
+    .unwrap();
+    let mut register = Register::default();
+    let read =
+        doithoai::domain::bundle::village::parse_village_bundle(&(VILLAGE.samples)()[0]).unwrap();
+    register
+        .import(
+            &read,
+            Some(&setup),
+            chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
+        )
+        .unwrap();
+    (setup, register)
+}
+
+/// The office takes a bundle whole or not at all: a refused one (another commune, an
+/// unknown village, another village's ids) leaves the register exactly as it was, and
+/// an accepted one keeps clean text only.
+#[test]
+fn fuzz_office_import_is_all_or_nothing() {
+    let (setup, register) = office_with_petitions();
+    let now = chrono::DateTime::from_timestamp(1_790_100_000, 0).unwrap();
+    check("import all or nothing", CASES, hostile(&VILLAGE), |text| {
+        let Ok(read) = doithoai::domain::bundle::village::parse_village_bundle(&text) else {
+            return Ok(());
+        };
+        let mut r = register.clone();
+        match r.import(&read, Some(&setup), now) {
+            Err(_) => prop_assert_eq!(&r, &register, "a refused bundle changed the register"),
+            Ok(_) => {
+                for e in r.entries() {
+                    let p = &e.original;
+                    for t in [&p.content, &p.field, &p.address, &p.phone] {
+                        super::is_clean_text(t).map_err(TestCaseError::fail)?;
+                    }
+                }
+                for s in r.sources() {
+                    super::is_clean_text(&s.device_id).map_err(TestCaseError::fail)?;
+                }
+            }
+        }
+        Ok(())
+    });
+}
