@@ -239,6 +239,9 @@ mod tests {
             village_code: String::new(),
             fields: vec!["Đất đai".into()],
             dialogue: None,
+            office_key: Some(
+                "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p".into(),
+            ),
         };
         repo.save_profile(&profile).unwrap();
         repo.save_meeting(&Meeting::planned("Nguyễn Văn Hùng"))

@@ -320,7 +320,14 @@ where
 }
 
 fn set_aside(store: &impl KeyValueStore, key: &str, raw: String) -> BrokenEntry {
-    let aside = format!("{BROKEN_PREFIX}{key}");
+    // An entry of the same key set aside at an earlier start keeps its place: the new
+    // copy goes beside it (`…#2`, `…#3`). (It overwrote it before, and the earlier text
+    // was lost: found by the fuzz tests.)
+    let first = format!("{BROKEN_PREFIX}{key}");
+    let aside = std::iter::once(first.clone())
+        .chain((2..).map(|n| format!("{first}#{n}")))
+        .find(|k| store.get(k).is_none_or(|held| held == raw))
+        .unwrap_or(first);
     // Only remove the original once its copy is safe; if storage is full it stays put
     // (and is reported again next time) rather than being lost.
     if store.set(&aside, &raw).is_ok() {
@@ -418,6 +425,23 @@ mod tests {
         // Next start: nothing new is broken, the set-aside entries are still there.
         let again = repo.load();
         assert!(again.broken_now.is_empty());
+        assert_eq!(repo.broken_entries().len(), 2);
+    }
+
+    #[test]
+    fn an_entry_broken_twice_keeps_both_copies() {
+        let store = MemoryStore::default();
+        let repo = Repository::new(store.clone());
+        store.set(PROFILE, "first damage").unwrap();
+        assert_eq!(repo.load().broken_now.len(), 1);
+        store.set(PROFILE, "second damage").unwrap();
+        let again = repo.load();
+        assert_eq!(again.broken_now[0].key, "dt1:broken:dt1:profile#2");
+        let kept: Vec<String> = repo.broken_entries().into_iter().map(|b| b.raw).collect();
+        assert_eq!(kept, ["first damage", "second damage"]);
+        // The same text again is not copied twice.
+        store.set(PROFILE, "second damage").unwrap();
+        repo.load();
         assert_eq!(repo.broken_entries().len(), 2);
     }
 

@@ -3,6 +3,7 @@
 
 mod backup;
 mod encrypted_bundle;
+mod fuzz;
 mod grouping_quality;
 mod office_import;
 mod report;

@@ -38,15 +38,15 @@ struct Villages {
 /// by both is one group, answered at the session; Thôn 1's denunciation went to the
 /// province; its street lights were given to a department, which answered later; Thôn 2's
 /// seed rice was declined; a question from the floor was withdrawn.
-struct Office {
-    setup: OfficeSetup,
-    register: Register,
-    session: Session,
-    items: Vec<Item>,
+pub(crate) struct Office {
+    pub(crate) setup: OfficeSetup,
+    pub(crate) register: Register,
+    pub(crate) session: Session,
+    pub(crate) items: Vec<Item>,
     villages: Villages,
 }
 
-fn office() -> Office {
+pub(crate) fn office() -> Office {
     let road1 = petition(1, "Đường liên thôn xuống cấp, nhiều ổ gà");
     let mut secret = petition(2, "Tố cáo lấn chiếm đất công ở xóm 3");
     secret.kind = Kind::Denunciation;

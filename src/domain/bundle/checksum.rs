@@ -81,8 +81,11 @@ pub fn canonical_text(text: &str) -> Option<Vec<u8>> {
     (c.i == c.s.len()).then_some(c.out)
 }
 
-/// serde_json refuses documents nested deeper than this; so does [`canonical_text`].
-const MAX_DEPTH: usize = 128;
+/// serde_json reads at most this many arrays and objects nested in one another, the
+/// outermost counted (its recursion limit of 128 is spent at the 128th); so does
+/// [`canonical_text`]. (It declined only from 129 on, so a text nested 128 deep was
+/// copied though serde_json refuses it: found by the fuzz tests.)
+const MAX_DEPTH: usize = 127;
 
 /// One member of an object being copied: its name (in the text) and where it was
 /// written (in the output), `"name":value`.
@@ -506,5 +509,10 @@ mod tests {
         }
         let deep = format!("{{\"a\":{}1{}}}", "[".repeat(200), "]".repeat(200));
         assert_eq!(canonical_text(&deep), None);
+        // At serde_json's limit exactly: 127 arrays and objects in all, not 128.
+        let nested = |n: usize| format!("{{\"a\":{}1{}}}", "[".repeat(n), "]".repeat(n));
+        assert!(same_or_declined(&nested(126)));
+        assert!(serde_json::from_str::<Value>(&nested(127)).is_err());
+        assert_eq!(canonical_text(&nested(127)), None);
     }
 }

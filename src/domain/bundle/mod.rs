@@ -19,6 +19,7 @@ pub mod village;
 use serde_json::Value;
 
 use super::json;
+use super::text::clean_line;
 
 /// Why a file was refused. Every variant says enough for a person to act on.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,7 +125,9 @@ pub(crate) fn read_document(
     if format != Some(kind.format_name()) {
         return Err(FileError::WrongFormat {
             expected: kind,
-            found: format.map(|f| f.chars().take(60).collect()),
+            // Shown to the person in the refusal: cleaned like any text from a file (a
+            // raw control character or line break reached the message before).
+            found: format.map(|f| clean_line(f).chars().take(60).collect()),
         });
     }
     match doc.get("version") {

@@ -15,7 +15,7 @@ use crate::domain::bundle::setup::SetupVillage;
 use crate::domain::bundle::v1::{PetitionRecord, PetitionRecordView, RecordError};
 use crate::domain::official::{DocType, DocumentNumber};
 use crate::domain::petition::{Kind, Petition, PetitionId};
-use crate::domain::text::clean_line;
+use crate::domain::text::{char_len, clean_line};
 use crate::domain::time::{iso_date, iso_date_opt, rfc3339};
 
 fn is_empty(s: &str) -> bool {
@@ -169,6 +169,12 @@ impl VillageChunk {
     /// can set the whole chunk aside rather than lose part of it silently.
     pub fn into_entries(self) -> Result<Vec<Entry>, RecordError> {
         let village = clean_line(&self.village);
+        // A village code keeps the setup's rules: the code stands for the village's name
+        // where the setup no longer lists it, in the results file too, whose reader refuses
+        // a name over 200 characters (a damaged chunk's code did: found by the fuzz tests).
+        if village.is_empty() || char_len(&village) > super::setup::MAX_LINE {
+            return Err(RecordError { member: "village" });
+        }
         self.entries
             .into_iter()
             .map(|r| r.into_entry(&village))

@@ -83,7 +83,7 @@ pub struct SetupDraft {
     pub departments: String,
 }
 
-const MAX_LINE: usize = 200;
+pub(crate) const MAX_LINE: usize = 200;
 const MAX_VILLAGES: usize = 500;
 const MAX_LIST: usize = 100;
 

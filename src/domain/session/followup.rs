@@ -226,7 +226,7 @@ pub enum AnswerError {
     TooLong,
 }
 
-const MAX_ANSWER: usize = 10_000;
+pub(crate) const MAX_ANSWER: usize = 10_000;
 
 impl AnswerDraft {
     pub fn from_answer(a: &FinalAnswer) -> Self {

@@ -146,7 +146,10 @@ impl Item {
         self.history.last().map(|c| &c.outcome)
     }
 
-    /// Text as stored, cleaned again after loading.
+    /// Text as stored, cleaned again after loading; `None` (the entry is set aside) when
+    /// what is left breaks the rules the forms check: no text, a text too long, an outcome
+    /// or a final answer without its required text. Such an item once loaded went out in
+    /// the results file, and the tablets refused the whole file (found by the fuzz tests).
     pub(crate) fn cleaned(mut self) -> Option<Self> {
         self.text = clean(&self.text);
         self.field = clean_line(&self.field);
@@ -165,7 +168,17 @@ impl Item {
                 outcome: c.outcome.cleaned(),
             })
             .collect();
-        (!self.id.is_empty() && char_len(&self.text) <= MAX_TEXT * 2).then_some(self)
+        let answer_ok = self.answer.as_ref().is_none_or(|a| {
+            !a.answer.is_empty()
+                && char_len(&a.answer) <= followup::MAX_ANSWER
+                && char_len(&a.agency_answer) <= followup::MAX_ANSWER
+        });
+        (!self.id.is_empty()
+            && !self.text.is_empty()
+            && char_len(&self.text) <= MAX_TEXT * 2
+            && answer_ok
+            && self.history.iter().all(|c| c.outcome.keeps_the_rules()))
+        .then_some(self)
     }
 }
 

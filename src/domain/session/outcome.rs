@@ -93,6 +93,30 @@ impl Outcome {
     }
 
     /// Text as stored, cleaned again after loading (a stored entry may have been edited).
+    /// Whether an outcome read back from storage keeps the rules its form checks (every
+    /// required text there, none too long), once [`Self::cleaned`]. One that does not
+    /// would go out in the results file, which the tablets then refuse whole.
+    pub(crate) fn keeps_the_rules(&self) -> bool {
+        let ok = |t: &str, limit: usize, needed: bool| {
+            (!needed || !t.is_empty()) && char_len(t) <= limit
+        };
+        match self {
+            Outcome::Answered { summary, by } => {
+                ok(summary, MAX_TEXT, true) && ok(by, MAX_LINE, true)
+            }
+            Outcome::Later {
+                department,
+                official,
+                ..
+            } => ok(department, MAX_LINE, true) && ok(official, MAX_LINE, false),
+            Outcome::Forwarded { agency, .. } => ok(agency, MAX_LINE, true),
+            Outcome::Declined { reason, channel } => {
+                ok(reason, MAX_TEXT, true) && ok(channel, MAX_TEXT, true)
+            }
+            Outcome::Withdrawn => true,
+        }
+    }
+
     pub(crate) fn cleaned(self) -> Self {
         match self {
             Outcome::Answered { summary, by } => Outcome::Answered {
