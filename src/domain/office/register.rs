@@ -317,7 +317,10 @@ impl Register {
         now: DateTime<Utc>,
     ) -> Result<Imported, Refusal> {
         let setup = setup.ok_or(Refusal::NoSetup)?;
-        let ReadBundle { bundle: b, petitions } = read;
+        let ReadBundle {
+            bundle: b,
+            petitions,
+        } = read;
         if !setup.is_this_commune(&b.commune) {
             return Err(Refusal::OtherCommune(clean_line(&b.commune)));
         }

@@ -146,6 +146,7 @@ pub fn tablet() -> VillageProfile {
         head: "Nguyễn Văn Hùng".into(),
         fields: vec!["Đất đai".into(), "Khác".into()],
         dialogue: None,
+        office_key: None,
     }
 }
 
@@ -171,7 +172,7 @@ fn setup_samples() -> Vec<String> {
     }
     .validate(None)
     .expect("the sample setup is valid");
-    let file = setup.setup_file();
+    let file = setup.setup_file(None);
     let by_hand = r#"{
   "format": "doithoai.commune-setup",
   "version": 1,

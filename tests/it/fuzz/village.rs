@@ -315,7 +315,7 @@ fn office_with_petitions() -> (
         doithoai::domain::bundle::village::parse_village_bundle(&(VILLAGE.samples)()[0]).unwrap();
     register
         .import(
-            &read,
+            read,
             Some(&setup),
             chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
         )
@@ -335,7 +335,7 @@ fn fuzz_office_import_is_all_or_nothing() {
             return Ok(());
         };
         let mut r = register.clone();
-        match r.import(&read, Some(&setup), now) {
+        match r.import(read, Some(&setup), now) {
             Err(_) => prop_assert_eq!(&r, &register, "a refused bundle changed the register"),
             Ok(_) => {
                 for e in r.entries() {
