@@ -627,7 +627,10 @@ async function storage(page) {
         const all = tx.objectStore(names[0]).getAll();
         all.onsuccess = () => {
           const v = all.result;
-          resolve({ entries: v.length, chars: v.reduce((a, x) => a + (typeof x === 'string' ? x.length : 0), 0) });
+          // Entries are UTF-8 bytes (older releases stored strings): count characters.
+          const dec = new TextDecoder();
+          const text = (x) => (typeof x === 'string' ? x : x instanceof Uint8Array ? dec.decode(x) : '');
+          resolve({ entries: v.length, chars: v.reduce((a, x) => a + text(x).length, 0) });
           db.close();
         };
         all.onerror = () => reject(all.error);
