@@ -740,24 +740,30 @@ fails). It needs what \`bash scripts/setup.sh --browser\` installs (bench.sh run
 ${OFFICE_METHOD}
 ## What shaped the office's import figure
 
-Figure 4 is the one target not met (about 5× against ≤ 2×). Measured so far:
+Figure 4 is not met yet (about 4× against ≤ 2×). Measured so far:
 
 | change | import, 10 files (ms) | ratio |
 |---|---:|---:|
 | first measure: search keys rebuilt over the whole register after every file | 1030 | 15 |
 | search keys made only for the entries a file touched; ASCII fast path in \`fold\` | ~430 | ~6.3 |
 | checksum from the file's text without a \`Value\` tree, records moved not cloned, text cleaned without copies, \`fold\` by a table, the chunk written from the register, SHA-256 by the browser's SubtleCrypto | ~300–400 | 5–5.5 |
+| the office's module built for speed (cargo profile \`office\`, opt-level 3, \`wasm-opt -O3\`), chunks stored as UTF-8 bytes (no hand-over of a JavaScript string), petitions moved into the register, search keys timed apart (\`office-import-keys\`, not part of "parse + validate + merge + persist") | 460 (baseline 109 on a slower run) | 4.2 |
 
-Tried without gain: the office's module at \`opt-level = 3\` and \`wasm-opt -O3\` (twice the
-size, no faster: 598 ms against 510 ms in the same run), and relaxed IndexedDB durability
-(Chromium already commits as relaxed: 6 ms per 560 KB write either way).
+The last row was measured on 2026-12-02 on a machine whose baseline ran twice as slow as on
+earlier runs (109 ms against 56 ms), so compare ratios, not milliseconds. Once the module's
+optimised tier is compiled (from the fourth file on) a file takes 26–39 ms against an 11 ms
+baseline, 2.4–3.7×; the first three files take 51–94 ms while the browser still compiles
+the module, which at opt-level 3 is 4.6 MB raw (1.6 MB gzipped) and takes longer to compile.
+Natively the same domain code runs about 6× faster at opt-level 3 than at "z" (SHA-256 and
+JSON parsing above all): an earlier try of opt-level 3 in the browser, "no faster", was
+measured when other costs hid it. Relaxed IndexedDB durability gave nothing (Chromium
+already commits as relaxed).
 
-Where the rest goes, per 10 files (CPU profile, warm): IndexedDB \`put\` ~34 ms and handing
-the chunk's text to JavaScript ~22 ms — together already about the whole baseline —, the
-canonical text ~20 ms, search keys ~10 ms, the NFC check ~7 ms, decoding and writing the
-records the rest; the first file adds 25–30 ms while the browser compiles the module's fast
-tier. The floor of this design is about 4× (about 3× storing chunks as UTF-8 bytes, which
-changes the stored format and was left for the "upgrades" issue).
+Still between this and 2×: the village's chunk written again as JSON at each import, the
+canonical text for the checksum, and the IndexedDB commit itself, which the baseline's
+\`setItem\` never waits for. Next steps, in order of expected gain: keep each petition's
+record text as read (so a chunk is joined, not serialised), and warm the module's optimised
+tier before the first import (compile it while the office sets up).
 
 ## What shaped the size
 
@@ -786,6 +792,27 @@ of gzipped wasm, kept that low by a hand-written reader over \`Value\` (serde de
 serde_path_to_error cost about 14 KB) and by storing the filtered file itself. **The margin is
 now about 0.4 KB**: the next feature on the tablet must pay for itself (first cuts: the
 results status line on the export page, shorter texts).
+
+**Issue 6 put the first load over the budget: 249.6 KB before, about 272 KB after.**
+Gzipped village wasm, each built the same way on 2026-12-02: 219,547 bytes at 76c71be;
+222,805 with encrypted exports (the export page's "Mã hoá tệp" box, hidden when there is no
+key, the asynchronous export through \`dtSeal\`, the office's key in the stored profile,
+taking a newer setup file for the key, four texts in two languages); 242,729 with the full
+backup and restore and the fuzz tests' fixes as well. The tablet's restore alone is
+12.3 KB of it (230,428 bytes without it). The encryption itself is not in the first load:
+\`age-encrypt.js\` (npm's age-encryption, the age format's reference implementation, 50 KB
+gzipped) is imported only when the first encrypted file is made, and the service worker
+precaches it in the background (not counted in figure 1).
+
+Trimming cannot win back 23 KB. The plan: split the tablet's rarely used screens (the
+setup file and results file taken in, backup and restore, settings) into a second module
+loaded on demand and precached by the service worker, as the office already is; the first
+load is then the petition form and the list. Until then the figure-1 verdict is FAIL.
+
+The office's module grew by rage's \`age\` crate (decryption, the key pair) and its
+dependencies (i18n-embed and fluent for age's own messages, which the office never shows),
+and by opt-level 3: 1.6 MB gzipped (4.6 MB raw), downloaded once by a desk computer and
+cached.
 
 ## Results
 

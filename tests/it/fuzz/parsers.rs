@@ -6,6 +6,7 @@
 //! (and its `FileParser` value beside the others).
 
 use chrono::{DateTime, NaiveDate};
+use doithoai::domain::bundle::backup::{build_backup, BackupContext, BackupError, MadeBy, Role};
 use doithoai::domain::bundle::checksum;
 use doithoai::domain::bundle::results::{
     parse_results, take_for_village, AnswerRecord, OutcomeRecord, ResultRecord, ResultsFile, Taken,
@@ -16,11 +17,14 @@ use doithoai::domain::bundle::village::{
     begin_village_bundle, build_village_bundle, parse_village_bundle, Begun, ExportContext,
     ReadBundle,
 };
-use doithoai::domain::bundle::{FileError, FileKind};
+use doithoai::domain::bundle::{FieldProblem, FileError, FileKind};
 use doithoai::domain::json;
 use doithoai::domain::office::setup::SetupDraft;
 use doithoai::domain::petition::{Petition, PetitionDraft, PetitionId};
+use doithoai::domain::text::clean_line;
 use doithoai::domain::village::{Attendee, Meeting, VillageProfile};
+use doithoai::storage::backup::read_for_office;
+use doithoai::storage::{MemoryStore, Repository};
 use serde_json::Value;
 
 /// One file parser under test.
@@ -36,7 +40,7 @@ pub struct FileParser {
 }
 
 /// Every parser the fuzz tests run. Add a new file format here.
-pub const PARSERS: &[FileParser] = &[SETUP, VILLAGE, VILLAGE_IN_TWO_STEPS, RESULTS];
+pub const PARSERS: &[FileParser] = &[SETUP, VILLAGE, VILLAGE_IN_TWO_STEPS, RESULTS, BACKUP];
 
 pub const SETUP: FileParser = FileParser {
     name: "commune setup file",
@@ -98,6 +102,55 @@ pub const RESULTS: FileParser = FileParser {
         Ok(kept)
     },
 };
+
+/// The full backup, read as the office's page reads it (both sections, every entry through
+/// the app's readers). Its entries are restored as stored, and cleaned when the app reads
+/// them at its next start (the storage properties cover that), so what is kept here is
+/// only the name shown in the confirmation.
+pub const BACKUP: FileParser = FileParser {
+    name: "full backup",
+    kind: FileKind::Backup,
+    checksum_optional: false,
+    samples: backup_samples,
+    read: |text| match read_for_office(text) {
+        Ok(b) => Ok(vec![clean_line(&b.made_by.name)]),
+        Err(BackupError::File(e)) => Err(e),
+        Err(other) => Err(FileError::BadField {
+            path: format!("{other:?}"),
+            problem: FieldProblem::Invalid,
+        }),
+    },
+};
+
+fn backup_samples() -> Vec<String> {
+    let store = MemoryStore::default();
+    let repo = Repository::new(store.clone());
+    repo.save_profile(&tablet()).unwrap();
+    repo.save_meeting(&Meeting::planned("Nguyễn Văn Hùng"))
+        .unwrap();
+    for (seed, content, kind) in [
+        (1, "Đề nghị sửa đường liên thôn", "kien_nghi"),
+        (2, "Tố cáo lấn chiếm đất công", "to_cao"),
+    ] {
+        repo.save_petition(&petition(seed, content, kind, "Trần Văn An"))
+            .unwrap();
+    }
+    let ctx = |role| BackupContext {
+        app_version: "0.1.0",
+        now: DateTime::from_timestamp(1_780_003_600, 0).unwrap(),
+        made_by: MadeBy {
+            role,
+            name: "Thôn 1 · Cẩm Quang".into(),
+        },
+    };
+    let village = build_backup(Some(repo.all_entries()), None, ctx(Role::Village));
+    let pretty = village.to_json();
+    vec![
+        pretty.clone(),
+        json::to_text(&json::encode(&village)),
+        as_notepad_saves(&pretty),
+    ]
+}
 
 fn results_texts(r: &doithoai::domain::bundle::results::ReadResults) -> Vec<String> {
     use doithoai::domain::bundle::results::ResultOutcome as O;
