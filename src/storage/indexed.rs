@@ -272,7 +272,11 @@ impl IdbStore {
             .get(&JsValue::from_str(GENERATION))
             .map_err(|e| error_of(&e))?;
         let stale = Rc::new(Cell::new(false));
+        // A write refused at once (a full disk throws QuotaExceededError from `put`): the
+        // transaction is aborted by this code, so its own error says nothing; this does.
+        let refused = Rc::new(Cell::new(None::<StoreError>));
         let (request, seen_stale, tx_in) = (check.clone(), stale.clone(), tx.clone());
+        let seen_refused = refused.clone();
         // The check and the writes run in the request's success event, while the
         // transaction is still active: no other tab can write between them.
         let then = Closure::once_into_js(move || {
@@ -287,17 +291,25 @@ impl IdbStore {
                     Some(v) => store.put_with_key(v, key),
                     None => store.delete(key),
                 };
-                if done.is_err() {
+                if let Err(e) = done {
+                    seen_refused.set(Some(error_of(&e)));
                     let _ = tx_in.abort();
                     return;
                 }
             }
-            let _ = store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION));
+            if let Err(e) = store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION))
+            {
+                seen_refused.set(Some(error_of(&e)));
+                let _ = tx_in.abort();
+            }
         });
         check.set_onsuccess(Some(then.unchecked_ref()));
         let result = committed(&tx).await;
         if stale.get() {
             return Err(StoreError::Stale);
+        }
+        if let Some(e) = refused.take() {
+            return Err(e);
         }
         result.map(|()| next)
     }
