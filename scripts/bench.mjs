@@ -740,21 +740,20 @@ fails). It needs what \`bash scripts/setup.sh --browser\` installs (bench.sh run
 ${OFFICE_METHOD}
 ## What shaped the office's import figure
 
-Figure 4 is not met yet (about 4× against ≤ 2×). Measured so far:
+Figure 4 is not met yet (about 3.5× against ≤ 2×). Measured so far:
 
 | change | import, 10 files (ms) | ratio |
 |---|---:|---:|
 | first measure: search keys rebuilt over the whole register after every file | 1030 | 15 |
 | search keys made only for the entries a file touched; ASCII fast path in \`fold\` | ~430 | ~6.3 |
 | checksum from the file's text without a \`Value\` tree, records moved not cloned, text cleaned without copies, \`fold\` by a table, the chunk written from the register, SHA-256 by the browser's SubtleCrypto | ~300–400 | 5–5.5 |
-| the office's module built for speed (cargo profile \`office\`, opt-level 3, \`wasm-opt -O3\`), chunks stored as UTF-8 bytes (no hand-over of a JavaScript string), petitions moved into the register, search keys timed apart (\`office-import-keys\`, not part of "parse + validate + merge + persist") | 460 (baseline 109 on a slower run) | 4.2 |
+| the office's module built for speed (cargo profile \`office\`, opt-level 3, \`wasm-opt -O3\`), chunks stored as UTF-8 bytes (no hand-over of a JavaScript string), petitions moved into the register, search keys timed apart (\`office-import-keys\`, not part of "parse + validate + merge + persist") | 246 (baseline 70) | 3.5 |
 
-The last row was measured on 2026-12-02 on a machine whose baseline ran twice as slow as on
-earlier runs (109 ms against 56 ms), so compare ratios, not milliseconds. Once the module's
-optimised tier is compiled (from the fourth file on) a file takes 26–39 ms against an 11 ms
-baseline, 2.4–3.7×; the first three files take 51–94 ms while the browser still compiles
-the module, which at opt-level 3 is 4.6 MB raw (1.6 MB gzipped) and takes longer to compile.
-Natively the same domain code runs about 6× faster at opt-level 3 than at "z" (SHA-256 and
+The last row is the run of the results below. Once the module's optimised code is compiled,
+a file takes 14–20 ms against a 7 ms baseline (2.2–3×); the first file takes 51 ms, and some
+later ones 24–34 ms, while the browser still compiles the module (4.6 MB raw at opt-level 3,
+1.6 MB gzipped). An earlier run the same day, on a busier machine, measured 460 ms against a
+109 ms baseline (4.2). Natively the same domain code runs about 6× faster at opt-level 3 than at "z" (SHA-256 and
 JSON parsing above all): an earlier try of opt-level 3 in the browser, "no faster", was
 measured when other costs hid it. Relaxed IndexedDB durability gave nothing (Chromium
 already commits as relaxed).

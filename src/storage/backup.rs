@@ -195,24 +195,10 @@ impl<S: KeyValueStore> Repository<S> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::petition::{PetitionDraft, PetitionId};
+    use crate::domain::petition::PetitionId;
     use chrono::DateTime;
 
-    fn petition(seed: u8) -> Petition {
-        let v = PetitionDraft {
-            content: format!("Kiến nghị số {seed}"),
-            field: "Đất đai".into(),
-            kind_code: "kien_nghi".into(),
-            ..Default::default()
-        }
-        .validate()
-        .unwrap();
-        Petition::new(
-            PetitionId::from_random([seed; 16]),
-            v,
-            DateTime::from_timestamp(i64::from(seed), 0).unwrap(),
-        )
-    }
+    use crate::storage::tests::petition;
 
     fn village_store() -> MemoryStore {
         let store = MemoryStore::default();

@@ -65,6 +65,16 @@ pub struct BrokenEntry {
     pub raw: String,
 }
 
+/// The file a person downloads to rescue the entries set aside: each key with its text
+/// exactly as stored, to be mended by hand.
+pub fn rescue_file(broken: &[BrokenEntry]) -> String {
+    let entries = broken
+        .iter()
+        .map(|e| serde_json::json!({ "key": e.key, "raw": e.raw }))
+        .collect();
+    json::to_pretty_text(&serde_json::Value::Array(entries))
+}
+
 /// The user's preferences on this device.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
@@ -373,7 +383,7 @@ mod tests {
     use crate::domain::petition::PetitionDraft;
     use chrono::DateTime;
 
-    fn petition(seed: u8) -> Petition {
+    pub(super) fn petition(seed: u8) -> Petition {
         let v = PetitionDraft {
             content: format!("Kiến nghị số {seed}"),
             field: "Đất đai".into(),

@@ -5,33 +5,11 @@
 // Saving with storage full, the typing kept: nothing-lost.spec.js.)
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { setUpByHand, addPetition, petitionItems, stored, checksumOf } from './fixtures/app.js';
+import { setUpByHand, addPetition, petitionItems, stored, checksumOf, fillStorage, freeStorage } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageBundle } from './fixtures/office.js';
 
 const FULL = 'Bộ nhớ của trình duyệt đã đầy, chưa lưu được.';
 const BACKUP = 'Tải bản sao lưu toàn bộ';
-
-/** Fills the origin's local storage until the browser refuses more (QuotaExceededError). */
-async function fillStorage(page) {
-  const refused = await page.evaluate(() => {
-    let refusals = 0;
-    for (const [prefix, size, count] of [['junk-a:', 256 * 1024, 1000], ['junk-b:', 1024, 100000], ['junk-c:', 1, 100000]]) {
-      const value = 'x'.repeat(size);
-      try {
-        for (let i = 0; i < count; i++) localStorage.setItem(prefix + i, value);
-      } catch (e) {
-        if (e.name === 'QuotaExceededError') refusals++;
-      }
-    }
-    return refusals;
-  });
-  expect(refused, 'the browser refused to store more').toBe(3);
-}
-
-const freeStorage = (page) =>
-  page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k);
-  });
 
 /** The backup file a click on `button` downloads, parsed, with its name. */
 async function backupFrom(page, button = BACKUP, scope = page) {

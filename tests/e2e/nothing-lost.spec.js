@@ -2,7 +2,7 @@
 // must never silently lose or change what the village head recorded.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { setUpByHand, addPetition, petitionItems, stored, backersBox } from './fixtures/app.js';
+import { setUpByHand, addPetition, petitionItems, stored, backersBox, fillStorage, freeStorage } from './fixtures/app.js';
 
 test('a slip in the meeting date does not throw away the other meeting details', async ({ page }) => {
   await setUpByHand(page);
@@ -109,28 +109,7 @@ test('a damaged village profile is reported, not shown as a brand-new tablet', a
   await expect(petitionItems(page).filter({ hasText: 'Kiến nghị đã ghi' })).toHaveCount(1);
 });
 
-/** Fills the origin's local storage until the browser refuses more (QuotaExceededError). */
-async function fillStorage(page) {
-  const refused = await page.evaluate(() => {
-    let refusals = 0;
-    for (const [prefix, size, count] of [['junk-a:', 256 * 1024, 1000], ['junk-b:', 1024, 100000], ['junk-c:', 1, 100000]]) {
-      const value = 'x'.repeat(size);
-      try {
-        for (let i = 0; i < count; i++) localStorage.setItem(prefix + i, value);
-      } catch (e) {
-        if (e.name === 'QuotaExceededError') refusals++;
-      }
-    }
-    return refusals;
-  });
-  expect(refused, 'the browser refused to store more').toBe(3);
-}
 
-async function freeStorage(page) {
-  await page.evaluate(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('junk-')) localStorage.removeItem(k);
-  });
-}
 
 const FULL = 'Bộ nhớ của trình duyệt đã đầy, chưa lưu được. Nội dung vẫn còn trên màn hình: hãy xuất tệp gửi về xã ngay.';
 

@@ -12,7 +12,6 @@ use leptos::prelude::*;
 
 use super::state::OfficeState;
 use crate::domain::bundle::backup::{build_backup, Backup, BackupContext, MadeBy, Role};
-use crate::domain::json;
 use crate::domain::time::format_datetime;
 use crate::i18n::backup::VI as B;
 use crate::i18n::VI as T;
@@ -182,11 +181,7 @@ fn BrokenEntries() -> impl IntoView {
     let keys: Vec<String> = broken.iter().map(|b| b.key.clone()).collect();
     let count = keys.len();
     let rescue = move |_| {
-        let entries: Vec<serde_json::Value> = broken
-            .iter()
-            .map(|e| serde_json::json!({ "key": e.key, "raw": e.raw }))
-            .collect();
-        let text = json::to_pretty_text(&serde_json::Value::Array(entries));
+        let text = crate::storage::rescue_file(&broken);
         if browser::download("du-lieu-hong_van-phong.json", &text).is_err() {
             app.fail(B.download_failed);
         }

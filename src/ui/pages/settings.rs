@@ -5,7 +5,6 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::domain::json;
 use crate::i18n::Lang;
 use crate::ui::browser;
 use crate::ui::components::{CheckField, SelectField};
@@ -55,11 +54,7 @@ pub fn SettingsPage() -> impl IntoView {
             .unwrap_or_default()
     });
     let rescue = move |_| {
-        let entries: Vec<serde_json::Value> = broken
-            .iter()
-            .map(|e| serde_json::json!({ "key": e.key, "raw": e.raw }))
-            .collect();
-        let text = json::to_pretty_text(&serde_json::Value::Array(entries));
+        let text = crate::storage::rescue_file(&broken);
         if browser::download("du-lieu-hong.json", &text).is_err() {
             app.error(t.store_not_saved);
         }
