@@ -295,17 +295,28 @@ async function swControl(page, probed) {
 // ---------------------------------------------------------------------------------------
 // 1. First load
 
-async function firstLoad(browser, srv) {
-  say('first load: size');
+/**
+ * What a page load fetches until the page is ready. Daily use (`setUp`): a village profile
+ * in local storage, the petitions page, ready when its form took a typed word. The first
+ * start (not `setUp`): nothing stored, the app's address, ready when the first-start page
+ * (on the tablet's second module, cong-cu.html) took a typed word in its commune box.
+ */
+async function firstLoad(browser, srv, setUp = true) {
+  say(`first load: size (${setUp ? 'profile set' : 'first start'})`);
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
   const pageRequests = [];
   page.on('request', (r) => pageRequests.push(new URL(r.url()).pathname));
-  await seed(page, srv.app, []);
+  if (setUp) {
+    await seed(page, srv.app, []);
+  } else {
+    await page.goto(`${srv.app}${BLANK_PATH}`);
+    await page.evaluate(() => localStorage.clear());
+  }
   pageRequests.length = 0;
   const mark = srv.log.length;
   await page.goto(`${srv.app}/`);
-  const box = page.getByLabel('Nội dung', { exact: true });
+  const box = setUp ? page.getByLabel('Nội dung', { exact: true }) : page.getByLabel('Tên xã', { exact: true });
   await box.pressSequentially('Đất');
   const typed = await box.inputValue();
   const fonts = await page.evaluate(async () => {
@@ -572,33 +583,10 @@ async function storageQuota(browser, srv) {
 // ---------------------------------------------------------------------------------------
 // Machine and report
 /** The village tablet's rows of the targets table, its sections, and whether it passes. */
-function villageReport(m, fl, st, sv) {
-  const T = [];
+/** The files of one first load (figure 1 or 1b), as lines of the report. */
+function loadDetail(fl) {
   const L = [];
   const countedGzip = fl.total.gzip + fl.extra.gzip;
-  // KB = 1,024 bytes; said so when the figure passes only under that reading.
-  const sizeOk = countedGzip <= TARGET_KB * 1024;
-  const sizeNote = sizeOk && countedGzip > TARGET_KB * 1000 ? ` (passes only with KB = 1,024 bytes: ${countedGzip.toLocaleString('en')} B > ${(TARGET_KB * 1000).toLocaleString('en')} B)` : '';
-  const appMed = median(st.appRuns.map((r) => r.interactive));
-  const appP90 = pct(st.appRuns.map((r) => r.interactive), 90);
-  const baseMed = median(st.baseRuns.map((r) => r.interactive));
-  const baseP90 = pct(st.baseRuns.map((r) => r.interactive), 90);
-  const startOk = appMed <= TARGET_START_MS;
-  const [s100, s5k] = sv;
-  const ratio = median(s5k.saves) / median(s100.saves);
-  const ratioOk = ratio <= TARGET_RATIO && s5k.oneEntry && s100.oneEntry;
-
-  T.push(
-    `| 1. first load, ${GZIP_TOOL} | **${kb(countedGzip)} KB** (${kb(fl.total.raw + fl.extra.raw)} KB raw, ${fl.loaded.length + fl.extraFiles.length} files) | ≤ ${TARGET_KB} KB | ${passMark(sizeOk)}${sizeNote} |`,
-  );
-  T.push(
-    `| 2. start-up from the service worker, ${THROTTLE}× CPU | median **${ms(appMed)} ms**, p90 ${ms(appP90)} ms (baseline page: median ${ms(baseMed)} ms, p90 ${ms(baseP90)} ms; n = ${st.appRuns.length}) | median ≤ ${TARGET_START_MS} ms | ${passMark(startOk)} |`,
-  );
-  T.push(
-    `| 3. save one edited petition, 5,000 vs 100 stored | ratio of medians **${ratio.toFixed(2)}** (${ms(median(s5k.saves), 3)} ms / ${ms(median(s100.saves), 3)} ms) | ≤ ${TARGET_RATIO} | ${passMark(ratioOk)} |`,
-  );
-
-  L.push('##### 1. First load (petitions page, profile set, no service worker yet)', '');
   L.push('| file | raw bytes | gzip -9 bytes |', '|---|---:|---:|');
   for (const e of [...fl.loaded].sort((a, b) => b.gzip - a.gzip)) {
     L.push(`| \`${e.path}\`${e.status !== 200 ? ` (HTTP ${e.status})` : ''} | ${e.raw.toLocaleString('en')} | ${e.gzip.toLocaleString('en')} |`);
@@ -624,7 +612,45 @@ function villageReport(m, fl, st, sv) {
   );
   if (unseen.length) L.push(`Also requested by the page, not counted (the service worker script, or after the cut-off): ${unseen.join(', ')}.`);
   if (fl.notFound.length) L.push(`Failed requests: ${fl.notFound.join(', ')}.`);
-  L.push('');
+
+  return L;
+}
+
+function villageReport(m, fl, st, sv) {
+  const T = [];
+  const L = [];
+  const countedGzip = fl.total.gzip + fl.extra.gzip;
+  const startGzip = fl.start.total.gzip + fl.start.extra.gzip;
+  const startOkSize = startGzip <= TARGET_KB * 1024;
+  // KB = 1,024 bytes; said so when the figure passes only under that reading.
+  const sizeOk = countedGzip <= TARGET_KB * 1024;
+  const sizeNote = sizeOk && countedGzip > TARGET_KB * 1000 ? ` (passes only with KB = 1,024 bytes: ${countedGzip.toLocaleString('en')} B > ${(TARGET_KB * 1000).toLocaleString('en')} B)` : '';
+  const appMed = median(st.appRuns.map((r) => r.interactive));
+  const appP90 = pct(st.appRuns.map((r) => r.interactive), 90);
+  const baseMed = median(st.baseRuns.map((r) => r.interactive));
+  const baseP90 = pct(st.baseRuns.map((r) => r.interactive), 90);
+  const startOk = appMed <= TARGET_START_MS;
+  const [s100, s5k] = sv;
+  const ratio = median(s5k.saves) / median(s100.saves);
+  const ratioOk = ratio <= TARGET_RATIO && s5k.oneEntry && s100.oneEntry;
+
+  T.push(
+    `| 1. first load, ${GZIP_TOOL} | **${kb(countedGzip)} KB** (${kb(fl.total.raw + fl.extra.raw)} KB raw, ${fl.loaded.length + fl.extraFiles.length} files) | ≤ ${TARGET_KB} KB | ${passMark(sizeOk)}${sizeNote} |`,
+  );
+  T.push(
+    `| 1b. first load of a tablet not yet set up (first-start page), ${GZIP_TOOL} | **${kb(startGzip)} KB** (${kb(fl.start.total.raw + fl.start.extra.raw)} KB raw, ${fl.start.loaded.length + fl.start.extraFiles.length} files) | ≤ ${TARGET_KB} KB | ${passMark(startOkSize)} |`,
+  );
+  T.push(
+    `| 2. start-up from the service worker, ${THROTTLE}× CPU | median **${ms(appMed)} ms**, p90 ${ms(appP90)} ms (baseline page: median ${ms(baseMed)} ms, p90 ${ms(baseP90)} ms; n = ${st.appRuns.length}) | median ≤ ${TARGET_START_MS} ms | ${passMark(startOk)} |`,
+  );
+  T.push(
+    `| 3. save one edited petition, 5,000 vs 100 stored | ratio of medians **${ratio.toFixed(2)}** (${ms(median(s5k.saves), 3)} ms / ${ms(median(s100.saves), 3)} ms) | ≤ ${TARGET_RATIO} | ${passMark(ratioOk)} |`,
+  );
+
+  L.push('##### 1. First load (petitions page, profile set, no service worker yet)', '');
+  L.push(...loadDetail(fl), '');
+  L.push('##### 1b. First load of a tablet not yet set up (nothing stored, the app\'s address, which opens the first-start page of the second module)', '');
+  L.push(...loadDetail(fl.start), '');
 
   L.push(`##### 2. Start-up, ${THROTTLE}× CPU throttling, ${st.appRuns.length} navigations each (after ${WARM_NAV} discarded)`, '');
   L.push('| page | textarea present, median | interactive, median | interactive, p90 | min | max |', '|---|---:|---:|---:|---:|---:|');
@@ -664,7 +690,7 @@ function villageReport(m, fl, st, sv) {
       `Timer resolution: ${s100.isolated ? '5 µs (cross-origin isolated)' : '100 µs'}.`,
     '',
   );
-  return { rows: T, text: L.join('\n'), ok: sizeOk && startOk && ratioOk };
+  return { rows: T, text: L.join('\n'), ok: sizeOk && startOkSize && startOk && ratioOk };
 }
 
 const INTRO = `# Performance
@@ -836,6 +862,7 @@ async function main() {
     let off = null;
     if (parts.includes('village')) {
       const fl = await firstLoad(browser, srv);
+      fl.start = await firstLoad(browser, srv, false);
       const st = await startup(browser, srv);
       const sv = await saving(browser, srv, [100, 5000]);
       m.quota = await storageQuota(browser, srv);

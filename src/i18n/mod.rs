@@ -146,6 +146,8 @@ pub struct Texts {
     pub results_title: &'static str,
     pub results_hint: &'static str,
     pub results_pick: &'static str,
+    /// The export page's link to the page that takes the results in.
+    pub results_open: &'static str,
     pub results_none: &'static str,
     /// When the results held were exported, and how many petitions they answer.
     pub results_held: fn(&str, usize) -> String,
@@ -601,6 +603,7 @@ pub static VI: Texts = Texts {
     results_title: "Kết quả đối thoại từ xã",
     results_hint: "Sau buổi đối thoại, xã gửi tệp kết quả qua Zalo hoặc USB. Nạp tệp để xem câu trả lời từng kiến nghị, báo lại cho bà con. Tệp thiết lập mới của xã cũng nạp ở đây.",
     results_pick: "Nhận kết quả từ xã",
+    results_open: "Nhận tệp kết quả…",
     results_none: "Chưa nhận kết quả nào.",
     results_held: |when, n| format!("Kết quả đã nhận: tệp xuất lúc {when}, {n} kiến nghị có câu trả lời."),
     results_imported: |n| format!("Đã nhận kết quả từ xã: {n} kiến nghị đã có câu trả lời."),
@@ -732,6 +735,7 @@ pub static EN: Texts = Texts {
     results_title: "Dialogue results from the commune",
     results_hint: "After the dialogue the commune sends a results file by Zalo or USB. Load it to see each petition's answer and tell the citizens. A newer setup file of the commune is loaded here too.",
     results_pick: "Receive the results from the commune",
+    results_open: "Take in a results file…",
     results_none: "No results received yet.",
     results_held: |when, n| format!("Results received: file exported {when}, {n} petitions answered."),
     results_imported: |n| format!("Results received from the commune: {n} petitions now have an answer."),

@@ -7,28 +7,85 @@ pub mod office;
 mod pages;
 mod state;
 
-use leptos::either::{Either, EitherOf4};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use state::{AppState, NoticeKind, Page};
+use state::{AppState, Module, NoticeKind, Page};
 
+/// The tablet's daily module (index.html): the petitions, the meeting, the export.
 pub fn mount() {
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(|| app(Module::Daily, daily_page));
+}
+
+/// The tablet's module for what it does rarely (cong-cu.html): the first start, settings
+/// with the backup and restore, the commune's results taken in.
+pub fn mount_tools() {
+    leptos::mount::mount_to_body(|| app(Module::Tools, tools_page));
+}
+
+fn daily_page(page: Page) -> impl IntoView {
+    match page {
+        Page::Meeting => EitherOf3::B(pages::meeting::MeetingPage()),
+        Page::Export => EitherOf3::C(pages::export::ExportPage()),
+        _ => EitherOf3::A(pages::petitions::PetitionsPage()),
+    }
+}
+
+fn tools_page(page: Page) -> impl IntoView {
+    match page {
+        Page::Results => Either::Left(pages::export::ResultsPage()),
+        _ => Either::Right(pages::settings::SettingsPage()),
+    }
 }
 
 fn current_hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-#[component]
-fn App() -> impl IntoView {
-    let app = AppState::load(Page::from_hash(&current_hash()));
+/// Opens `page`: within this module by its #fragment, else the other module's page. The
+/// other module replaces this page in the history only when asked (a redirect), so the
+/// back button never lands on an address that sends it forward again.
+pub(crate) fn open(page: Page, here: Module, replace: bool) {
+    let href = page.href(here);
+    let location = window().location();
+    let _ = if replace {
+        location.replace(&href)
+    } else {
+        location.set_href(&href)
+    };
+}
+
+/// The page of `hash` this module shows, or `None` after sending the browser to the
+/// module that shows it. Without a profile the first start is the only page.
+fn page_here(hash: &str, here: Module, set_up: bool) -> Option<Page> {
+    let page = match Page::from_hash(hash) {
+        _ if !set_up => Page::Welcome,
+        Page::Welcome => Page::Petitions,
+        p => p,
+    };
+    if page.module() == here {
+        Some(page)
+    } else {
+        open(page, here, true);
+        None
+    }
+}
+
+fn app<V: IntoView + 'static>(here: Module, show: fn(Page) -> V) -> impl IntoView {
+    let app = AppState::load();
     provide_context(app);
+    // The page shown; a page of the other module sends the browser there (and this
+    // module shows nothing meanwhile).
+    let routed = move || page_here(&current_hash(), here, app.profile.with(Option::is_some));
+    let first = routed();
+    app.page.set(first.unwrap_or(Page::Petitions));
+    let shown = RwSignal::new(first.is_some());
 
     // The back button and links move between pages through the address's #fragment.
-    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-        app.page.set(Page::from_hash(&current_hash()));
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| match routed() {
+        Some(page) => app.page.set(page),
+        None => shown.set(false),
     });
     on_cleanup(move || handle.remove());
     // Another tab of the app saved a petition: show it here too, so this tab neither misses
@@ -59,7 +116,7 @@ fn App() -> impl IntoView {
     // stored, so nothing typed is lost).
     let lang = Memo::new(move |_| app.settings.with(|s| s.lang.clone()));
     view! {
-        // On every screen, the welcome page included: a damaged profile leads there, and the
+        // On every screen, the first start included: a damaged profile leads there, and the
         // petitions it left are still stored.
         {move || {
             let count = app.broken_at_start.get();
@@ -74,11 +131,13 @@ fn App() -> impl IntoView {
         }}
         {move || {
             let _ = lang.get();
-            if app.profile.with(Option::is_none) {
-                Either::Left(pages::welcome::WelcomePage())
-            } else {
-                Either::Right(view! { <Shell /> })
-            }
+            shown.get().then(|| {
+                if app.page.get() == Page::Welcome {
+                    Either::Left(pages::welcome::WelcomePage())
+                } else {
+                    Either::Right(shell(here, show))
+                }
+            })
         }}
         {move || {
             let _ = lang.get();
@@ -87,8 +146,7 @@ fn App() -> impl IntoView {
     }
 }
 
-#[component]
-fn Shell() -> impl IntoView {
+fn shell<V: IntoView + 'static>(here: Module, show: fn(Page) -> V) -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
     let who = move || {
@@ -98,14 +156,14 @@ fn Shell() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let tab = move |page: Page, label: fn(&'static crate::i18n::Texts) -> &'static str| {
+    let tab = move |page: Page, label: &'static str| {
         view! {
             <a
-                href=page.hash()
+                href=page.href(here)
                 class="tab"
-                aria-current=move || (app.page.get() == page).then_some("page")
+                aria-current=move || (app.page.get().tab() == page).then_some("page")
             >
-                {label(t)}
+                {label}
             </a>
         }
     };
@@ -116,20 +174,13 @@ fn Shell() -> impl IntoView {
                 <span class="who">{who}</span>
             </div>
             <nav aria-label=t.nav_label>
-                {tab(Page::Petitions, |t| t.nav_petitions)}
-                {tab(Page::Meeting, |t| t.nav_meeting)}
-                {tab(Page::Export, |t| t.nav_export)}
-                {tab(Page::Settings, |t| t.nav_settings)}
+                {tab(Page::Petitions, t.nav_petitions)}
+                {tab(Page::Meeting, t.nav_meeting)}
+                {tab(Page::Export, t.nav_export)}
+                {tab(Page::Settings, t.nav_settings)}
             </nav>
         </header>
-        <main id="main">
-            {move || match app.page.get() {
-                Page::Petitions => EitherOf4::A(pages::petitions::PetitionsPage()),
-                Page::Meeting => EitherOf4::B(pages::meeting::MeetingPage()),
-                Page::Export => EitherOf4::C(pages::export::ExportPage()),
-                Page::Settings => EitherOf4::D(pages::settings::SettingsPage()),
-            }}
-        </main>
+        <main id="main">{move || show(app.page.get())}</main>
     }
 }
 

@@ -50,16 +50,46 @@ pub struct Notice {
     pub undo: Option<PetitionId>,
 }
 
+/// The tablet's app is two wasm modules, so that what it loads every day stays small: the
+/// daily one (index.html: the petitions, the meeting, the export) and the one for what a
+/// tablet does rarely (cong-cu.html: the first start, settings, backup and restore, taking in
+/// the commune's results). Each links only the pages it shows; a link to a page of the other
+/// is a page load, from the service worker's cache when offline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Module {
+    Daily,
+    Tools,
+}
+
+impl Module {
+    /// The module's page, relative to the app's folder (both pages sit side by side).
+    fn path(self) -> &'static str {
+        match self {
+            Module::Daily => "./",
+            Module::Tools => "cong-cu.html",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
     Petitions,
     Meeting,
     Export,
     Settings,
+    Results,
+    Welcome,
 }
 
 impl Page {
-    pub const ALL: [Page; 4] = [Page::Petitions, Page::Meeting, Page::Export, Page::Settings];
+    pub const ALL: [Page; 6] = [
+        Page::Petitions,
+        Page::Meeting,
+        Page::Export,
+        Page::Settings,
+        Page::Results,
+        Page::Welcome,
+    ];
 
     pub fn hash(self) -> &'static str {
         match self {
@@ -67,6 +97,8 @@ impl Page {
             Page::Meeting => "#/hop-thon",
             Page::Export => "#/gui-ve-xa",
             Page::Settings => "#/cai-dat",
+            Page::Results => "#/ket-qua",
+            Page::Welcome => "#/bat-dau",
         }
     }
 
@@ -76,6 +108,48 @@ impl Page {
             .find(|p| p.hash() == hash)
             .unwrap_or(Page::Petitions)
     }
+
+    /// The module that shows this page.
+    pub fn module(self) -> Module {
+        match self {
+            Page::Petitions | Page::Meeting | Page::Export => Module::Daily,
+            Page::Settings | Page::Results | Page::Welcome => Module::Tools,
+        }
+    }
+
+    /// The address of this page from a page of `here`: its #fragment when `here` shows it,
+    /// else the other module's page with it.
+    pub fn href(self, here: Module) -> String {
+        if self.module() == here {
+            self.hash().to_string()
+        } else {
+            format!("{}{}", self.module().path(), self.hash())
+        }
+    }
+
+    /// The tab marked as current on this page (the results are part of sending to the
+    /// commune and hearing back).
+    pub fn tab(self) -> Page {
+        match self {
+            Page::Results => Page::Export,
+            p => p,
+        }
+    }
+}
+
+/// The session storage key of a message carried from one module's page to the other's.
+const CARRIED_NOTICE: &str = "dt1:notice";
+
+/// The message the previous page left for this one ([`AppState::info_on_next_page`]).
+fn carried_notice() -> Option<Notice> {
+    let s = window().session_storage().ok()??;
+    let text = s.get_item(CARRIED_NOTICE).ok()??;
+    let _ = s.remove_item(CARRIED_NOTICE);
+    Some(Notice {
+        kind: NoticeKind::Info,
+        text,
+        undo: None,
+    })
 }
 
 /// Signals shared by every page through context. `Copy`, so closures take it freely.
@@ -100,7 +174,7 @@ pub struct AppState {
 
 impl AppState {
     /// Reads storage once and builds the signals.
-    pub fn load(start_page: Page) -> Self {
+    pub fn load() -> Self {
         let repo = repo();
         let snap = repo.load();
         let device_id =
@@ -115,8 +189,8 @@ impl AppState {
             meeting: RwSignal::new(snap.meeting),
             entries: RwSignal::new(snap.petitions.into_iter().map(Entry::new).collect()),
             exports: RwSignal::new(snap.exports),
-            notice: RwSignal::new(None),
-            page: RwSignal::new(start_page),
+            notice: RwSignal::new(carried_notice()),
+            page: RwSignal::new(Page::Petitions),
             device_id: StoredValue::new(device_id),
             broken_at_start: RwSignal::new(snap.broken_now.len()),
             draft: RwSignal::new(draft),
@@ -129,6 +203,14 @@ impl AppState {
     /// when the language changes, so each page reads its strings once.
     pub fn texts(&self) -> &'static Texts {
         Lang::from_code(&self.settings.with_untracked(|s| s.lang.clone())).texts()
+    }
+
+    /// Keeps a message for the page about to open on the other module (a page load
+    /// clears this one's), in this tab's session storage; that page shows it once.
+    pub fn info_on_next_page(&self, text: &str) {
+        if let Ok(Some(s)) = window().session_storage() {
+            let _ = s.set_item(CARRIED_NOTICE, text);
+        }
     }
 
     pub fn info(&self, text: impl Into<String>) {

@@ -122,9 +122,10 @@ test('a tablet set up before the office had a key learns it from a newer setup f
   await expect(t.getByRole('checkbox', { name: /^Mã hoá tệp/ })).toHaveCount(0);
 
   // The newer setup file, on the button that takes files from the commune.
+  await t.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
   await t.getByLabel('Nhận kết quả từ xã', { exact: true }).setInputFiles(textFile('thiet-lap.json', setup.text));
   await expect(t.getByRole('status')).toContainText('Đã nhận khoá mã hoá của xã: từ nay tệp gửi về xã được mã hoá.');
-  await t.reload();
+  await t.getByRole('link', { name: 'Gửi về xã' }).click();
   await expect(t.getByRole('checkbox', { name: /^Mã hoá tệp/ })).toBeChecked();
   const sealed = await downloaded(t, 'Tải tệp về máy');
   expect(sealed.name.endsWith('.age.txt')).toBe(true);

@@ -85,6 +85,9 @@ test('the village takes in the results, shows each answer under its petition, an
   await page.getByRole('link', { name: 'Gửi về xã' }).click();
   await expect(page.getByRole('heading', { name: 'Kết quả đối thoại từ xã' })).toBeVisible();
   await expect(page.getByText('Chưa nhận kết quả nào.')).toBeVisible();
+  // The results are taken in on the tablet's second module, a page load away.
+  await page.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
+  await expect(page.getByText('Chưa nhận kết quả nào.')).toBeVisible();
   const picker = page.getByLabel('Nhận kết quả từ xã', { exact: true });
   await picker.setInputFiles(asFile('ket-qua_thon-dong_cam-quang_05-10-2026.json', goodText));
 
@@ -111,6 +114,7 @@ test('the village takes in the results, shows each answer under its petition, an
   // The same file again: nothing changes.
   await page.getByRole('link', { name: 'Gửi về xã' }).click();
   await expect(page.getByText(/^Kết quả đã nhận: tệp xuất lúc 05\/10\/2026 09:00, 3 kiến nghị có câu trả lời\.$/)).toBeVisible();
+  await page.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
   await picker.setInputFiles(asFile('ket-qua.json', goodText));
   await expect(page.getByRole('status')).toContainText('Tệp kết quả này đã được nhận rồi, không có gì thay đổi.');
   await expect(page.getByRole('heading', { name: 'Kết quả đối thoại từ xã' })).toBeVisible();

@@ -11,7 +11,7 @@ use crate::domain::time::{format_date, format_datetime, vietnam_date};
 use crate::storage::StoreError;
 use crate::ui::browser;
 use crate::ui::components::CheckField;
-use crate::ui::state::{repo, AppState, Notice, NoticeKind, Page};
+use crate::ui::state::{repo, AppState, Module, Notice, NoticeKind, Page};
 
 /// A bundle ready to hand over, and whether noting the export in storage failed.
 struct Made {
@@ -135,20 +135,31 @@ pub fn ExportPage() -> impl IntoView {
                 })}
             </div>
         </section>
-        <ResultsImport />
+        <section class="card" aria-labelledby="results-title">
+            <h2 id="results-title">{t.results_title}</h2>
+            <p>{results_held(app)}</p>
+            <a class="button" href=Page::Results.href(Module::Daily)>{t.results_open}</a>
+        </section>
     }
 }
 
-/// The commune's results file: picked, checked, taken in (or refused, with why, on the
-/// message line). A file taken in leads to the petition list, which shows the answers.
-#[component]
-fn ResultsImport() -> impl IntoView {
-    let app = expect_context::<AppState>();
+/// What results this tablet holds, in one line.
+fn results_held(app: AppState) -> String {
     let t = app.texts();
-    let held = match repo().stored_results() {
+    match repo().stored_results() {
         Some(r) => (t.results_held)(&format_datetime(r.exported_at), r.results.len()),
         None => t.results_none.to_string(),
-    };
+    }
+}
+
+/// The commune's results file (on the tools module): picked, checked, taken in (or
+/// refused, with why, on the message line). A file taken in leads to the petition list,
+/// which shows the answers.
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let t = app.texts();
+    let held = results_held(app);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = browser::picked_file(&ev) else {
             return;
@@ -159,12 +170,12 @@ fn ResultsImport() -> impl IntoView {
                 None => Err(t.read_failed.to_string()),
             };
             let (kind, text) = match done {
-                Ok((text, taken)) => {
-                    if taken {
-                        let _ = window().location().set_hash(Page::Petitions.hash());
-                    }
-                    (NoticeKind::Info, text)
+                Ok((text, true)) => {
+                    // To the petition list, which shows the answers, with the message.
+                    app.info_on_next_page(&text);
+                    return crate::ui::open(Page::Petitions, Module::Tools, false);
                 }
+                Ok((text, false)) => (NoticeKind::Info, text),
                 Err(text) => (NoticeKind::Error, text),
             };
             app.notice.set(Some(Notice {
@@ -176,7 +187,7 @@ fn ResultsImport() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="results-title">
-            <h2 id="results-title">{t.results_title}</h2>
+            <h1 id="results-title">{t.results_title}</h1>
             <p class="hint">{t.results_hint}</p>
             <p>{held}</p>
             <label class="file-button">

@@ -7,7 +7,14 @@ use crate::domain::village::ProfileDraft;
 use crate::ui::browser;
 use crate::ui::components::{ErrorText, SelectField, TextField};
 use crate::ui::pages::settings::LanguageField;
-use crate::ui::state::AppState;
+use crate::ui::state::{AppState, Module, Page};
+
+/// Saves the profile the head set up, then opens the petitions (on the daily module).
+fn start_with(app: AppState, profile: crate::domain::village::VillageProfile) {
+    if app.save_profile(profile) {
+        crate::ui::open(Page::Petitions, Module::Tools, true);
+    }
+}
 
 #[component]
 pub fn WelcomePage() -> impl IntoView {
@@ -101,7 +108,7 @@ fn SetupFromFile() -> impl IntoView {
             s.profile_for(index, &head.get_untracked())
         });
         if let Some(p) = profile {
-            app.save_profile(p);
+            start_with(app, p);
         }
     };
 
@@ -159,9 +166,7 @@ fn SetupByHand() -> impl IntoView {
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match draft.with_untracked(ProfileDraft::validate) {
-            Ok(p) => {
-                app.save_profile(p);
-            }
+            Ok(p) => start_with(app, p),
             Err(e) => error.set(Some(t.profile_error(&e).to_string())),
         }
     };
