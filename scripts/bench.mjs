@@ -738,6 +738,10 @@ fails). It needs what \`bash scripts/setup.sh --browser\` installs (bench.sh run
    background after load to precache the app (this server sends no caching headers, so it
    downloads those files a second time; behind a host whose responses the browser may cache,
    most come from the HTTP cache). KB = 1,024 bytes.
+   **1b.** The same count for a tablet's very first visit: nothing stored, the app's address
+   (\`/\`), which sends the browser to the first-start page on the tablet's second module
+   (\`cong-cu.html\`) before the daily module downloads; ready when that page's "Tên xã" box
+   took a typed word and the fonts are ready. Same budget.
 2. **Start-up ≤ 1 s at 4× CPU throttling** (CDP \`Emulation.setCPUThrottlingRate\` rate 4, for
    a cheap tablet). Once a first visit has installed the service worker and it controls the
    page, each navigation is timed from navigation start until the textarea labelled "Nội dung"

@@ -53,17 +53,17 @@ fn decodes<R, T: TryFrom<R>>(raw: &str, decode: fn(&str) -> Result<R, FileError>
 /// set aside as broken is kept as text and always passes.
 fn village_entry_reads(key: &str, raw: &str) -> bool {
     match key {
-        PROFILE => decodes::<ProfileRecord, VillageProfile>(raw, json::from_text),
-        MEETING => decodes::<MeetingRecord, Meeting>(raw, json::from_text),
-        SETTINGS => decodes::<Settings, Settings>(raw, json::from_text),
-        EXPORTS => decodes::<ExportLog, ExportLog>(raw, json::from_text),
-        DRAFT => decodes::<DraftRecord, DraftRecord>(raw, json::from_text),
+        PROFILE => decodes::<ProfileRecord, VillageProfile>(raw, json::from_stored),
+        MEETING => decodes::<MeetingRecord, Meeting>(raw, json::from_stored),
+        SETTINGS => decodes::<Settings, Settings>(raw, json::from_stored),
+        EXPORTS => decodes::<ExportLog, ExportLog>(raw, json::from_stored),
+        DRAFT => decodes::<DraftRecord, DraftRecord>(raw, json::from_stored),
         DEVICE => crate::domain::petition::is_uuid(raw),
         RESULTS => parse_results(raw).is_ok(),
         _ if key.starts_with(BROKEN_PREFIX) => true,
         _ => {
             // A petition, stored under its own id (as `Repository::load` requires).
-            json::from_text::<PetitionRecord>(raw)
+            json::from_stored::<PetitionRecord>(raw)
                 .ok()
                 .and_then(|r| Petition::try_from(r).ok())
                 .is_some_and(|p| key == format!("{PETITION_PREFIX}{}", p.id))

@@ -220,7 +220,7 @@ impl<S: KeyValueStore> Repository<S> {
         R: DeserializeOwned,
         T: TryFrom<R>,
     {
-        read_entry::<R, T>(&self.store, key, broken, json::from_text)
+        read_entry::<R, T>(&self.store, key, broken, json::from_stored)
     }
 
     fn set_aside(&self, key: &str, raw: String) -> BrokenEntry {
@@ -239,7 +239,7 @@ impl<S: KeyValueStore> Repository<S> {
     /// The revision of a petition as stored now (another tab may have saved a newer one).
     pub fn stored_revision(&self, id: &PetitionId) -> Option<u32> {
         let raw = self.store.get(&petition_key(id))?;
-        json::from_text::<PetitionRecord>(&raw)
+        json::from_stored::<PetitionRecord>(&raw)
             .ok()
             .map(|r| r.revision)
     }

@@ -15,13 +15,13 @@ use state::{AppState, Module, NoticeKind, Page};
 
 /// The tablet's daily module (index.html): the petitions, the meeting, the export.
 pub fn mount() {
-    leptos::mount::mount_to_body(|| app(Module::Daily, daily_page));
+    leptos::mount::mount_to_body(|| app(Module::Daily, || shell(Module::Daily, daily_page)));
 }
 
 /// The tablet's module for what it does rarely (cong-cu.html): the first start, settings
 /// with the backup and restore, the commune's results taken in.
 pub fn mount_tools() {
-    leptos::mount::mount_to_body(|| app(Module::Tools, tools_page));
+    leptos::mount::mount_to_body(|| app(Module::Tools, tools_screen));
 }
 
 fn daily_page(page: Page) -> impl IntoView {
@@ -29,6 +29,19 @@ fn daily_page(page: Page) -> impl IntoView {
         Page::Meeting => EitherOf3::B(pages::meeting::MeetingPage()),
         Page::Export => EitherOf3::C(pages::export::ExportPage()),
         _ => EitherOf3::A(pages::petitions::PetitionsPage()),
+    }
+}
+
+/// The first start (no tabs: nothing is set up yet), or a page within the tabs.
+fn tools_screen() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let welcome = Memo::new(move |_| app.page.get() == Page::Welcome);
+    move || {
+        if welcome.get() {
+            Either::Left(pages::welcome::WelcomePage())
+        } else {
+            Either::Right(shell(Module::Tools, tools_page))
+        }
     }
 }
 
@@ -72,7 +85,9 @@ fn page_here(hash: &str, here: Module, set_up: bool) -> Option<Page> {
     }
 }
 
-fn app<V: IntoView + 'static>(here: Module, show: fn(Page) -> V) -> impl IntoView {
+/// What both modules share around their pages (`screen`): the state, the routing, the
+/// banner and the notice line.
+fn app<V: IntoView + 'static>(here: Module, screen: fn() -> V) -> impl IntoView {
     let app = AppState::load();
     provide_context(app);
     // The page shown; a page of the other module sends the browser there (and this
@@ -131,13 +146,7 @@ fn app<V: IntoView + 'static>(here: Module, show: fn(Page) -> V) -> impl IntoVie
         }}
         {move || {
             let _ = lang.get();
-            shown.get().then(|| {
-                if app.page.get() == Page::Welcome {
-                    Either::Left(pages::welcome::WelcomePage())
-                } else {
-                    Either::Right(shell(here, show))
-                }
-            })
+            shown.get().then(screen)
         }}
         {move || {
             let _ = lang.get();
