@@ -102,10 +102,10 @@ impl Texts {
         }
     }
 
-    /// Whether a message is (or ends with) "storage is full": the one that offers the
-    /// full backup beside it.
+    /// Whether a message is (or ends with) "storage is full", or says the migration at
+    /// start found no room: the ones that offer the full backup beside them.
     pub fn offers_backup(&self, message: &str) -> bool {
-        message.ends_with(self.store_full)
+        message.ends_with(self.store_full) || self.is_no_room(message)
     }
 }
 

@@ -203,15 +203,18 @@ fn BrokenEntries() -> impl IntoView {
     }
 }
 
-/// The office's message when storage is full, in the office's words (the catalogue's is
-/// the tablet's), with the full backup beside it.
+/// A message that offers the full backup beside it (storage full). The catalogue's
+/// "storage is full" is the tablet's, and is said here in the office's words.
 #[component]
-pub fn FullNotice() -> impl IntoView {
+pub fn WithBackup(text: String) -> impl IntoView {
     let app = expect_context::<OfficeState>();
+    let text = if text == T.store_full {
+        "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng.".to_string()
+    } else {
+        text
+    };
     view! {
-        <span>
-            "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng."
-        </span>
+        <span>{text}</span>
         <button type="button" on:click=move |_| download_backup(app)>{B.download}</button>
     }
 }

@@ -16,6 +16,7 @@ use crate::domain::petition::PetitionId;
 use crate::domain::session::{Item, Session};
 use crate::i18n::office::{OfficeTexts, VI};
 use crate::storage::indexed::IdbStore;
+use crate::storage::migrate::Migration;
 use crate::storage::office::OfficeRepository;
 use crate::storage::StoreError;
 
@@ -206,6 +207,17 @@ impl OfficeState {
         self.key.set(snap.key);
         self.broken
             .set(self.repo.with_value(|r| r.broken_entries().len()));
+    }
+
+    /// Says what the migration of the stored format did at start, if it is worth saying.
+    pub fn tell_migration(&self, m: &Migration) {
+        if let Some(text) = crate::i18n::VI.migration_notice(m) {
+            if m.failed() {
+                self.fail(text);
+            } else {
+                self.say(text);
+            }
+        }
     }
 
     pub fn texts(&self) -> &'static OfficeTexts {
