@@ -6,6 +6,7 @@ use crate::domain::bundle::sealed::SealedError;
 use crate::domain::office::list::Sort;
 use crate::domain::office::register::{ActionError, OfficeStatus, Refusal};
 use crate::domain::office::setup::SetupError;
+use crate::domain::text::shown_safely;
 
 pub struct OfficeTexts {
     pub app_name: &'static str,
@@ -250,7 +251,9 @@ pub static VI: OfficeTexts = OfficeTexts {
     convert: "Chuyển sang Unicode",
     converted: "Đã chuyển sang Unicode; bản gốc của thôn vẫn được giữ.",
     village_text: "Bản gốc thôn gửi",
-    village_classified: |field, kind| format!("Thôn đã phân loại: {field}, {kind}."),
+    village_classified: |field, kind| {
+        format!("Thôn đã phân loại: {}, {kind}.", shown_safely(field))
+    },
     classify: "Phân loại",
     save_classification: "Lưu phân loại",
     reclassified: "Đã lưu phân loại.",
@@ -314,13 +317,16 @@ impl OfficeTexts {
         match r {
             Refusal::File(e) => super::VI.file_error(e),
             Refusal::OtherCommune(c) => format!(
-                "Tệp này của xã “{c}”, không phải của xã mình. Không có gì được lưu."
+                "Tệp này của xã “{}”, không phải của xã mình. Không có gì được lưu.",
+                shown_safely(c)
             ),
             Refusal::UnknownVillage(v) => format!(
-                "Thôn “{v}” không có trong danh sách thôn của xã (trang Thiết lập). Hãy thêm thôn hoặc kiểm tra tệp."
+                "Thôn “{}” không có trong danh sách thôn của xã (trang Thiết lập). Hãy thêm thôn hoặc kiểm tra tệp.",
+                shown_safely(v)
             ),
             Refusal::ForeignId(id) => format!(
-                "Tệp chứa kiến nghị {id} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu."
+                "Tệp chứa kiến nghị {} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu.",
+                shown_safely(id)
             ),
             Refusal::NoSetup => {
                 "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
@@ -344,7 +350,9 @@ impl OfficeTexts {
         match e {
             SetupError::NoCommune => "Hãy nhập tên xã.".into(),
             SetupError::NoVillages => "Hãy nhập ít nhất một thôn.".into(),
-            SetupError::DuplicateVillage(v) => format!("Thôn “{v}” có hai lần trong danh sách."),
+            SetupError::DuplicateVillage(v) => {
+                format!("Thôn “{}” có hai lần trong danh sách.", shown_safely(v))
+            }
             SetupError::NoFields => "Hãy nhập ít nhất một lĩnh vực.".into(),
             SetupError::NoDepartments => "Hãy nhập ít nhất một bộ phận.".into(),
             SetupError::BadDate => "Ngày phải viết dạng ngày/tháng/năm, ví dụ 05/09/2026.".into(),
@@ -367,5 +375,25 @@ impl OfficeTexts {
             ActionError::EmptyTitle => "Hãy đặt tên nhóm.",
             ActionError::NotInList => "Kiến nghị này không thuộc nhóm nào.",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::tests::{echoes_safely, hostile_name};
+
+    #[test]
+    fn names_from_a_villages_file_are_echoed_safely() {
+        let h = hostile_name();
+        for r in [
+            Refusal::OtherCommune(h.clone()),
+            Refusal::UnknownVillage(h.clone()),
+            Refusal::ForeignId(h.clone()),
+        ] {
+            echoes_safely(&VI.refusal(&r));
+        }
+        echoes_safely(&VI.setup_error(&SetupError::DuplicateVillage(h.clone())));
+        echoes_safely(&(VI.village_classified)(&h, "Kiến nghị"));
     }
 }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::{FileOutcome, OfficeState};
 use crate::domain::office::register::ImportCounts;
+use crate::domain::text::shown_safely;
 use crate::ui::browser;
 
 /// The outcome of a batch, added up per village.
@@ -48,9 +49,16 @@ pub fn ImportPage() -> impl IntoView {
             return None;
         }
         let rows = per_village(&outcomes);
+        // A file's name is the sender's choice: shown so that no control in it can
+        // reorder or flood the reason beside it.
         let refused: Vec<(String, String)> = outcomes
             .iter()
-            .filter_map(|o| o.result.as_ref().err().map(|e| (o.file.clone(), e.clone())))
+            .filter_map(|o| {
+                o.result
+                    .as_ref()
+                    .err()
+                    .map(|e| (shown_safely(&o.file), e.clone()))
+            })
             .collect();
         let legacy: usize = rows.iter().map(|r| r.2).sum();
         Some(view! {
@@ -73,7 +81,7 @@ pub fn ImportPage() -> impl IntoView {
                             .map(|(village, c, _)| {
                                 view! {
                                     <tr>
-                                        <th scope="row">{village}</th>
+                                        <th scope="row">{shown_safely(&village)}</th>
                                         <td>{c.new}</td>
                                         <td>{c.updated}</td>
                                         <td>{c.unchanged}</td>
