@@ -12,6 +12,8 @@ pub struct OfficeTexts {
     pub app_name: &'static str,
     pub office: &'static str,
     pub no_database: &'static str,
+    /// Storage full, after any change (the tablet's words speak of its form and export).
+    pub store_full: &'static str,
     pub broken: fn(usize) -> String,
     pub close: &'static str,
     pub nav_label: &'static str,
@@ -63,6 +65,10 @@ pub struct OfficeTexts {
     pub pick_files: &'static str,
     pub importing: fn(usize, usize) -> String,
     pub imported: fn(usize, usize) -> String,
+    /// How many files of the batch were not taken for want of room.
+    pub import_full: fn(usize) -> String,
+    /// Beside a file not taken for want of room, in the import's summary.
+    pub import_file_full: &'static str,
     pub unreadable: &'static str,
     pub summary_title: &'static str,
     pub col_village: &'static str,
@@ -156,6 +162,7 @@ pub static VI: OfficeTexts = OfficeTexts {
     app_name: "Đối thoại — Văn phòng xã",
     office: "Văn phòng UBND xã",
     no_database: "Trình duyệt này không cho lưu dữ liệu (IndexedDB bị tắt, có thể do chế độ ẩn danh). Hãy mở ứng dụng trong cửa sổ thường của Chrome, Edge hoặc Firefox.",
+    store_full: "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng.",
     broken: |n| format!("{n} mục dữ liệu bị hỏng đã được để riêng, không mất; các mục khác vẫn dùng được."),
     close: "Đóng thông báo",
     nav_label: "Các trang của văn phòng",
@@ -205,6 +212,8 @@ pub static VI: OfficeTexts = OfficeTexts {
     pick_files: "Chọn các tệp…",
     importing: |i, n| format!("Đang đọc tệp {i}/{n}…"),
     imported: |ok, n| format!("Đã nhận {ok}/{n} tệp."),
+    import_full: |n| format!("Bộ nhớ của trình duyệt đã đầy nên {n} tệp chưa được nhận; dữ liệu đã lưu không thay đổi. Hãy tải bản sao lưu toàn bộ, giải phóng dung lượng rồi nhận lại các tệp đó."),
+    import_file_full: "Bộ nhớ của trình duyệt đã đầy nên tệp này chưa được nhận; dữ liệu đã lưu không thay đổi. Hãy giải phóng dung lượng rồi nhận lại tệp, hoặc tải bản sao lưu toàn bộ ngay.",
     unreadable: "Không đọc được tệp này.",
     summary_title: "Kết quả nhận tệp",
     col_village: "Thôn",

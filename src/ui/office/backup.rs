@@ -203,18 +203,9 @@ fn BrokenEntries() -> impl IntoView {
     }
 }
 
-/// A message that offers the full backup beside it (storage full). The catalogue's
-/// "storage is full" is the tablet's, and is said here in the office's words.
+/// The full backup's button, offered beside a "storage is full" message.
 #[component]
-pub fn WithBackup(text: String) -> impl IntoView {
+pub fn BackupButton() -> impl IntoView {
     let app = expect_context::<OfficeState>();
-    let text = if text == T.store_full {
-        "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng.".to_string()
-    } else {
-        text
-    };
-    view! {
-        <span>{text}</span>
-        <button type="button" on:click=move |_| download_backup(app)>{B.download}</button>
-    }
+    view! { <button type="button" on:click=move |_| download_backup(app)>{B.download}</button> }
 }

@@ -3,7 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::state::{FileOutcome, OfficeState};
+use super::backup::BackupButton;
+use super::state::{FileOutcome, NotTaken, OfficeState};
 use crate::domain::office::register::ImportCounts;
 use crate::domain::text::shown_safely;
 use crate::ui::browser;
@@ -51,7 +52,7 @@ pub fn ImportPage() -> impl IntoView {
         let rows = per_village(&outcomes);
         // A file's name is the sender's choice: shown so that no control in it can
         // reorder or flood the reason beside it.
-        let refused: Vec<(String, String)> = outcomes
+        let refused: Vec<(String, NotTaken)> = outcomes
             .iter()
             .filter_map(|o| {
                 o.result
@@ -110,11 +111,22 @@ pub fn ImportPage() -> impl IntoView {
                                 {refused
                                     .into_iter()
                                     .map(|(file, why)| {
+                                        // No room: the office's words, the backup beside.
+                                        let (why, backup) = match why {
+                                            NotTaken::Refused(why) => (why, None),
+                                            NotTaken::StorageFull => {
+                                                (
+                                                    t.import_file_full.to_string(),
+                                                    Some(view! { " " <BackupButton /> }),
+                                                )
+                                            }
+                                        };
                                         view! {
                                             <li>
                                                 <strong>{file}</strong>
                                                 ": "
                                                 {why}
+                                                {backup}
                                             </li>
                                         }
                                     })

@@ -144,15 +144,12 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                         } else {
                             ("notice", None)
                         };
-                        // Storage full: said in the office's words, with the backup.
-                        let text = if crate::i18n::VI.offers_backup(&n.text) {
-                            view! { <backup::WithBackup text=n.text /> }.into_any()
-                        } else {
-                            view! { <span>{n.text}</span> }.into_any()
-                        };
+                        // Storage full: the backup, one click beside the message.
+                        let backup = n.backup.then(|| view! { <backup::BackupButton /> });
                         view! {
                             <div class=class role=role>
-                                {text}
+                                <span>{n.text}</span>
+                                {backup}
                                 <button
                                     type="button"
                                     class="close"
