@@ -117,6 +117,14 @@ test('a tablet with storage full at the update runs on its old format and offers
   await page.goto('./');
   await seedLocalStorage(page, entries);
   await fillStorage(page);
+  // Down to fewer characters than the stamp's entry (`dt1:format` = "1") needs.
+  await page.evaluate(() => {
+    try {
+      for (let i = 0; i < 100000; i++) localStorage.setItem(`junk-${i}`, '');
+    } catch (e) {
+      if (e.name !== 'QuotaExceededError') throw e;
+    }
+  });
   await page.reload();
   const alert = page.getByRole('alert').filter({ hasText: 'chưa chuyển được dữ liệu sang cách lưu của phiên bản mới' });
   await expect(alert).toContainText('Bộ nhớ của trình duyệt đã đầy');
