@@ -4,6 +4,7 @@
 
 use super::{Lang, Texts};
 use crate::domain::bundle::backup::BackupError;
+use crate::domain::text::shown_safely;
 
 pub struct BackupTexts {
     pub title: &'static str,
@@ -41,6 +42,7 @@ pub static VI: BackupTexts = BackupTexts {
     restore_hint: "Dữ liệu trong tệp sẽ thay toàn bộ dữ liệu đang lưu. Tệp hỏng hoặc không đúng bị từ chối, không thay đổi gì.",
     restore_pick: "Chọn tệp sao lưu…",
     confirm: |made_at, who, holds, now| {
+        let who = shown_safely(who);
         format!("Tệp sao lưu của {who}, lập lúc {made_at}, có {holds}. Khôi phục sẽ xoá toàn bộ dữ liệu đang lưu trên máy này ({now}) và thay bằng dữ liệu trong tệp.")
     },
     confirm_button: "Khôi phục, thay dữ liệu hiện tại",
@@ -66,6 +68,7 @@ pub static EN: BackupTexts = BackupTexts {
     restore_hint: "The file's data replaces everything stored. A damaged or wrong file is refused and changes nothing.",
     restore_pick: "Choose a backup file…",
     confirm: |made_at, who, holds, now| {
+        let who = shown_safely(who);
         format!("Backup of {who}, made {made_at}, holding {holds}. Restoring deletes everything stored on this device ({now}) and puts the file's data in its place.")
     },
     confirm_button: "Restore, replacing the current data",
@@ -95,17 +98,17 @@ impl Texts {
         let b = self.backup();
         match e {
             BackupError::File(f) => self.file_error(f),
-            BackupError::UnknownKey { key } => (b.unknown_key)(key),
-            BackupError::Unreadable { key } => (b.unreadable)(key),
+            BackupError::UnknownKey { key } => (b.unknown_key)(&shown_safely(key)),
+            BackupError::Unreadable { key } => (b.unreadable)(&shown_safely(key)),
             BackupError::OfficeDataHere => b.office_data_here.to_string(),
             BackupError::Nothing => b.nothing.to_string(),
         }
     }
 
-    /// Whether a message is (or ends with) "storage is full": the one that offers the
-    /// full backup beside it.
+    /// Whether a message is (or ends with) "storage is full", or says the migration at
+    /// start found no room: the ones that offer the full backup beside them.
     pub fn offers_backup(&self, message: &str) -> bool {
-        message.ends_with(self.store_full)
+        message.ends_with(self.store_full) || self.is_no_room(message)
     }
 }
 
@@ -123,5 +126,16 @@ mod tests {
         );
         assert!(t.offers_backup(t.store_full));
         assert!(!t.offers_backup(t.store_not_saved));
+    }
+
+    #[test]
+    fn keys_and_names_from_a_backup_file_are_echoed_safely() {
+        use super::super::tests::{echoes_safely, hostile_name};
+        let h = format!("dt1:{}", hostile_name());
+        for t in [&super::super::VI, &super::super::EN] {
+            echoes_safely(&t.backup_error(&BackupError::UnknownKey { key: h.clone() }));
+            echoes_safely(&t.backup_error(&BackupError::Unreadable { key: h.clone() }));
+            echoes_safely(&(t.backup().confirm)("01/12/2026 10:00", &h, "2", "3"));
+        }
     }
 }

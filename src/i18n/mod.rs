@@ -3,12 +3,14 @@
 //! translation is a compile error, not a blank on a village head's screen.
 
 pub mod backup;
+pub mod migration;
 pub mod office;
 pub mod session;
 
 use crate::domain::bundle::results::{PetitionResult, ResultAnswer, ResultOutcome};
 use crate::domain::bundle::{FieldProblem, FileError, FileKind};
 use crate::domain::petition::{Kind, PetitionError};
+use crate::domain::text::shown_safely;
 use crate::domain::time::format_date;
 use crate::domain::village::{MeetingError, ProfileError};
 use crate::storage::StoreError;
@@ -425,7 +427,7 @@ impl Texts {
                     (FileKind::Backup, true) => "tệp sao lưu của ứng dụng",
                     (FileKind::Backup, false) => "a backup file of this app",
                 };
-                match (found, vi) {
+                match (found.as_deref().map(shown_safely), vi) {
                     (Some(f), true) => format!("Đây không phải {what} (loại tệp ghi là “{f}”)."),
                     (Some(f), false) => format!("This is not {what} (its format says “{f}”)."),
                     (None, true) => format!("Đây không phải {what}: không có trường “format”."),
@@ -433,6 +435,7 @@ impl Texts {
                 }
             }
             FileError::UnsupportedVersion { found, supported } => {
+                let found = shown_safely(found);
                 if vi {
                     format!("Phiên bản tệp {found} chưa được hỗ trợ (ứng dụng đọc được phiên bản {supported}). Hãy cập nhật ứng dụng.")
                 } else {
@@ -444,22 +447,22 @@ impl Texts {
                 "Mã kiểm tra không khớp: tệp đã bị sửa hoặc hỏng trên đường gửi. Hãy xin lại tệp gốc.",
                 "The checksum does not match: the file was changed or damaged on the way. Ask for the original.",
             ),
-            FileError::BadField { path, problem } => match (problem, vi) {
-                (FieldProblem::WrongType, true) => format!("Trường “{path}” sai kiểu dữ liệu."),
-                (FieldProblem::WrongType, false) => format!("The member “{path}” has the wrong type."),
-                (FieldProblem::Missing, true) => format!("Thiếu trường bắt buộc “{path}”."),
-                (FieldProblem::Missing, false) => format!("The required member “{path}” is missing."),
-                (FieldProblem::Invalid, true) => format!("Giá trị của trường “{path}” không hợp lệ."),
-                (FieldProblem::Invalid, false) => format!("The value of “{path}” is not valid."),
+            FileError::BadField { path, problem } => match (problem, vi, shown_safely(path)) {
+                (FieldProblem::WrongType, true, path) => format!("Trường “{path}” sai kiểu dữ liệu."),
+                (FieldProblem::WrongType, false, path) => format!("The member “{path}” has the wrong type."),
+                (FieldProblem::Missing, true, path) => format!("Thiếu trường bắt buộc “{path}”."),
+                (FieldProblem::Missing, false, path) => format!("The required member “{path}” is missing."),
+                (FieldProblem::Invalid, true, path) => format!("Giá trị của trường “{path}” không hợp lệ."),
+                (FieldProblem::Invalid, false, path) => format!("The value of “{path}” is not valid."),
             },
             FileError::NotThisCommune { found } => around(
                 choose(vi, "Tệp này của xã ", "This file is for "),
-                found,
+                &shown_safely(found),
                 choose(vi, ", không phải xã của máy này.", " commune, not this tablet's."),
             ),
             FileError::NotThisVillage { found } => around(
                 choose(vi, "Tệp này dành cho ", "This file is for "),
-                found,
+                &shown_safely(found),
                 choose(vi, ", không phải thôn của máy này.", ", not this tablet's village."),
             ),
             FileError::NoPetitionOfOurs => pick(
@@ -520,6 +523,7 @@ pub static VI: Texts = Texts {
     setup_file_hint: "Văn phòng UBND xã gửi tệp này qua Zalo hoặc USB.",
     setup_file_pick: "Chọn tệp cấu hình",
     setup_file_read: |commune, villages, fields| {
+        let commune = shown_safely(commune);
         format!("Đã đọc tệp cấu hình của xã {commune}: {villages} thôn, {fields} lĩnh vực.")
     },
     setup_choose_village: "Thôn của bạn",
@@ -652,6 +656,7 @@ pub static EN: Texts = Texts {
     setup_file_hint: "The commune office sends this file by Zalo or USB stick.",
     setup_file_pick: "Choose the setup file",
     setup_file_read: |commune, villages, fields| {
+        let commune = shown_safely(commune);
         format!("Read the setup file of {commune} commune: {villages} villages, {fields} fields.")
     },
     setup_choose_village: "Your village",
@@ -786,6 +791,53 @@ mod tests {
             .texts()
             .file_error(&FileError::Empty)
             .contains("empty"));
+    }
+
+    /// A village or commune name, a file's member name or format, as a hostile file may
+    /// write them: a right-to-left override, isolates, a line break, markup, and length.
+    pub(crate) fn hostile_name() -> String {
+        format!(
+            "Thôn \u{202e}1 nôhT\u{2066}\u{200f}\n\u{0}<img src=x onerror=alert(1)>{}",
+            "x".repeat(500)
+        )
+    }
+
+    /// What any message echoing a hostile name must be: no bidi control, no control
+    /// character, the name cut short, the markup kept as text (the view escapes it).
+    pub(crate) fn echoes_safely(m: &str) {
+        assert!(
+            !m.chars()
+                .any(|c| crate::domain::text::is_bidi_control(c) || c.is_control()),
+            "{m:?}"
+        );
+        assert!(m.contains("Thôn 1 nôhT <img src=x"), "{m:?}");
+        assert!(m.contains('…') && m.chars().count() < 300, "{m:?}");
+    }
+
+    #[test]
+    fn names_from_a_file_cannot_reorder_or_flood_a_refusal() {
+        let h = hostile_name();
+        for t in [&VI, &EN] {
+            for e in [
+                FileError::NotThisVillage { found: h.clone() },
+                FileError::NotThisCommune { found: h.clone() },
+                FileError::WrongFormat {
+                    expected: FileKind::Results,
+                    found: Some(h.clone()),
+                },
+                FileError::UnsupportedVersion {
+                    found: h.clone(),
+                    supported: 1,
+                },
+                FileError::BadField {
+                    path: format!("village.{h}"),
+                    problem: FieldProblem::WrongType,
+                },
+            ] {
+                echoes_safely(&t.file_error(&e));
+            }
+            echoes_safely(&(t.setup_file_read)(&h, 3, 4));
+        }
     }
 
     #[test]

@@ -6,11 +6,14 @@ use crate::domain::bundle::sealed::SealedError;
 use crate::domain::office::list::Sort;
 use crate::domain::office::register::{ActionError, OfficeStatus, Refusal};
 use crate::domain::office::setup::SetupError;
+use crate::domain::text::shown_safely;
 
 pub struct OfficeTexts {
     pub app_name: &'static str,
     pub office: &'static str,
     pub no_database: &'static str,
+    /// Storage full, after any change (the tablet's words speak of its form and export).
+    pub store_full: &'static str,
     pub broken: fn(usize) -> String,
     pub close: &'static str,
     pub nav_label: &'static str,
@@ -62,6 +65,10 @@ pub struct OfficeTexts {
     pub pick_files: &'static str,
     pub importing: fn(usize, usize) -> String,
     pub imported: fn(usize, usize) -> String,
+    /// How many files of the batch were not taken for want of room.
+    pub import_full: fn(usize) -> String,
+    /// Beside a file not taken for want of room, in the import's summary.
+    pub import_file_full: &'static str,
     pub unreadable: &'static str,
     pub summary_title: &'static str,
     pub col_village: &'static str,
@@ -155,6 +162,7 @@ pub static VI: OfficeTexts = OfficeTexts {
     app_name: "Đối thoại — Văn phòng xã",
     office: "Văn phòng UBND xã",
     no_database: "Trình duyệt này không cho lưu dữ liệu (IndexedDB bị tắt, có thể do chế độ ẩn danh). Hãy mở ứng dụng trong cửa sổ thường của Chrome, Edge hoặc Firefox.",
+    store_full: "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng.",
     broken: |n| format!("{n} mục dữ liệu bị hỏng đã được để riêng, không mất; các mục khác vẫn dùng được."),
     close: "Đóng thông báo",
     nav_label: "Các trang của văn phòng",
@@ -204,6 +212,8 @@ pub static VI: OfficeTexts = OfficeTexts {
     pick_files: "Chọn các tệp…",
     importing: |i, n| format!("Đang đọc tệp {i}/{n}…"),
     imported: |ok, n| format!("Đã nhận {ok}/{n} tệp."),
+    import_full: |n| format!("Bộ nhớ của trình duyệt đã đầy nên {n} tệp chưa được nhận; dữ liệu đã lưu không thay đổi. Hãy tải bản sao lưu toàn bộ, giải phóng dung lượng rồi nhận lại các tệp đó."),
+    import_file_full: "Bộ nhớ của trình duyệt đã đầy nên tệp này chưa được nhận; dữ liệu đã lưu không thay đổi. Hãy giải phóng dung lượng rồi nhận lại tệp, hoặc tải bản sao lưu toàn bộ ngay.",
     unreadable: "Không đọc được tệp này.",
     summary_title: "Kết quả nhận tệp",
     col_village: "Thôn",
@@ -250,7 +260,9 @@ pub static VI: OfficeTexts = OfficeTexts {
     convert: "Chuyển sang Unicode",
     converted: "Đã chuyển sang Unicode; bản gốc của thôn vẫn được giữ.",
     village_text: "Bản gốc thôn gửi",
-    village_classified: |field, kind| format!("Thôn đã phân loại: {field}, {kind}."),
+    village_classified: |field, kind| {
+        format!("Thôn đã phân loại: {}, {kind}.", shown_safely(field))
+    },
     classify: "Phân loại",
     save_classification: "Lưu phân loại",
     reclassified: "Đã lưu phân loại.",
@@ -314,13 +326,16 @@ impl OfficeTexts {
         match r {
             Refusal::File(e) => super::VI.file_error(e),
             Refusal::OtherCommune(c) => format!(
-                "Tệp này của xã “{c}”, không phải của xã mình. Không có gì được lưu."
+                "Tệp này của xã “{}”, không phải của xã mình. Không có gì được lưu.",
+                shown_safely(c)
             ),
             Refusal::UnknownVillage(v) => format!(
-                "Thôn “{v}” không có trong danh sách thôn của xã (trang Thiết lập). Hãy thêm thôn hoặc kiểm tra tệp."
+                "Thôn “{}” không có trong danh sách thôn của xã (trang Thiết lập). Hãy thêm thôn hoặc kiểm tra tệp.",
+                shown_safely(v)
             ),
             Refusal::ForeignId(id) => format!(
-                "Tệp chứa kiến nghị {id} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu."
+                "Tệp chứa kiến nghị {} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu.",
+                shown_safely(id)
             ),
             Refusal::NoSetup => {
                 "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
@@ -344,7 +359,9 @@ impl OfficeTexts {
         match e {
             SetupError::NoCommune => "Hãy nhập tên xã.".into(),
             SetupError::NoVillages => "Hãy nhập ít nhất một thôn.".into(),
-            SetupError::DuplicateVillage(v) => format!("Thôn “{v}” có hai lần trong danh sách."),
+            SetupError::DuplicateVillage(v) => {
+                format!("Thôn “{}” có hai lần trong danh sách.", shown_safely(v))
+            }
             SetupError::NoFields => "Hãy nhập ít nhất một lĩnh vực.".into(),
             SetupError::NoDepartments => "Hãy nhập ít nhất một bộ phận.".into(),
             SetupError::BadDate => "Ngày phải viết dạng ngày/tháng/năm, ví dụ 05/09/2026.".into(),
@@ -367,5 +384,25 @@ impl OfficeTexts {
             ActionError::EmptyTitle => "Hãy đặt tên nhóm.",
             ActionError::NotInList => "Kiến nghị này không thuộc nhóm nào.",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::tests::{echoes_safely, hostile_name};
+
+    #[test]
+    fn names_from_a_villages_file_are_echoed_safely() {
+        let h = hostile_name();
+        for r in [
+            Refusal::OtherCommune(h.clone()),
+            Refusal::UnknownVillage(h.clone()),
+            Refusal::ForeignId(h.clone()),
+        ] {
+            echoes_safely(&VI.refusal(&r));
+        }
+        echoes_safely(&VI.setup_error(&SetupError::DuplicateVillage(h.clone())));
+        echoes_safely(&(VI.village_classified)(&h, "Kiến nghị"));
     }
 }

@@ -8,6 +8,7 @@
 //! loading code in the tablet's download); the office's by loading them into a
 //! [`MemoryStore`] with [`OfficeRepository::load`].
 
+use super::migrate;
 use super::office::OfficeRepository;
 use super::{
     DraftRecord, ExportLog, KeyValueStore, MemoryStore, Repository, Settings, StoreError,
@@ -39,7 +40,18 @@ pub fn is_village_key(key: &str) -> bool {
 
 /// Whether `key` is one the village tablet stores.
 fn known_village_key(key: &str) -> bool {
-    [PROFILE, MEETING, SETTINGS, EXPORTS, DEVICE, DRAFT, RESULTS].contains(&key)
+    [
+        PROFILE,
+        MEETING,
+        SETTINGS,
+        EXPORTS,
+        DEVICE,
+        DRAFT,
+        RESULTS,
+        migrate::VILLAGE_MARKER,
+        migrate::VILLAGE_BACKUP,
+    ]
+    .contains(&key)
         || [PETITION_PREFIX, BROKEN_PREFIX]
             .iter()
             .any(|p| key.len() > p.len() && key.starts_with(p))
@@ -60,6 +72,8 @@ fn village_entry_reads(key: &str, raw: &str) -> bool {
         DRAFT => decodes::<DraftRecord, DraftRecord>(raw, json::from_stored),
         DEVICE => crate::domain::petition::is_uuid(raw),
         RESULTS => parse_results(raw).is_ok(),
+        migrate::VILLAGE_MARKER => migrate::is_known_format(raw, migrate::VILLAGE_STEPS),
+        migrate::VILLAGE_BACKUP => migrate::read_backup(raw, &migrate::VILLAGE).is_some(),
         _ if key.starts_with(BROKEN_PREFIX) => true,
         _ => {
             // A petition, stored under its own id (as `Repository::load` requires).

@@ -23,6 +23,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
+use super::migrate::Migration;
 use super::{KeyValueStore, StoreError};
 
 const STORE: &str = "kv";
@@ -176,6 +177,27 @@ impl IdbStore {
                 writing: Cell::new(false),
             }),
         })
+    }
+
+    /// The office's migration of its stored format at start ([`super::migrate`]), done in
+    /// the in-memory copy and committed in one transaction: it lands whole or not at all,
+    /// so the backup entry it writes and removes never reaches the database, and a commit
+    /// refused for quota leaves the entries in their old format. Another tab that committed
+    /// first (two tabs opened at once) is read, and the migration done again over its data.
+    pub async fn migrate(&self) -> Migration {
+        let mut migrated = super::migrate::office(self);
+        let mut committed = self.flush().await;
+        if committed == Err(StoreError::Stale) {
+            if let Err(why) = self.reload().await {
+                return migrated.not_committed(why);
+            }
+            migrated = super::migrate::office(self);
+            committed = self.flush().await;
+        }
+        match committed {
+            Ok(()) => migrated,
+            Err(why) => migrated.not_committed(why),
+        }
     }
 
     /// The database's generation as this tab last read or wrote it.

@@ -21,6 +21,7 @@ pub mod indexed;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod memory;
+pub mod migrate;
 pub mod office;
 pub use memory::MemoryStore;
 

@@ -271,7 +271,17 @@ impl TryFrom<VillageChunk> for ChunkEntries {
 impl<S: KeyValueStore> OfficeRepository<S> {
     /// Whether `key` is one the office stores (the full backup refuses any other).
     pub fn is_office_key(key: &str) -> bool {
-        [SETUP, GROUPS, SOURCES, SESSION, DOCUMENTS, KEY].contains(&key)
+        [
+            SETUP,
+            GROUPS,
+            SOURCES,
+            SESSION,
+            DOCUMENTS,
+            KEY,
+            super::migrate::OFFICE_MARKER,
+            super::migrate::OFFICE_BACKUP,
+        ]
+        .contains(&key)
             || [VILLAGE_PREFIX, ITEM_PREFIX, super::BROKEN_PREFIX]
                 .iter()
                 .any(|p| key.len() > p.len() && key.starts_with(p))

@@ -188,14 +188,14 @@ test('office: a corrupted village chunk is reported and downloadable, the rest l
   await expect(page.getByText('3 kiến nghị', { exact: true })).toBeVisible();
 });
 
-test('office: a write refused for quota shows the message with the backup, and loses nothing', async ({ page }) => {
-  await setUpOffice(page);
-  await officeImport(page, [villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [{ content: 'Đường liên thôn xuống cấp', field: 'Khác' }])]);
-  await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
-  // IndexedDB refuses every write as a full disk makes it refuse: a QuotaExceededError.
-  // (Chromium's DevTools Storage.overrideQuotaForOrigin with a quota of 1 byte was tried
-  // first: this Chromium still committed the writes, so the refusal is made here.)
-  await page.evaluate(() => {
+/**
+ * Makes IndexedDB refuse every write as a full disk makes it refuse: a QuotaExceededError.
+ * (Chromium's DevTools Storage.overrideQuotaForOrigin with a quota of 1 byte was tried
+ * first: this Chromium still committed the writes, so the refusal is made here.) Room
+ * again with `window.__diskFull = false`.
+ */
+const fillDisk = (page) =>
+  page.evaluate(() => {
     const put = IDBObjectStore.prototype.put;
     window.__diskFull = true;
     IDBObjectStore.prototype.put = function (...args) {
@@ -203,6 +203,12 @@ test('office: a write refused for quota shows the message with the backup, and l
       return put.apply(this, args);
     };
   });
+
+test('office: a write refused for quota shows the message with the backup, and loses nothing', async ({ page }) => {
+  await setUpOffice(page);
+  await officeImport(page, [villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [{ content: 'Đường liên thôn xuống cấp', field: 'Khác' }])]);
+  await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
+  await fillDisk(page);
   await officeImport(page, [villageBundle({ code: 'thon-2', name: 'Thôn 2' }, [{ content: 'Cống tắc', field: 'Khác' }])]);
   await expect(page.getByRole('status').getByText('Đã nhận 0/1 tệp.')).toBeVisible();
   await expect(page.getByText(/Bộ nhớ của trình duyệt đã đầy/).first()).toBeVisible();
@@ -224,4 +230,41 @@ test('office: a write refused for quota shows the message with the backup, and l
   await expect(page.getByText('1 kiến nghị', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Thiết lập' }).click();
   await expect(page.getByLabel('Địa điểm đối thoại', { exact: true })).toHaveValue('Hội trường UBND xã');
+});
+
+test('office: an import with storage full is told at once in the office\'s words, the backup beside it, and the file is taken once there is room', async ({ page }) => {
+  await setUpOffice(page);
+  await officeImport(page, [villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [{ content: 'Đường liên thôn xuống cấp', field: 'Khác' }])]);
+  await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
+  await fillDisk(page);
+  const second = villageBundle({ code: 'thon-2', name: 'Thôn 2' }, [{ content: 'Cống tắc', field: 'Khác' }]);
+  await officeImport(page, [second]);
+
+  // At once, as an alert: none of the file was taken, what is stored is unchanged, and
+  // what to do; in the office's words, not the tablet's ("export the file for the commune").
+  const alert = page.getByRole('alert').filter({ hasText: 'Đã nhận 0/1 tệp.' });
+  await expect(alert).toContainText('Bộ nhớ của trình duyệt đã đầy nên 1 tệp chưa được nhận; dữ liệu đã lưu không thay đổi.');
+  await expect(alert).toContainText('giải phóng dung lượng');
+  await expect(page.getByText('hãy xuất tệp gửi về xã')).toHaveCount(0);
+  // The file's line in the summary says the same of it, with the backup beside it.
+  const line = page.getByRole('listitem').filter({ hasText: second.name });
+  await expect(line).toContainText('Bộ nhớ của trình duyệt đã đầy nên tệp này chưa được nhận; dữ liệu đã lưu không thay đổi.');
+  const fromLine = await backupFrom(page, BACKUP, line);
+  expect(fromLine.doc).toMatchObject({ format: 'doithoai.backup', made_by: { role: 'office' } });
+  expect(Object.keys(fromLine.doc.office)).toEqual(expect.arrayContaining(['dt1:o:setup', 'dt1:o:v:thon-1']));
+  expect(fromLine.doc.office['dt1:o:v:thon-2']).toBeUndefined();
+  // The alert's button makes the same backup.
+  const fromAlert = await backupFrom(page, BACKUP, alert);
+  expect(Object.keys(fromAlert.doc.office).sort()).toEqual(Object.keys(fromLine.doc.office).sort());
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await expect(page.getByText('1 kiến nghị', { exact: true })).toBeVisible();
+
+  // Room again: the same file is taken, and nothing was lost.
+  await page.evaluate(() => { window.__diskFull = false; });
+  await officeImport(page, [second]);
+  await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await expect(page.getByText('2 kiến nghị', { exact: true })).toBeVisible();
 });

@@ -4,29 +4,31 @@
 //   village-2026-12-01.json  local storage of the village tablet (`dt1:` entries)
 //   office-2026-12-01.json   the office's IndexedDB entries, stored as strings; releases
 //                            since store UTF-8 bytes, and read both
+// Neither carries a format stamp (format 1): the first start stamps it (`dt1:format`,
+// `dt1:o:format`), and a migration cut short is put back from its backup entry
+// (`dt1:migration-backup`, `dt1:o:migration-backup`) before it is done again.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixture, petitionItems } from './fixtures/app.js';
+import { fixture, petitionItems, stored, fillStorage, freeStorage } from './fixtures/app.js';
 
 const storedFixture = (name) => JSON.parse(readFileSync(fixture(`stored/${name}`), 'utf8'));
 
-test('a village tablet of the 2026-12-01 release opens with all its petitions', async ({ page }) => {
-  const entries = storedFixture('village-2026-12-01.json');
-  await page.goto('./');
-  await page.evaluate((entries) => {
+/** Local storage replaced by `entries` (key → text), the page not yet reloaded. */
+const seedLocalStorage = (page, entries) =>
+  page.evaluate((entries) => {
     localStorage.clear();
     for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
   }, entries);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
-  await expect(petitionItems(page).filter({ hasText: 'tuyến đường liên thôn' })).toHaveCount(1);
-  await expect(petitionItems(page).filter({ hasText: 'lấn chiếm đất công' })).toHaveCount(1);
-  await expect(page.getByRole('alert')).toHaveCount(0);
-});
 
-test('an office of the 2026-12-01 release (entries stored as text) opens with its data, and keeps it after a change', async ({ page }) => {
-  const entries = storedFixture('office-2026-12-01.json');
-  // The database as that release left it, written before the app opens it.
+/** The tablet's `dt1:` entries but the ones the app writes at every start. */
+async function tabletEntries(page) {
+  const { 'dt1:device': _device, ...rest } = await stored(page, 'dt1:');
+  return rest;
+}
+
+/** The office's database holding `entries` (key → text, stored as strings as the
+ * 2026-12-01 release stored them), written before the app opens it. */
+async function seedOfficeDatabase(page, entries) {
   await page.goto('./icons/icon.svg');
   await page.evaluate(async (entries) => {
     await new Promise((resolve, reject) => {
@@ -41,9 +43,120 @@ test('an office of the 2026-12-01 release (entries stored as text) opens with it
       };
     });
   }, entries);
+}
+
+/** Every entry of the office's database as text (strings, or UTF-8 bytes since), but the
+ * tabs' commit counter. */
+const officeEntries = (page) =>
+  page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('doithoai-office', 1);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const store = req.result.transaction('kv').objectStore('kv');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => {
+        const out = {};
+        keys.result.forEach((k, i) => {
+          const v = values.result[i];
+          if (k !== 'dt1:o:generation') out[k] = typeof v === 'string' ? v : new TextDecoder().decode(v);
+        });
+        req.result.close();
+        resolve(out);
+      };
+      values.onerror = () => reject(values.error);
+    };
+  }));
+
+test('a village tablet of the 2026-12-01 release opens with all its petitions', async ({ page }) => {
+  const entries = storedFixture('village-2026-12-01.json');
+  await page.goto('./');
+  await seedLocalStorage(page, entries);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
+  await expect(petitionItems(page).filter({ hasText: 'tuyến đường liên thôn' })).toHaveCount(1);
+  await expect(petitionItems(page).filter({ hasText: 'lấn chiếm đất công' })).toHaveCount(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Stamped with the current format at this first start; nothing else rewritten, nothing said.
+  expect(await tabletEntries(page)).toEqual({ ...entries, 'dt1:format': '1' });
+  await expect(page.getByText('Ứng dụng vừa được cập nhật')).toHaveCount(0);
+});
+
+test('a tablet whose update was cut short gets its data back from the migration backup', async ({ page }) => {
+  const entries = storedFixture('village-2026-12-01.json');
+  const [first, , third] = Object.keys(entries).filter((k) => k.startsWith('dt1:p:'));
+  await page.goto('./');
+  // As a tab closed in the middle of a migration leaves it: the backup of every entry,
+  // the stamp already written, one petition rewritten, one removed, one entry added.
+  const changed = JSON.parse(entries[first]);
+  changed.content = 'Nội dung ghi dở dang khi đang chuyển định dạng';
+  const { [third]: _gone, ...rest } = entries;
+  await seedLocalStorage(page, {
+    ...rest,
+    [first]: JSON.stringify(changed),
+    'dt1:meeting-v9': '{}',
+    'dt1:format': '1',
+    'dt1:migration-backup': JSON.stringify(entries),
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
+  await expect(petitionItems(page).filter({ hasText: 'tuyến đường liên thôn' })).toHaveCount(1);
+  await expect(petitionItems(page).filter({ hasText: 'lấn chiếm đất công' })).toHaveCount(1);
+  await expect(page.getByText('ghi dở dang')).toHaveCount(0);
+  await expect(page.getByRole('status').getByText('Lần cập nhật trước bị ngắt giữa chừng')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Exactly the entries of before, stamped; the backup gone.
+  expect(await tabletEntries(page)).toEqual({ ...entries, 'dt1:format': '1' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
+  await expect(page.getByText('ngắt giữa chừng')).toHaveCount(0);
+});
+
+test('a tablet with storage full at the update runs on its old format and offers the backup', async ({ page }) => {
+  const entries = storedFixture('village-2026-12-01.json');
+  await page.goto('./');
+  await seedLocalStorage(page, entries);
+  await fillStorage(page);
+  // Down to fewer characters than the stamp's entry (`dt1:format` = "1") needs.
+  await page.evaluate(() => {
+    try {
+      for (let i = 0; i < 100000; i++) localStorage.setItem(`junk-${i}`, '');
+    } catch (e) {
+      if (e.name !== 'QuotaExceededError') throw e;
+    }
+  });
+  await page.reload();
+  const alert = page.getByRole('alert').filter({ hasText: 'chưa chuyển được dữ liệu sang cách lưu của phiên bản mới' });
+  await expect(alert).toContainText('Bộ nhớ của trình duyệt đã đầy');
+  await expect(alert).toContainText('Dữ liệu vẫn nguyên vẹn và dùng được như cũ.');
+  // Everything shows, read in the old format; nothing was changed.
+  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
+  const { 'dt1:device': _device, ...held } = await stored(page, 'dt1:');
+  expect(held).toEqual(entries);
+  // The backup, one click in the message, holds every petition.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: 'Tải bản sao lưu toàn bộ' }).click(),
+  ]);
+  const backup = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  expect(Object.keys(backup.village).filter((k) => k.startsWith('dt1:p:'))).toHaveLength(3);
+  // With room again, the next start stamps it and says nothing.
+  await freeStorage(page);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await tabletEntries(page)).toEqual({ ...entries, 'dt1:format': '1' });
+});
+
+test('an office of the 2026-12-01 release (entries stored as text) opens with its data, and keeps it after a change', async ({ page }) => {
+  const entries = storedFixture('office-2026-12-01.json');
+  // The database as that release left it, written before the app opens it.
+  await seedOfficeDatabase(page, entries);
   await page.goto('./office/#/tong-hop');
   await expect(page.getByText('4 kiến nghị', { exact: true })).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  // Stamped with the current format at this first start; nothing else rewritten.
+  expect(await officeEntries(page)).toEqual({ ...entries, 'dt1:o:format': '1' });
   await page.getByRole('link', { name: 'Nhóm vấn đề' }).click();
   const group = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Sửa chữa đường liên thôn' }) });
   await expect(group).toContainText('2 thôn: Thôn 1, Thôn 2');
@@ -61,4 +174,26 @@ test('an office of the 2026-12-01 release (entries stored as text) opens with it
   await expect(page.getByText('0 nhóm và 1 kiến nghị riêng lẻ')).toBeVisible();
   await page.getByLabel('Bộ phận', { exact: true }).selectOption('Địa chính');
   await expect(page.getByText('1 nhóm và 0 kiến nghị riêng lẻ')).toBeVisible();
+});
+
+test('an office whose update was cut short gets its data back from the migration backup', async ({ page }) => {
+  const entries = storedFixture('office-2026-12-01.json');
+  // The backup of every entry, the stamp written, Thôn 1's chunk cut off half-way and
+  // Thôn 2's removed.
+  const { 'dt1:o:v:thon-2': _gone, ...rest } = entries;
+  await seedOfficeDatabase(page, {
+    ...rest,
+    'dt1:o:v:thon-1': '{"village":"thon-1","entries":[{"id":',
+    'dt1:o:format': '1',
+    'dt1:o:migration-backup': JSON.stringify(entries),
+  });
+  await page.goto('./office/#/tong-hop');
+  await expect(page.getByText('4 kiến nghị', { exact: true })).toBeVisible();
+  await expect(page.getByRole('status').getByText('Lần cập nhật trước bị ngắt giữa chừng')).toBeVisible();
+  // Nothing was set aside as broken: the cut chunk was put back before anything read it.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await officeEntries(page)).toEqual({ ...entries, 'dt1:o:format': '1' });
+  await page.getByRole('link', { name: 'Nhóm vấn đề' }).click();
+  const group = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Sửa chữa đường liên thôn' }) });
+  await expect(group).toContainText('2 thôn: Thôn 1, Thôn 2');
 });

@@ -204,14 +204,25 @@ test('hostile text in every field and file shows as text and never runs, in the 
     doc.checksum = checksumOf(doc);
     return JSON.stringify(doc, null, 2);
   };
+  // A fourth, whose file name and village name hold a right-to-left override, is refused.
+  const unknownVillage = { village: { code: 'thon-la', name: `${RTL} lạ`, head: '' } };
   await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
   await label(page, 'Chọn các tệp…').setInputFiles([
     asFile(exported.name, exported.text),
     asFile(`${IMG}.json`, handWritten([`-2+3 ${SVG} ${ROAD}`, `${RTL} ${JS_URL}`])),
     asFile('dai.json', handWritten([LONG])),
+    asFile(`${RTL}.json`, handWritten(['Thôn lạ gửi nhầm'], unknownVillage)),
   ]);
-  await expect(status(page, 'Đã nhận 2/3 tệp.')).toBeVisible();
+  await expect(status(page, 'Đã nhận 2/4 tệp.')).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'dai.json' })).toContainText('Giá trị của trường “petitions[0].content” không hợp lệ.');
+  // The override is dropped where the summary echoes the names, so it cannot turn the
+  // rest of the line around: the reason reads as written.
+  const reversed = page.getByRole('listitem').filter({ hasText: 'không có trong danh sách thôn' });
+  await expect(reversed).toHaveText(
+    'Thôn đảo ngược.json: Thôn “Thôn đảo ngược lạ” không có trong danh sách thôn của xã (trang Thiết lập). Hãy thêm thôn hoặc kiểm tra tệp.',
+  );
+  const bidi = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+  expect(await page.getByRole('region', { name: 'Kết quả nhận tệp' }).evaluate((e, re) => new RegExp(re).test(e.textContent), bidi.source)).toBe(false);
   await unharmed(page, 'office import');
 
   // The list, with every text as written.

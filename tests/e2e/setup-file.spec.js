@@ -42,8 +42,8 @@ test('bad setup files are refused, each with its Vietnamese reason, and nothing 
     await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
     await expect(page.getByRole('navigation')).toHaveCount(0);
   }
-  // Storage holds nothing but the tablet's id.
-  expect(Object.keys(await stored(page, 'dt1:'))).toEqual(['dt1:device']);
+  // Storage holds nothing but the tablet's id and its stored format's stamp.
+  expect(Object.keys(await stored(page, 'dt1:')).sort()).toEqual(['dt1:device', 'dt1:format']);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
 });

@@ -13,7 +13,7 @@ use crate::office_import::{at, bundle, import, petition, setup};
 
 /// A tablet with three petitions and its profile, and an office with two villages'
 /// petitions imported, in one browser.
-fn stores() -> (MemoryStore, MemoryStore) {
+pub(crate) fn stores() -> (MemoryStore, MemoryStore) {
     let village = MemoryStore::default();
     let repo = Repository::new(village.clone());
     for (i, text) in [

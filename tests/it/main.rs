@@ -5,6 +5,7 @@ mod backup;
 mod encrypted_bundle;
 mod fuzz;
 mod grouping_quality;
+mod migration;
 mod office_import;
 mod report;
 mod results_file;

@@ -217,6 +217,53 @@ pub fn slug(input: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
+/// The longest text from outside the app a message echoes, in characters.
+pub const SHOWN_MAX: usize = 80;
+
+/// A text from a file or a field, made safe to echo inside a message ("Tệp này dành cho
+/// {village}, …"): Unicode's bidirectional controls dropped (U+202A–U+202E, U+2066–U+2069,
+/// U+200E, U+200F, U+061C), which would otherwise reverse or reorder the rest of the
+/// message on screen; control characters and line or paragraph separators made one space,
+/// so a name cannot break the message into lines; and at most [`SHOWN_MAX`] characters,
+/// the last an ellipsis when cut, so a name cannot flood it. For showing only: what is
+/// stored keeps its text.
+pub fn shown_safely(input: &str) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    let mut space = false;
+    for c in input.chars() {
+        if is_bidi_control(c) {
+            continue;
+        }
+        if c.is_control() || c.is_whitespace() {
+            space = count > 0;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            count += 1;
+            space = false;
+        }
+        out.push(c);
+        count += 1;
+        if count > SHOWN_MAX {
+            let mut cut: String = out.chars().take(SHOWN_MAX - 1).collect();
+            cut.truncate(cut.trim_end().len());
+            cut.push('…');
+            return cut;
+        }
+    }
+    out
+}
+
+/// The characters that set or change the direction of the text around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+    )
+}
+
 /// The number of characters (not bytes) of a text, as a person counts them.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -224,6 +271,31 @@ pub fn char_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn echoed_text_cannot_reorder_break_or_flood_a_message() {
+        // A right-to-left override would show the rest of the message backwards.
+        assert_eq!(shown_safely("Thôn \u{202e}1 nôhT"), "Thôn 1 nôhT");
+        let every_bidi = "a\u{202a}\u{202b}\u{202c}\u{202d}\u{202e}\u{2066}\u{2067}\u{2068}\u{2069}\u{200e}\u{200f}\u{61c}b";
+        assert_eq!(shown_safely(every_bidi), "ab");
+        // Controls, line breaks, tabs and Unicode's separators are one space, trimmed.
+        assert_eq!(
+            shown_safely("\n tệp\r\n\u{0}của\t\u{85}thôn\u{2028}\u{2029}1 \u{7f}"),
+            "tệp của thôn 1"
+        );
+        // Long: 80 characters, the last an ellipsis.
+        let long = "Thôn ".repeat(40);
+        let shown = shown_safely(&long);
+        assert_eq!(shown.chars().count(), SHOWN_MAX);
+        assert!(shown.ends_with("Thôn…"), "{shown}");
+        let exact = "đ".repeat(SHOWN_MAX);
+        assert_eq!(shown_safely(&exact), exact);
+        let over = "đ".repeat(SHOWN_MAX + 1);
+        assert_eq!(shown_safely(&over), "đ".repeat(SHOWN_MAX - 1) + "…");
+        // Markup is left as text: the view escapes it.
+        assert_eq!(shown_safely("<img src=x>"), "<img src=x>");
+        assert_eq!(shown_safely(""), "");
+    }
 
     #[test]
     fn decomposed_input_becomes_precomposed() {

@@ -203,15 +203,9 @@ fn BrokenEntries() -> impl IntoView {
     }
 }
 
-/// The office's message when storage is full, in the office's words (the catalogue's is
-/// the tablet's), with the full backup beside it.
+/// The full backup's button, offered beside a "storage is full" message.
 #[component]
-pub fn FullNotice() -> impl IntoView {
+pub fn BackupButton() -> impl IntoView {
     let app = expect_context::<OfficeState>();
-    view! {
-        <span>
-            "Bộ nhớ của trình duyệt đã đầy, chưa lưu được thay đổi vừa rồi; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy tải bản sao lưu toàn bộ ngay, rồi giải phóng dung lượng."
-        </span>
-        <button type="button" on:click=move |_| download_backup(app)>{B.download}</button>
-    }
+    view! { <button type="button" on:click=move |_| download_backup(app)>{B.download}</button> }
 }

@@ -3,8 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{FileOutcome, OfficeState};
+use super::backup::BackupButton;
+use super::state::{FileOutcome, NotTaken, OfficeState};
 use crate::domain::office::register::ImportCounts;
+use crate::domain::text::shown_safely;
 use crate::ui::browser;
 
 /// The outcome of a batch, added up per village.
@@ -48,9 +50,16 @@ pub fn ImportPage() -> impl IntoView {
             return None;
         }
         let rows = per_village(&outcomes);
-        let refused: Vec<(String, String)> = outcomes
+        // A file's name is the sender's choice: shown so that no control in it can
+        // reorder or flood the reason beside it.
+        let refused: Vec<(String, NotTaken)> = outcomes
             .iter()
-            .filter_map(|o| o.result.as_ref().err().map(|e| (o.file.clone(), e.clone())))
+            .filter_map(|o| {
+                o.result
+                    .as_ref()
+                    .err()
+                    .map(|e| (shown_safely(&o.file), e.clone()))
+            })
             .collect();
         let legacy: usize = rows.iter().map(|r| r.2).sum();
         Some(view! {
@@ -73,7 +82,7 @@ pub fn ImportPage() -> impl IntoView {
                             .map(|(village, c, _)| {
                                 view! {
                                     <tr>
-                                        <th scope="row">{village}</th>
+                                        <th scope="row">{shown_safely(&village)}</th>
                                         <td>{c.new}</td>
                                         <td>{c.updated}</td>
                                         <td>{c.unchanged}</td>
@@ -102,11 +111,22 @@ pub fn ImportPage() -> impl IntoView {
                                 {refused
                                     .into_iter()
                                     .map(|(file, why)| {
+                                        // No room: the office's words, the backup beside.
+                                        let (why, backup) = match why {
+                                            NotTaken::Refused(why) => (why, None),
+                                            NotTaken::StorageFull => {
+                                                (
+                                                    t.import_file_full.to_string(),
+                                                    Some(view! { " " <BackupButton /> }),
+                                                )
+                                            }
+                                        };
                                         view! {
                                             <li>
                                                 <strong>{file}</strong>
                                                 ": "
                                                 {why}
+                                                {backup}
                                             </li>
                                         }
                                     })

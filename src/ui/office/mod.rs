@@ -25,6 +25,7 @@ use leptos::prelude::*;
 use state::{OfficeState, Page};
 
 use crate::storage::indexed::IdbStore;
+use crate::storage::migrate::Migration;
 
 pub fn mount() {
     // A panic would only show as "unreachable": say where it happened, for whoever helps
@@ -35,7 +36,11 @@ pub fn mount() {
     // Leptos's own executor starts with the mount, which waits for the database.
     wasm_bindgen_futures::spawn_local(async {
         match IdbStore::open(state::DATABASE).await {
-            Ok(store) => leptos::mount::mount_to_body(move || view! { <OfficeApp store /> }),
+            Ok(store) => {
+                // The stored format brought up to date before anything reads it.
+                let migrated = store.migrate().await;
+                leptos::mount::mount_to_body(move || view! { <OfficeApp store migrated /> })
+            }
             Err(_) => leptos::mount::mount_to_body(|| {
                 view! { <p class="banner error" role="alert">{state::no_database()}</p> }
             }),
@@ -48,8 +53,9 @@ fn current_page() -> Page {
 }
 
 #[component]
-fn OfficeApp(store: IdbStore) -> impl IntoView {
+fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
     let app = OfficeState::new(store, current_page());
+    app.tell_migration(&migrated);
     app.follow_other_tabs();
     provide_context(app);
     let t = app.texts();
@@ -138,15 +144,12 @@ fn OfficeApp(store: IdbStore) -> impl IntoView {
                         } else {
                             ("notice", None)
                         };
-                        // Storage full: said in the office's words, with the backup.
-                        let text = if crate::i18n::VI.offers_backup(&n.text) {
-                            view! { <backup::FullNotice /> }.into_any()
-                        } else {
-                            view! { <span>{n.text}</span> }.into_any()
-                        };
+                        // Storage full: the backup, one click beside the message.
+                        let backup = n.backup.then(|| view! { <backup::BackupButton /> });
                         view! {
                             <div class=class role=role>
-                                {text}
+                                <span>{n.text}</span>
+                                {backup}
                                 <button
                                     type="button"
                                     class="close"

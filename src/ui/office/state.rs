@@ -16,6 +16,7 @@ use crate::domain::petition::PetitionId;
 use crate::domain::session::{Item, Session};
 use crate::i18n::office::{OfficeTexts, VI};
 use crate::storage::indexed::IdbStore;
+use crate::storage::migrate::Migration;
 use crate::storage::office::OfficeRepository;
 use crate::storage::StoreError;
 
@@ -90,13 +91,33 @@ impl Page {
 pub struct Notice {
     pub error: bool,
     pub text: String,
+    /// Storage is full: the full backup is offered beside the message.
+    pub backup: bool,
+}
+
+/// Why a file of an import batch was not taken. Nothing of it is stored either way.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NotTaken {
+    /// The file was refused, or could not be stored; the reason, for the person.
+    Refused(String),
+    /// Storage had no room for it: the full backup is offered beside the message.
+    StorageFull,
+}
+
+impl NotTaken {
+    fn stored(e: &StoreError) -> Self {
+        match e {
+            StoreError::Full => NotTaken::StorageFull,
+            other => NotTaken::Refused(crate::i18n::VI.store_error(other).to_string()),
+        }
+    }
 }
 
 /// One file of an import batch, once read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FileOutcome {
     pub file: String,
-    pub result: Result<Imported, String>,
+    pub result: Result<Imported, NotTaken>,
 }
 
 #[derive(Clone, Copy)]
@@ -208,6 +229,17 @@ impl OfficeState {
             .set(self.repo.with_value(|r| r.broken_entries().len()));
     }
 
+    /// Says what the migration of the stored format did at start, if it is worth saying.
+    pub fn tell_migration(&self, m: &Migration) {
+        if let Some(text) = crate::i18n::VI.migration_notice(m) {
+            if m.failed() {
+                self.fail(text);
+            } else {
+                self.say(text);
+            }
+        }
+    }
+
     pub fn texts(&self) -> &'static OfficeTexts {
         &VI
     }
@@ -250,13 +282,33 @@ impl OfficeState {
         self.notice.set(Some(Notice {
             error: false,
             text: text.into(),
+            backup: false,
         }));
     }
 
+    /// Says what went wrong. Storage full (the catalogue's words are the tablet's) is said
+    /// in the office's words, with the full backup beside it.
     pub fn fail(&self, text: impl Into<String>) {
+        let text = text.into();
+        let backup = crate::i18n::VI.offers_backup(&text);
+        let text = if text == crate::i18n::VI.store_full {
+            self.texts().store_full.to_string()
+        } else {
+            text
+        };
         self.notice.set(Some(Notice {
             error: true,
-            text: text.into(),
+            text,
+            backup,
+        }));
+    }
+
+    /// Says that storage is full, in `text`, with the full backup beside it.
+    fn fail_full(&self, text: String) {
+        self.notice.set(Some(Notice {
+            error: true,
+            text,
+            backup: true,
         }));
     }
 
@@ -370,8 +422,8 @@ impl OfficeState {
             let text = browser::read_text(file).await;
             // An encrypted file is opened here; then it is read as any other.
             let result = match text.map(|text| self.unsealed(text)) {
-                None => Err(t.unreadable.to_string()),
-                Some(Err(why)) => Err(why),
+                None => Err(NotTaken::Refused(t.unreadable.to_string())),
+                Some(Err(why)) => Err(NotTaken::Refused(why)),
                 Some(Ok(text)) => {
                     // The benchmark's figure: parse, check, merge, write and commit.
                     let timer = browser::Timer::start("office-import");
@@ -395,13 +447,26 @@ impl OfficeState {
         }
         self.progress.set(None);
         self.suggestions.set(Vec::new());
-        let ok = self
-            .outcomes
-            .with_untracked(|o| o.iter().filter(|f| f.result.is_ok()).count());
-        self.say((t.imported)(ok, total));
+        let (ok, full) = self.outcomes.with_untracked(|o| {
+            let count = |f: fn(&FileOutcome) -> bool| o.iter().filter(|x| f(x)).count();
+            (
+                count(|f| f.result.is_ok()),
+                count(|f| matches!(f.result, Err(NotTaken::StorageFull))),
+            )
+        });
+        if full > 0 {
+            // Told at once, with the backup: what is stored is safe, the files wait.
+            self.fail_full(format!(
+                "{} {}",
+                (t.imported)(ok, total),
+                (t.import_full)(full)
+            ));
+        } else {
+            self.say((t.imported)(ok, total));
+        }
     }
 
-    async fn import_text(self, text: &str) -> Result<Imported, String> {
+    async fn import_text(self, text: &str) -> Result<Imported, NotTaken> {
         let t = self.texts();
         let setup = self.setup.get_untracked();
         let read = match begin_village_bundle(text) {
@@ -416,22 +481,20 @@ impl OfficeState {
             }
             Begun::Read(read) => read,
         };
-        let read = read.map_err(|e| t.refusal(&Refusal::File(e)))?;
+        let read = read.map_err(|e| NotTaken::Refused(t.refusal(&Refusal::File(e))))?;
         let mut result = Err(Refusal::NoSetup);
         let now = browser::now();
         self.register
             .update(|r| result = r.import(read, setup.as_ref(), now));
-        let imported = result.map_err(|e| t.refusal(&e))?;
+        let imported = result.map_err(|e| NotTaken::Refused(t.refusal(&e)))?;
         let written = self.register.with_untracked(|r| {
             self.repo
                 .with_value(|repo| repo.save(r, &[imported.village.as_str()]))
         });
         if let Err(e) = written {
-            return Err(crate::i18n::VI.store_error(&e).to_string());
+            return Err(NotTaken::stored(&e));
         }
-        self.commit()
-            .await
-            .map_err(|e| crate::i18n::VI.store_error(&e).to_string())?;
+        self.commit().await.map_err(|e| NotTaken::stored(&e))?;
         Ok(imported)
     }
 }

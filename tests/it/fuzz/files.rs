@@ -3,6 +3,7 @@
 //! file whose checksum does not match, and what it accepts is clean text.
 
 use doithoai::domain::bundle::checksum;
+use doithoai::domain::text::is_bidi_control;
 use doithoai::i18n::Lang;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -44,7 +45,7 @@ pub fn judge(p: &FileParser, text: &str) -> Result<(), TestCaseError> {
                 if m.trim().is_empty() || m.chars().count() > 600 {
                     return Err(fail(format!("message {m:?} for {e:?}")));
                 }
-                if let Some(c) = m.chars().find(|c| c.is_control()) {
+                if let Some(c) = m.chars().find(|c| c.is_control() || is_bidi_control(*c)) {
                     return Err(fail(format!(
                         "message for {e:?} holds control character U+{:04X}: {m:?}",
                         c as u32

@@ -258,6 +258,83 @@ fn office_entries() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The migration at start over damaged entries, a damaged or hostile format stamp and
+/// migration backup: it never panics; without a backup it changes nothing but the stamp
+/// (and sets a damaged backup aside, text whole); with one that reads, the entries become
+/// the backup's; it leaves no backup behind, and the next start finds nothing to do.
+#[test]
+fn fuzz_the_migration_at_start_loses_nothing() {
+    use doithoai::storage::migrate::{self, Migration};
+    const EXTRA: &[&str] = &[
+        "dt1:format",
+        "dt1:migration-backup",
+        "dt1:broken:dt1:migration-backup",
+        "other-app:key",
+    ];
+    check(
+        "migration at start",
+        CASES,
+        store_strategy(tablet_entries(), EXTRA),
+        |entries| {
+            let store = fill(&entries);
+            let held =
+                store.get("dt1:migration-backup").and_then(|raw| {
+                    match serde_json::from_str::<Value>(&raw) {
+                        Ok(Value::Object(m))
+                            if m.iter().all(|(k, v)| {
+                                v.is_string()
+                                    && k.starts_with("dt1:")
+                                    && k != "dt1:migration-backup"
+                            }) =>
+                        {
+                            Some(m)
+                        }
+                        _ => None,
+                    }
+                });
+            let done = migrate::village(&store);
+            if matches!(done, Migration::Newer { .. }) {
+                return Ok(());
+            }
+            prop_assert!(
+                matches!(
+                    done,
+                    Migration::Migrated { .. } | Migration::Resumed { .. } | Migration::Current
+                ),
+                "{:?}",
+                done
+            );
+            prop_assert!(store.get("dt1:migration-backup").is_none());
+            match held {
+                Some(m) => {
+                    for (k, v) in &m {
+                        if k != "dt1:format" {
+                            let now = store.get(k);
+                            prop_assert_eq!(now.as_deref(), v.as_str(), "{}", k);
+                        }
+                    }
+                }
+                None => {
+                    let before: Vec<(String, String)> = entries
+                        .iter()
+                        .filter(|(k, _)| k != "dt1:format")
+                        .cloned()
+                        .collect();
+                    nothing_lost(&store, &before)?;
+                }
+            }
+            let again = migrate::village(&store);
+            prop_assert!(
+                matches!(again, Migration::Current | Migration::Newer { .. }),
+                "{:?}",
+                again
+            );
+            Repository::new(store.clone()).load();
+            Ok(())
+        },
+    );
+}
+
 #[test]
 fn fuzz_office_storage_loads_whatever_its_entries_hold() {
     const EXTRA: &[&str] = &[

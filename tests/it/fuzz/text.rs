@@ -4,7 +4,9 @@
 
 use doithoai::domain::legacy::{detect, to_unicode, Legacy};
 use doithoai::domain::report::csv::defuse;
-use doithoai::domain::text::{clean, clean_line, fold, slug};
+use doithoai::domain::text::{
+    clean, clean_line, fold, is_bidi_control, shown_safely, slug, SHOWN_MAX,
+};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -32,6 +34,28 @@ fn fuzz_clean_makes_clean_text() {
             "{:?}",
             line
         );
+        Ok(())
+    });
+}
+
+#[test]
+fn fuzz_echoed_text_cannot_reorder_break_or_flood_a_message() {
+    check("shown_safely", CASES, any_text(), |s| {
+        let shown = shown_safely(&s);
+        prop_assert!(
+            !shown
+                .chars()
+                .any(|c| c.is_control() || is_bidi_control(c) || (c.is_whitespace() && c != ' ')),
+            "{:?}",
+            shown
+        );
+        prop_assert!(shown.chars().count() <= SHOWN_MAX);
+        prop_assert_eq!(shown.trim(), shown.as_str());
+        prop_assert!(!shown.contains("  "), "{:?}", shown);
+        // Short enough and clean already: shown as it is.
+        if shown.chars().count() < SHOWN_MAX {
+            prop_assert_eq!(shown_safely(&shown), shown.clone());
+        }
         Ok(())
     });
 }
