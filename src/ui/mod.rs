@@ -88,8 +88,17 @@ fn page_here(hash: &str, here: Module, set_up: bool) -> Option<Page> {
 /// What both modules share around their pages (`screen`): the state, the routing, the
 /// banner and the notice line.
 fn app<V: IntoView + 'static>(here: Module, screen: fn() -> V) -> impl IntoView {
+    // The stored format brought up to date before anything reads it (storage::migrate).
+    let migrated = crate::storage::migrate::village(&crate::storage::local::BrowserStore);
     let app = AppState::load();
     provide_context(app);
+    if let Some(text) = app.texts().migration_notice(&migrated) {
+        if migrated.failed() {
+            app.error(text);
+        } else {
+            app.info(text);
+        }
+    }
     // The page shown; a page of the other module sends the browser there (and this
     // module shows nothing meanwhile).
     let routed = move || page_here(&current_hash(), here, app.profile.with(Option::is_some));

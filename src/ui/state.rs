@@ -176,7 +176,6 @@ impl AppState {
     /// Reads storage once and builds the signals.
     pub fn load() -> Self {
         let repo = repo();
-        super::components::migration::migrate_storage();
         let snap = repo.load();
         let device_id =
             repo.device_id(|| PetitionId::from_random(browser::random_bytes()).to_string());

@@ -2,8 +2,6 @@
 //! `Signal`s and `Callback`s so that each is compiled once, which keeps the tablet's
 //! download small, and so that every control gets its visible label as accessible name.
 
-pub mod migration;
-
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::either::Either;
