@@ -103,6 +103,9 @@ fn app<V: IntoView + 'static>(here: Module, screen: fn() -> V) -> impl IntoView 
     // module shows nothing meanwhile).
     let routed = move || page_here(&current_hash(), here, app.profile.with(Option::is_some));
     let first = routed();
+    if first.is_none() {
+        app.carry_to_next_page();
+    }
     app.page.set(first.unwrap_or(Page::Petitions));
     let shown = RwSignal::new(first.is_some());
 

@@ -137,17 +137,31 @@ impl Page {
     }
 }
 
-/// The session storage key of a message carried from one module's page to the other's.
+/// Session storage keys of what a page of one tablet module hands to the page of the other
+/// about to open (a page load clears signals): the message line, its first character
+/// telling an error ("e") from a confirmation ("i"), and how many entries this start set
+/// aside.
 const CARRIED_NOTICE: &str = "dt1:notice";
+const CARRIED_SET_ASIDE: &str = "dt1:set-aside";
 
-/// The message the previous page left for this one ([`AppState::info_on_next_page`]).
-fn carried_notice() -> Option<Notice> {
+/// Takes (reads, then removes) what the previous page left under `key`.
+fn carried(key: &str) -> Option<String> {
     let s = window().session_storage().ok()??;
-    let text = s.get_item(CARRIED_NOTICE).ok()??;
-    let _ = s.remove_item(CARRIED_NOTICE);
+    let value = s.get_item(key).ok()??;
+    let _ = s.remove_item(key);
+    Some(value)
+}
+
+/// The message the previous page left for this one ([`AppState::carry_to_next_page`]).
+fn carried_notice() -> Option<Notice> {
+    let text = carried(CARRIED_NOTICE)?;
+    let (kind, text) = match text.split_at_checked(1)? {
+        ("e", text) => (NoticeKind::Error, text),
+        (_, text) => (NoticeKind::Info, text),
+    };
     Some(Notice {
-        kind: NoticeKind::Info,
-        text,
+        kind,
+        text: text.to_string(),
         undo: None,
     })
 }
@@ -192,7 +206,10 @@ impl AppState {
             notice: RwSignal::new(carried_notice()),
             page: RwSignal::new(Page::Petitions),
             device_id: StoredValue::new(device_id),
-            broken_at_start: RwSignal::new(snap.broken_now.len()),
+            broken_at_start: RwSignal::new(
+                snap.broken_now.len()
+                    + carried(CARRIED_SET_ASIDE).map_or(0, |n| n.parse().unwrap_or(0)),
+            ),
             draft: RwSignal::new(draft),
             editing: RwSignal::new(editing),
             editing_base: StoredValue::new(None),
@@ -205,11 +222,24 @@ impl AppState {
         Lang::from_code(&self.settings.with_untracked(|s| s.lang.clone())).texts()
     }
 
-    /// Keeps a message for the page about to open on the other module (a page load
-    /// clears this one's), in this tab's session storage; that page shows it once.
-    pub fn info_on_next_page(&self, text: &str) {
-        if let Ok(Some(s)) = window().session_storage() {
-            let _ = s.set_item(CARRIED_NOTICE, text);
+    /// Hands the message line and the count of entries set aside at this start to the
+    /// page about to open on the other module, in this tab's session storage; that page
+    /// shows them once.
+    pub fn carry_to_next_page(&self) {
+        let Ok(Some(s)) = window().session_storage() else {
+            return;
+        };
+        if let Some(n) = self.notice.get_untracked() {
+            let kind = if n.kind == NoticeKind::Error {
+                "e"
+            } else {
+                "i"
+            };
+            let _ = s.set_item(CARRIED_NOTICE, &format!("{kind}{}", n.text));
+        }
+        let count = self.broken_at_start.get_untracked();
+        if count > 0 {
+            let _ = s.set_item(CARRIED_SET_ASIDE, &count.to_string());
         }
     }
 

@@ -40,6 +40,14 @@ test('after one visit the app starts and keeps working with the network off', as
     ]);
     expect(download.suggestedFilename()).toMatch(/^kien-nghi_thon-dong_cam-quang_\d{2}-\d{2}-\d{4}\.json$/);
 
+    // The tablet's second module (first start, settings, backup, results), a page load
+    // away, opens offline from the cache too, and leads back.
+    await other.getByRole('link', { name: 'Cài đặt' }).click();
+    await expect(other.getByRole('heading', { name: 'Cài đặt' })).toBeVisible();
+    await expect(other.getByRole('button', { name: 'Tải bản sao lưu toàn bộ' })).toBeVisible();
+    await other.getByRole('link', { name: 'Kiến nghị', exact: true }).click();
+    await expect(other.getByRole('heading', { name: 'Danh sách kiến nghị (2)' })).toBeVisible();
+
     // The self-hosted fonts came from the cache too.
     expect(await page.evaluate(async () => {
       await document.fonts.ready;

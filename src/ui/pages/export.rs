@@ -172,7 +172,8 @@ pub fn ResultsPage() -> impl IntoView {
             let (kind, text) = match done {
                 Ok((text, true)) => {
                     // To the petition list, which shows the answers, with the message.
-                    app.info_on_next_page(&text);
+                    app.info(text);
+                    app.carry_to_next_page();
                     return crate::ui::open(Page::Petitions, Module::Tools, false);
                 }
                 Ok((text, false)) => (NoticeKind::Info, text),
