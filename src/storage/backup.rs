@@ -212,18 +212,7 @@ mod tests {
     use crate::domain::petition::PetitionId;
     use chrono::DateTime;
 
-    use crate::storage::tests::petition;
-
-    fn village_store() -> MemoryStore {
-        let store = MemoryStore::default();
-        let repo = Repository::new(store.clone());
-        for i in 1..=3 {
-            repo.save_petition(&petition(i)).unwrap();
-        }
-        repo.save_settings(&Settings::default()).unwrap();
-        store.set("other-app:x", "not ours").unwrap();
-        store
-    }
+    use crate::storage::tests::{petition, village_store};
 
     /// Every kind of entry the tablet writes is one a backup may carry: a key added to the
     /// tablet must be added to `known_village_key` too, or its backups would be refused.

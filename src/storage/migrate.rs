@@ -295,22 +295,28 @@ fn write(store: &impl KeyValueStore, key: &str, value: &str) -> Result<(), Store
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::tests::petition;
-    use crate::storage::{MemoryStore, Repository, Settings};
+    use crate::storage::tests::village_store;
+    use crate::storage::{MemoryStore, Repository};
     use std::cell::{Cell, RefCell};
     use std::rc::Rc;
 
     /// A tablet of the releases before the stamp: three petitions, settings, and another
     /// app's key on the same site.
     fn old_tablet() -> MemoryStore {
-        let store = MemoryStore::default();
-        let repo = Repository::new(store.clone());
-        for i in 1..=3 {
-            repo.save_petition(&petition(i)).unwrap();
-        }
-        repo.save_settings(&Settings::default()).unwrap();
-        store.set("other-app:x", "theirs").unwrap();
+        village_store()
+    }
+
+    /// Writes the migration backup of `original`'s entries of the tablet, as a migration
+    /// does before it changes anything.
+    fn write_backup(store: &MemoryStore, original: &[(String, String)]) {
+        let held: Entries = original
+            .iter()
+            .filter(|(k, _)| k.starts_with("dt1:"))
+            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
+            .collect();
         store
+            .set(VILLAGE_BACKUP, &Value::Object(held).to_string())
+            .unwrap();
     }
 
     fn all(store: &MemoryStore) -> Vec<(String, String)> {
@@ -353,7 +359,7 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k, v.as_str().unwrap().to_string()))
             .collect();
-        out.push(("other-app:x".into(), "theirs".into()));
+        out.push(("other-app:x".into(), "not ours".into()));
         out.sort();
         out
     }
@@ -455,14 +461,7 @@ mod tests {
         let expected = expected_v2(&store);
         // As a closed tab left it: the backup written, one petition and the settings
         // already in format 2, the others not.
-        let held: Entries = original
-            .iter()
-            .filter(|(k, _)| k.starts_with("dt1:"))
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-            .collect();
-        store
-            .set(VILLAGE_BACKUP, &Value::Object(held).to_string())
-            .unwrap();
+        write_backup(&store, &original);
         let first = store
             .keys()
             .into_iter()
@@ -489,14 +488,7 @@ mod tests {
         // and an entry half-changed gets its original entries back, stamped.
         let store = old_tablet();
         let original = all(&store);
-        let held: Entries = original
-            .iter()
-            .filter(|(k, _)| k.starts_with("dt1:"))
-            .map(|(k, v)| (k.clone(), Value::String(v.clone())))
-            .collect();
-        store
-            .set(VILLAGE_BACKUP, &Value::Object(held).to_string())
-            .unwrap();
+        write_backup(&store, &original);
         store.set("dt1:format", "1").unwrap();
         let first = store
             .keys()
@@ -641,7 +633,7 @@ mod tests {
             )
             .unwrap();
         assert!(matches!(village(&store), Migration::Migrated { .. }));
-        assert_eq!(store.get("other-app:x").as_deref(), Some("theirs"));
+        assert_eq!(store.get("other-app:x").as_deref(), Some("not ours"));
         assert!(store.get("dt1:broken:dt1:migration-backup").is_some());
     }
 

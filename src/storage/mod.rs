@@ -400,6 +400,19 @@ mod tests {
         )
     }
 
+    /// A tablet's store as the tests start from: three petitions, the settings, and
+    /// another app's key on the same site.
+    pub(super) fn village_store() -> MemoryStore {
+        let store = MemoryStore::default();
+        let repo = Repository::new(store.clone());
+        for i in 1..=3 {
+            repo.save_petition(&petition(i)).unwrap();
+        }
+        repo.save_settings(&Settings::default()).unwrap();
+        store.set("other-app:x", "not ours").unwrap();
+        store
+    }
+
     #[test]
     fn saving_one_petition_writes_one_key() {
         let store = MemoryStore::default();
