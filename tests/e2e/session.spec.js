@@ -466,6 +466,7 @@ test('the village head gets the answers back: the office exports the results fil
   // On the tablet, at the next village meeting.
   const t = tablet.page;
   await t.getByRole('link', { name: 'Gửi về xã' }).click();
+  await t.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
   await t.getByLabel('Nhận kết quả từ xã', { exact: true }).setInputFiles(asFile(file.name, file.text));
   await expect(t.getByRole('status')).toContainText('Đã nhận kết quả từ xã: 2 kiến nghị đã có câu trả lời.');
   const items = petitionItems(t);
