@@ -779,7 +779,9 @@ Figure 4 is not met yet (about 3.5× against ≤ 2×). Measured so far:
 | checksum from the file's text without a \`Value\` tree, records moved not cloned, text cleaned without copies, \`fold\` by a table, the chunk written from the register, SHA-256 by the browser's SubtleCrypto | ~300–400 | 5–5.5 |
 | the office's module built for speed (cargo profile \`office\`, opt-level 3, \`wasm-opt -O3\`), chunks stored as UTF-8 bytes (no hand-over of a JavaScript string), petitions moved into the register, search keys timed apart (\`office-import-keys\`, not part of "parse + validate + merge + persist") | 246 (baseline 70) | 3.5 |
 
-The last row is the run of the results below. Once the module's optimised code is compiled,
+The last row is the run of 2026-12-02 08:50 (the results below, on a machine about twice as
+slow by its baselines, give 422 ms against 117 ms, 3.6×; its files 7–10 ran at 1.8–2.5×, its
+first six at 3.3–8.1×). Once the module's optimised code is compiled,
 a file takes 14–20 ms against a 7 ms baseline (2.2–3×); the first file takes 51 ms, and some
 later ones 24–34 ms, while the browser still compiles the module (4.6 MB raw at opt-level 3,
 1.6 MB gzipped). An earlier run the same day, on a busier machine, measured 460 ms against a
@@ -818,9 +820,8 @@ is shipped as fontsource provides it (11.5 KB).
 The office's screens are a second wasm module, which the tablet never downloads. What the
 tablet itself gained since: taking in the results file from the office (issue 5) cost 6.9 KB
 of gzipped wasm, kept that low by a hand-written reader over \`Value\` (serde derive with
-serde_path_to_error cost about 14 KB) and by storing the filtered file itself. **The margin is
-now about 0.4 KB**: the next feature on the tablet must pay for itself (first cuts: the
-results status line on the export page, shorter texts).
+serde_path_to_error cost about 14 KB) and by storing the filtered file itself. The margin
+was then about 0.4 KB; the split below (2026-12-02) left about 11 KB.
 
 **Issue 6 put the first load over the budget: 249.6 KB before, about 272 KB after.**
 Gzipped village wasm, each built the same way on 2026-12-02: 219,547 bytes at 76c71be;
