@@ -252,3 +252,24 @@ test('what is being typed survives a reload, for a new petition and for an edit'
   expect(records).toHaveLength(1);
   expect(records[0]).toMatchObject({ content: 'Kiến nghị đã sửa một nửa', revision: 2, kind: 'khieu_nai', backers: 3, confidential: true });
 });
+
+test('a new tablet downloads only the first-start module, and a set-up one only the daily module', async ({ page }) => {
+  // Which of the tablet's two modules the page itself fetched (the service worker's own
+  // precache requests, made after load, are not the page's).
+  const wasm = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.match(/\/(doithoai(?:-tools)?)-[0-9a-f]+_bg\.wasm$/);
+    if (name && !r.serviceWorker()) wasm.push(name[1]);
+  });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
+  expect(page.url()).toContain('cong-cu.html#/bat-dau');
+  expect(wasm).toEqual(['doithoai-tools']);
+
+  await setUpByHand(page);
+  await addPetition(page, { content: 'Đèn đường xóm 3 hỏng', field: 'Khác' });
+  wasm.length = 0;
+  await page.goto('./#/kien-nghi');
+  await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (1)' })).toBeVisible();
+  expect(wasm.filter((m) => m === 'doithoai-tools')).toEqual([]);
+});
