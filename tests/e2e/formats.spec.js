@@ -71,6 +71,8 @@ const officeEntries = (page) =>
 test('a village tablet of the 2026-12-01 release opens with all its petitions', async ({ page }) => {
   const entries = storedFixture('village-2026-12-01.json');
   await page.goto('./');
+  // A new tablet is sent on to the first-start page: seed storage once it is there.
+  await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
   await seedLocalStorage(page, entries);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (3)' })).toBeVisible();
@@ -86,6 +88,8 @@ test('a tablet whose update was cut short gets its data back from the migration 
   const entries = storedFixture('village-2026-12-01.json');
   const [first, , third] = Object.keys(entries).filter((k) => k.startsWith('dt1:p:'));
   await page.goto('./');
+  // A new tablet is sent on to the first-start page: seed storage once it is there.
+  await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
   // As a tab closed in the middle of a migration leaves it: the backup of every entry,
   // the stamp already written, one petition rewritten, one removed, one entry added.
   const changed = JSON.parse(entries[first]);
@@ -115,6 +119,8 @@ test('a tablet whose update was cut short gets its data back from the migration 
 test('a tablet with storage full at the update runs on its old format and offers the backup', async ({ page }) => {
   const entries = storedFixture('village-2026-12-01.json');
   await page.goto('./');
+  // A new tablet is sent on to the first-start page: seed storage once it is there.
+  await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
   await seedLocalStorage(page, entries);
   await fillStorage(page);
   // Down to fewer characters than the stamp's entry (`dt1:format` = "1") needs.
