@@ -153,6 +153,13 @@ pub fn measured<T>(name: &'static str, work: impl FnOnce() -> T) -> T {
     out
 }
 
+/// A point in the browser's performance timeline (for the benchmark, which waits for it).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 /// A performance measure that spans awaits (an import waits for IndexedDB to commit).
 pub struct Timer {
     name: &'static str,

@@ -117,6 +117,12 @@ test('the office sets up, imports every village with bad files among them, group
   await expect(page.getByRole('listitem').filter({ hasText: 'Nhóm: Sửa chữa đường liên thôn xuống cấp' })).toContainText('Trần Văn Địa');
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await expect(page.getByText('6 kiến nghị', { exact: true })).toBeVisible();
+  // The office rehearses the import on a made-up village while idle: none of it shows or
+  // is stored.
+  await page.waitForFunction(() => performance.getEntriesByName('office-rehearsal-done').length > 0);
+  await page.reload();
+  await expect(page.getByText('6 kiến nghị', { exact: true })).toBeVisible();
+  await expect(page.getByText('Diễn Tập')).toHaveCount(0);
   await page.getByLabel('Tình trạng', { exact: true }).selectOption('Đã giao');
   await expect(page.getByText('3 kiến nghị', { exact: true })).toBeVisible();
   for (const t of [t1, t2, t3]) await t.context.close();

@@ -1,0 +1,172 @@
+//! A rehearsal of the import, which the office runs on a made-up village while it waits
+//! for a person.
+//!
+//! The browser compiles the office's WebAssembly function by function on first call, with
+//! a quick compiler, and compiles a function again, optimised, only once it has run a
+//! while. So the first bundles of an office's day were read three to eight times slower
+//! than later ones (docs/PERF.md, figure 4). Going through the same steps on a made-up
+//! bundle, a slice at a time while the office is idle, has that compiled code ready when
+//! the real files come. Nothing of it is stored or shown, and nothing real is touched: the
+//! rehearsal has its own commune, village and register.
+
+use chrono::{DateTime, Utc};
+
+use super::list::{select, update_search_keys, ListFilter};
+use super::records::VillageChunkView;
+use super::register::Register;
+use super::setup::{OfficeSetup, SetupDraft};
+use crate::domain::bundle::checksum;
+use crate::domain::bundle::village::{
+    begin_village_bundle, build_village_bundle, Begun, ExportContext,
+};
+use crate::domain::json;
+use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
+use crate::domain::village::VillageProfile;
+
+/// How many slices the office runs, one per idle moment. Twenty slices of 100 petitions
+/// run the import's steps over 4,000 petitions (each slice reads its bundle twice), four
+/// real bundles' worth: past the point where the browser optimises them (docs/PERF.md).
+pub const SLICES: usize = 20;
+
+/// Petitions in the made-up bundle: a slice stays a few milliseconds long, even before
+/// the code is optimised, so a click during the rehearsal waits no longer than that.
+const PETITIONS: usize = 100;
+
+/// Wordings like the ones villages send, with the marks the import's text functions fold.
+const CONTENTS: [&str; 6] = [
+    "Đề nghị xã sửa chữa đường liên thôn đoạn qua ngã ba ông Hùng, mùa mưa ngập sâu, xe không đi được.",
+    "Kiến nghị cấp giấy chứng nhận quyền sử dụng đất cho các hộ đã nộp hồ sơ từ năm 2019 đến nay chưa nhận.",
+    "Phản ánh rác thải không được thu gom đúng lịch, tập kết bên đường gây ô nhiễm, mùi hôi.",
+    "Đề nghị xem xét chế độ trợ cấp cho người cao tuổi từ đủ 75 tuổi trở lên chưa được hưởng.",
+    "Nước sinh hoạt bị nhiễm phèn, đề nghị đầu tư hệ thống nước sạch cho khu dân cư phía đông.",
+    "Trâu bò thả rông phá hoại hoa màu, đề nghị xã có biện pháp xử lý dứt điểm.",
+];
+
+const NAMES: [&str; 4] = [
+    "Nguyễn Văn Hùng",
+    "Trần Thị Lan; Lê Văn Tám",
+    "Phạm Thị Thu Hà",
+    "Đỗ Quang Vinh",
+];
+
+/// The made-up commune, its bundle's text, and the checksum once computed.
+pub struct Rehearsal {
+    setup: OfficeSetup,
+    text: String,
+    /// The checksum of the bundle's canonical text. The real import hands that text to the
+    /// browser's SHA-256; the rehearsal computes it once and reuses it.
+    sum: Option<String>,
+    now: DateTime<Utc>,
+}
+
+impl Rehearsal {
+    /// The made-up commune and the bundle one of its villages would export at `now`.
+    pub fn new(now: DateTime<Utc>) -> Self {
+        let setup = SetupDraft {
+            commune: "Xã Diễn Tập".into(),
+            villages: "Thôn Diễn Tập; Nguyễn Văn Hùng".into(),
+            ..SetupDraft::blank()
+        }
+        .validate(None)
+        .expect("the rehearsal's setup is valid");
+        let village = &setup.villages[0];
+        let profile = VillageProfile {
+            commune: setup.commune.clone(),
+            province: String::new(),
+            village_code: village.code.clone(),
+            village: village.name.clone(),
+            head: village.head.clone(),
+            fields: setup.fields.clone(),
+            dialogue: None,
+            office_key: None,
+        };
+        let petitions: Vec<Petition> = (0..PETITIONS)
+            .map(|i| made_up_petition(i, &setup.fields, now))
+            .collect();
+        let ctx = ExportContext {
+            app_version: "rehearsal",
+            device_id: "00000000-0000-4000-8000-000000000000",
+            sequence: 1,
+            now,
+        };
+        let text = build_village_bundle(&profile, None, &petitions, &ctx).to_json();
+        Self {
+            setup,
+            text,
+            sum: None,
+            now,
+        }
+    }
+
+    /// One slice: the bundle read, checked and merged into an empty register (all new),
+    /// then again (all unchanged); the village's chunk written out as stored; the search
+    /// keys made and a search run. Returns how many petitions the register holds.
+    pub fn run(&mut self) -> usize {
+        let mut register = Register::default();
+        for _ in 0..2 {
+            let read = match begin_village_bundle(&self.text) {
+                Begun::ToHash(pending) => {
+                    let sum = self
+                        .sum
+                        .get_or_insert_with(|| checksum::of_canonical(pending.canonical()));
+                    pending.finish(&self.text, sum)
+                }
+                Begun::Read(read) => read,
+            };
+            let Ok(read) = read else { return 0 };
+            let Ok(imported) = register.import(read, Some(&self.setup), self.now) else {
+                return 0;
+            };
+            let chunk = VillageChunkView::new(
+                &imported.village,
+                register.village_entries(&imported.village),
+            );
+            std::hint::black_box(json::to_text_fast(&chunk));
+            let mut keys = Vec::new();
+            update_search_keys(&mut keys, &register, &imported.touched);
+            let filter = ListFilter {
+                text: "duong lien thon".into(),
+                ..ListFilter::default()
+            };
+            let codes = [imported.village];
+            std::hint::black_box(select(&register, &keys, &filter, &codes));
+        }
+        register.entries().len()
+    }
+}
+
+fn made_up_petition(i: usize, fields: &[String], now: DateTime<Utc>) -> Petition {
+    let values = PetitionDraft {
+        content: format!("{} (lần {})", CONTENTS[i % CONTENTS.len()], i + 1),
+        field: fields[i % fields.len()].clone(),
+        kind_code: "kien_nghi".into(),
+        names: NAMES[i % NAMES.len()].into(),
+        address: format!("Xóm {}, Thôn Diễn Tập", i % 7 + 1),
+        phone: if i % 3 == 0 {
+            "0912345678".into()
+        } else {
+            String::new()
+        },
+        backers: (i % 40 + 1).to_string(),
+        confidential: i % 11 == 0,
+    }
+    .validate()
+    .expect("the rehearsal's petitions are valid");
+    let mut id = [0u8; 16];
+    id[..8].copy_from_slice(&(i as u64 + 1).to_le_bytes());
+    Petition::new(PetitionId::from_random(id), values, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_slice_takes_in_the_whole_made_up_bundle() {
+        let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let mut r = Rehearsal::new(now);
+        assert_eq!(r.run(), PETITIONS);
+        // The second slice reuses the checksum and still finds the file whole.
+        assert_eq!(r.run(), PETITIONS);
+    }
+}
