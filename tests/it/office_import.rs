@@ -404,3 +404,71 @@ fn a_chunk_written_straight_from_the_register_is_the_text_of_its_records() {
         assert!(text.contains(member), "{member}");
     }
 }
+
+#[test]
+fn typing_on_narrows_the_earlier_hits_to_exactly_what_a_fresh_search_finds() {
+    use doithoai::domain::office::list::{
+        narrows, search_keys, select, select_within, ListFilter, Sort,
+    };
+    let texts = [
+        "Đường liên thôn xuống cấp, nhiều ổ gà",
+        "Đề nghị sửa đường liên thôn đoạn qua xóm Bàu",
+        "Trợ cấp người cao tuổi chưa được nhận",
+        "Đường điện hạ thế chập chờn",
+        "Liên hệ cấp sổ đỏ cho hộ ông Nguyễn Văn Hùng",
+        "Đường thôn ngập nước mùa mưa",
+    ];
+    let mut r = Register::default();
+    for village in 0..3 {
+        // Petitions made at the same minute, so that sorts meet ties.
+        let petitions: Vec<Petition> = (0..12)
+            .map(|i| {
+                let mut p = petition((village * 12 + i) as u8 + 1, texts[i % texts.len()]);
+                p.created_at = at((i / 4) as i64);
+                p
+            })
+            .collect();
+        import(&mut r, &bundle("Cẩm Quang", village, &petitions, 1)).unwrap();
+    }
+    let keys = search_keys(&r);
+    let villages = ["to-dan-pho-3", "thon-1", "thon-2"].map(String::from);
+    for sort in Sort::ALL {
+        for query in ["duong lien thon o ga", "Đường liên", "tro cap nguoi"] {
+            let mut before = ListFilter {
+                sort,
+                ..ListFilter::default()
+            };
+            let mut hits = select(&r, &keys, &before, &villages);
+            for end in query.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let after = ListFilter {
+                    text: query[..end].to_string(),
+                    ..before.clone()
+                };
+                assert!(narrows(&before, &after));
+                hits = select_within(&r, &keys, &after, &hits);
+                assert_eq!(
+                    hits,
+                    select(&r, &keys, &after, &villages),
+                    "{sort:?} {:?}",
+                    after.text
+                );
+                before = after;
+            }
+            assert!(!hits.is_empty(), "{query}");
+        }
+    }
+    let typed = ListFilter {
+        text: "duong lien".into(),
+        ..ListFilter::default()
+    };
+    let erased = ListFilter {
+        text: "duong li".into(),
+        ..ListFilter::default()
+    };
+    let other_village = ListFilter {
+        village: "thon-1".into(),
+        ..typed.clone()
+    };
+    assert!(!narrows(&typed, &erased), "erasing widens");
+    assert!(!narrows(&typed, &other_village), "another filter");
+}

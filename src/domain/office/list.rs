@@ -70,28 +70,65 @@ pub struct ListFilter {
     pub sort: Sort,
 }
 
-/// The indices (into `r.entries()`) of the entries the filter lets through, sorted.
-/// `villages` is the setup's order of village codes.
-pub fn select(r: &Register, keys: &[String], f: &ListFilter, villages: &[String]) -> Vec<usize> {
-    let words: Vec<String> = fold(&f.text)
+/// Whether the entry at `i` passes `f`, whose text is folded into `words`.
+fn passes(r: &Register, keys: &[String], f: &ListFilter, words: &[String], i: usize) -> bool {
+    let e = &r.entries()[i];
+    (f.village.is_empty() || e.village == f.village)
+        && (f.field.is_empty() || e.field() == f.field)
+        && f.kind.is_none_or(|k| e.kind() == k)
+        && f.confidential.is_none_or(|c| e.original.confidential == c)
+        && (f.department.is_empty() || r.department_of(e) == Some(f.department.as_str()))
+        && f.status.is_none_or(|s| r.status(e) == s)
+        && keys
+            .get(i)
+            .is_some_and(|k| words.iter().all(|w| k.contains(w.as_str())))
+}
+
+fn words_of(text: &str) -> Vec<String> {
+    fold(text)
         .split(' ')
         .filter(|w| !w.is_empty())
         .map(String::from)
-        .collect();
+        .collect()
+}
+
+/// Whether every entry `after` lets through, `before` let through too: the same filter,
+/// its text typed on (the folded text of `before` begins that of `after`, so each word of
+/// `before` lies within a word of `after`).
+pub fn narrows(before: &ListFilter, after: &ListFilter) -> bool {
+    ListFilter {
+        text: String::new(),
+        ..before.clone()
+    } == ListFilter {
+        text: String::new(),
+        ..after.clone()
+    } && fold(&after.text).starts_with(&fold(&before.text))
+}
+
+/// What [`select`] returns for `f`, found among `earlier`, the hits of a filter that `f`
+/// [`narrows`] over the same register: they are in order already, so a keystroke checks
+/// fewer entries each time and never sorts them again.
+pub fn select_within(
+    r: &Register,
+    keys: &[String],
+    f: &ListFilter,
+    earlier: &[usize],
+) -> Vec<usize> {
+    let words = words_of(&f.text);
+    earlier
+        .iter()
+        .copied()
+        .filter(|&i| passes(r, keys, f, &words, i))
+        .collect()
+}
+
+/// The indices (into `r.entries()`) of the entries the filter lets through, sorted (ties
+/// in the register's order). `villages` is the setup's order of village codes.
+pub fn select(r: &Register, keys: &[String], f: &ListFilter, villages: &[String]) -> Vec<usize> {
+    let words = words_of(&f.text);
     let entries = r.entries();
     let mut hits: Vec<usize> = (0..entries.len())
-        .filter(|&i| {
-            let e = &entries[i];
-            (f.village.is_empty() || e.village == f.village)
-                && (f.field.is_empty() || e.field() == f.field)
-                && f.kind.is_none_or(|k| e.kind() == k)
-                && f.confidential.is_none_or(|c| e.original.confidential == c)
-                && (f.department.is_empty() || r.department_of(e) == Some(f.department.as_str()))
-                && f.status.is_none_or(|s| r.status(e) == s)
-                && keys
-                    .get(i)
-                    .is_some_and(|k| words.iter().all(|w| k.contains(w.as_str())))
-        })
+        .filter(|&i| passes(r, keys, f, &words, i))
         .collect();
     let rank = |code: &str| {
         villages

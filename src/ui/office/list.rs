@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::OfficeState;
 use crate::domain::legacy;
-use crate::domain::office::list::{select, ListFilter, Sort};
+use crate::domain::office::list::{narrows, select, select_within, ListFilter, Sort};
 use crate::domain::office::register::{Entry, OfficeStatus};
 use crate::domain::petition::{Kind, Petition, PetitionId};
 use crate::domain::time::{format_date, vietnam_date};
@@ -23,13 +23,36 @@ pub fn ListPage() -> impl IntoView {
     let villages = Memo::new(move |_| app.village_pairs());
     let fields = Memo::new(move |_| app.fields());
     let departments = Memo::new(move |_| app.departments());
-    let hits = Memo::new(move |_| {
+    // Counts the changes of the register, its search keys and the villages' order: earlier
+    // hits serve a narrower filter only while this has not moved.
+    let stored = Memo::new(move |before: Option<&u64>| {
+        app.register.track();
+        app.keys.track();
+        villages.track();
+        before.map_or(0, |n| n + 1)
+    });
+    // The filter and the count the hits were found with.
+    let found_with: StoredValue<Option<(ListFilter, u64)>> = StoredValue::new(None);
+    let hits = Memo::new(move |earlier: Option<&Vec<usize>>| {
         let order: Vec<String> = villages.with(|v| v.iter().map(|(c, _)| c.clone()).collect());
         let f = filter.get();
-        crate::ui::browser::measured("office-search", || {
-            app.register
-                .with(|r| app.keys.with(|k| select(r, k, &f, &order)))
-        })
+        let now = stored.get();
+        let within = earlier.filter(|_| {
+            found_with.with_value(|w| {
+                w.as_ref()
+                    .is_some_and(|(before, then)| *then == now && narrows(before, &f))
+            })
+        });
+        let hits = crate::ui::browser::measured("office-search", || {
+            app.register.with(|r| {
+                app.keys.with(|k| match within {
+                    Some(earlier) => select_within(r, k, &f, earlier),
+                    None => select(r, k, &f, &order),
+                })
+            })
+        });
+        found_with.set_value(Some((f, now)));
+        hits
     });
     let village_name = move |code: &str| {
         villages.with_untracked(|v| {
