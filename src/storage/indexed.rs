@@ -29,10 +29,10 @@ use super::{KeyValueStore, StoreError};
 const STORE: &str = "kv";
 
 /// A change waiting to be committed: the value before the first change since the last
-/// commit (to put back on failure) and the value to write (`None` deletes).
+/// commit, to put back on failure. The commit writes what the copy holds then (a key
+/// gone from the copy is deleted), so a chunk's text is held once, not twice.
 struct Pending {
     before: Option<String>,
-    after: Option<String>,
 }
 
 struct Inner {
@@ -227,17 +227,15 @@ impl IdbStore {
         Ok(true)
     }
 
-    fn note(&self, key: &str, after: Option<String>) {
-        let before = self.inner.copy.borrow().get(key).cloned();
+    /// Records a change for the next commit, which writes what the copy then holds:
+    /// `before`, what the copy held (put back if the commit fails), is kept only from the
+    /// first change since the last commit.
+    fn note(&self, key: &str, before: Option<String>) {
         self.inner
             .pending
             .borrow_mut()
             .entry(key.to_string())
-            .or_insert(Pending {
-                before,
-                after: None,
-            })
-            .after = after;
+            .or_insert(Pending { before });
     }
 
     /// Commits every change made since the last commit, in one transaction.
@@ -278,16 +276,16 @@ impl IdbStore {
             .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
             .map_err(|e| error_of(&e))?;
         let store: IdbObjectStore = tx.object_store(STORE).map_err(|e| error_of(&e))?;
-        let writes: Vec<(JsValue, Option<JsValue>)> = pending
-            .iter()
-            .map(|(k, p)| {
-                let value = p
-                    .after
-                    .as_ref()
-                    .map(|v| Uint8Array::from(v.as_bytes()).into());
-                (JsValue::from_str(k), value)
-            })
-            .collect();
+        let writes: Vec<(JsValue, Option<JsValue>)> = {
+            let copy = self.inner.copy.borrow();
+            pending
+                .keys()
+                .map(|k| {
+                    let value = copy.get(k).map(|v| Uint8Array::from(v.as_bytes()).into());
+                    (JsValue::from_str(k), value)
+                })
+                .collect()
+        };
         let expected = self.inner.generation.get();
         let next = expected.wrapping_add(1);
         let check = store
@@ -343,17 +341,23 @@ impl KeyValueStore for IdbStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.note(key, Some(value.to_string()));
-        self.inner
+        // The text replaced is moved out of the copy, not cloned: a chunk is hundreds of KB.
+        let before = self
+            .inner
             .copy
             .borrow_mut()
             .insert(key.to_string(), value.to_string());
+        self.note(key, before);
         Ok(())
     }
 
     fn remove(&self, key: &str) {
-        self.note(key, None);
-        self.inner.copy.borrow_mut().remove(key);
+        let before = self.inner.copy.borrow_mut().remove(key);
+        self.note(key, before);
+    }
+
+    fn holds(&self, key: &str, value: &str) -> bool {
+        self.inner.copy.borrow().get(key).map(String::as_str) == Some(value)
     }
 
     fn keys(&self) -> Vec<String> {
