@@ -76,6 +76,38 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 
 /// "2026-11-25T03:19:36.144Z": UTC, milliseconds.
 pub fn format_rfc3339(t: DateTime<Utc>) -> String {
+    match rfc3339_ascii(t) {
+        Some(text) => String::from_utf8(text.to_vec()).expect("ASCII digits"),
+        None => format_rfc3339_slowly(t),
+    }
+}
+
+/// [`format_rfc3339`]'s bytes, written digit by digit, for the years tablets write (`None`
+/// for others, and for a leap second's fraction). The office writes three of these per
+/// petition whenever a village's chunk is stored, and `format!` took a third of that time.
+fn rfc3339_ascii(t: DateTime<Utc>) -> Option<[u8; 24]> {
+    let (year, millis) = (t.year(), t.timestamp_subsec_millis());
+    if !(0..=9999).contains(&year) || millis > 999 {
+        return None;
+    }
+    let mut out = *b"0000-00-00T00:00:00.000Z";
+    let mut put = |end: usize, mut n: u32, digits: usize| {
+        for i in (end + 1 - digits..=end).rev() {
+            out[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    put(3, year.unsigned_abs(), 4);
+    put(6, t.month(), 2);
+    put(9, t.day(), 2);
+    put(12, t.hour(), 2);
+    put(15, t.minute(), 2);
+    put(18, t.second(), 2);
+    put(22, millis, 3);
+    Some(out)
+}
+
+fn format_rfc3339_slowly(t: DateTime<Utc>) -> String {
     format!(
         "{}T{:02}:{:02}:{:02}.{:03}Z",
         format_iso_date(t.date_naive()),
@@ -140,40 +172,79 @@ pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
     ))
 }
 
+/// Reads a time from a string member, borrowed where the reader can lend it: a bundle
+/// holds two per petition, and a copy of each made a measurable share of reading one.
+struct Rfc3339Visitor;
+
+impl serde::de::Visitor<'_> for Rfc3339Visitor {
+    type Value = DateTime<Utc>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an RFC 3339 time")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DateTime<Utc>, E> {
+        parse_rfc3339(text).ok_or_else(|| E::custom("not an RFC 3339 time"))
+    }
+}
+
+fn serialize_rfc3339<S: serde::Serializer>(t: DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+    match rfc3339_ascii(t) {
+        Some(text) => s.serialize_str(std::str::from_utf8(&text).expect("ASCII digits")),
+        None => s.serialize_str(&format_rfc3339_slowly(t)),
+    }
+}
+
 /// `#[serde(with = "rfc3339")]` for `DateTime<Utc>` members.
 pub mod rfc3339 {
     use chrono::{DateTime, Utc};
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::format_rfc3339(*t))
+        super::serialize_rfc3339(*t, s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
-        let text = String::deserialize(d)?;
-        super::parse_rfc3339(&text).ok_or_else(|| D::Error::custom("not an RFC 3339 time"))
+        d.deserialize_str(super::Rfc3339Visitor)
     }
 }
 
 /// `#[serde(with = "rfc3339_opt")]` for `Option<DateTime<Utc>>` members.
 pub mod rfc3339_opt {
     use chrono::{DateTime, Utc};
-    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_str(&super::format_rfc3339(*t)),
+            Some(t) => super::serialize_rfc3339(*t, s),
             None => s.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
-        match Option::<String>::deserialize(d)? {
-            Some(text) => super::parse_rfc3339(&text)
-                .map(Some)
-                .ok_or_else(|| D::Error::custom("not an RFC 3339 time")),
-            None => Ok(None),
+    struct Maybe;
+
+    impl<'de> serde::de::Visitor<'de> for Maybe {
+        type Value = Option<DateTime<Utc>>;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("an RFC 3339 time or null")
         }
+
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_str(super::Rfc3339Visitor).map(Some)
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        d.deserialize_option(Maybe)
     }
 }
 
@@ -241,6 +312,21 @@ mod tests {
             vietnam_date(t),
             NaiveDate::from_ymd_opt(2025, 11, 25).unwrap()
         );
+    }
+
+    #[test]
+    fn rfc3339_is_written_digit_by_digit_as_the_general_way_writes_it() {
+        let mut t = 0i64;
+        // Every field's carry, across four centuries of seconds and milliseconds.
+        while t < 12_000_000_000_000 {
+            let at = DateTime::from_timestamp_millis(t).unwrap();
+            assert_eq!(format_rfc3339(at), format_rfc3339_slowly(at));
+            t += 3_600_007_919;
+        }
+        let odd = DateTime::from_timestamp(-62_000_000_000, 5_000_000).unwrap();
+        assert_eq!(format_rfc3339(odd), format_rfc3339_slowly(odd));
+        let leap = DateTime::from_timestamp(1_483_228_799, 1_500_000_000).unwrap();
+        assert_eq!(format_rfc3339(leap), format_rfc3339_slowly(leap));
     }
 
     #[test]
