@@ -88,16 +88,19 @@ pub(super) fn is_nfc_quick(s: &str) -> bool {
     if s.bytes().all(|b| b < 0xcc) {
         return true;
     }
-    s.chars().all(|c| {
-        c < '\u{0300}'
-            || if ('\u{1e00}'..='\u{1eff}').contains(&c) {
-                // Latin Extended Additional, where the Vietnamese letters are: looked up.
-                let i = u32::from(c) - 0x1e00;
-                quick_latin_additional()[(i / 64) as usize] & (1 << (i % 64)) != 0
-            } else {
-                is_quick_char(c)
-            }
-    })
+    s.chars().all(is_quick)
+}
+
+/// Whether a character can stand in NFC text whatever surrounds it.
+pub(super) fn is_quick(c: char) -> bool {
+    c < '\u{0300}'
+        || if ('\u{1e00}'..='\u{1eff}').contains(&c) {
+            // Latin Extended Additional, where the Vietnamese letters are: looked up.
+            let i = u32::from(c) - 0x1e00;
+            quick_latin_additional()[(i / 64) as usize] & (1 << (i % 64)) != 0
+        } else {
+            is_quick_char(c)
+        }
 }
 
 fn is_quick_char(c: char) -> bool {

@@ -5,7 +5,8 @@
 use doithoai::domain::legacy::{detect, to_unicode, Legacy};
 use doithoai::domain::report::csv::defuse;
 use doithoai::domain::text::{
-    clean, clean_line, fold, is_bidi_control, shown_safely, slug, SHOWN_MAX,
+    clean, clean_line, clean_line_owned, clean_owned, fold, is_bidi_control, shown_safely, slug,
+    SHOWN_MAX,
 };
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
@@ -17,6 +18,18 @@ const CASES: u32 = 1_000;
 
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), hostile_string(), vietnamese_text()]
+}
+
+#[test]
+fn fuzz_the_owned_cleaning_and_its_one_pass_shortcut_give_what_clean_gives() {
+    check("clean_owned", CASES, any_text(), |s| {
+        prop_assert_eq!(clean_owned(s.clone()), clean(&s));
+        prop_assert_eq!(clean_line_owned(s.clone()), clean_line(&s));
+        // Cleaned text is given back as it is, by the shortcut.
+        let c = clean_line(&s);
+        prop_assert_eq!(clean_line_owned(c.clone()), c);
+        Ok(())
+    });
 }
 
 #[test]
