@@ -94,6 +94,17 @@ pub fn to_text_fast<T: Serialize>(record: &T) -> String {
     serde_json::to_string(record).unwrap_or_default()
 }
 
+/// [`to_text_fast`] into a buffer of `capacity` bytes reserved up front.
+pub fn to_text_in<T: Serialize>(record: &T, capacity: usize) -> String {
+    let mut out = Vec::with_capacity(capacity);
+    match serde_json::to_writer(&mut out, record) {
+        // SAFETY: serde_json writes UTF-8 only (its own `to_string` relies on it too).
+        // Checked again here, the text of a chunk took longer than the copies it spares.
+        Ok(()) => unsafe { String::from_utf8_unchecked(out) },
+        Err(_) => String::new(),
+    }
+}
+
 /// Indented text, for files a person may open.
 pub fn to_pretty_text(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default()

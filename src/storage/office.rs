@@ -204,7 +204,7 @@ impl<S: KeyValueStore> OfficeRepository<S> {
                 &self.store,
                 &format!("{VILLAGE_PREFIX}{v}"),
                 &chunk,
-                json::to_text_fast,
+                VillageChunkView::to_text,
             )?;
         }
         let groups: Vec<GroupRecord> = r.groups().iter().map(GroupRecord::from).collect();

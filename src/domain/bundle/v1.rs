@@ -102,6 +102,13 @@ fn ids<S: serde::Serializer>(ids: &&[PetitionId], s: S) -> Result<S::Ok, S::Erro
     s.collect_seq(ids.iter().map(PetitionId::as_str))
 }
 
+impl PetitionRecordView<'_> {
+    /// The length of the content's text, in bytes: most of the record's.
+    pub fn content_len(&self) -> usize {
+        self.content.len()
+    }
+}
+
 impl<'a> From<&'a Petition> for PetitionRecordView<'a> {
     fn from(p: &'a Petition) -> Self {
         let (status, merged_into) = match &p.status {

@@ -13,6 +13,7 @@ use super::register::{Entry, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
 use crate::domain::bundle::setup::SetupVillage;
 use crate::domain::bundle::v1::{PetitionRecord, PetitionRecordView, RecordError};
+use crate::domain::json;
 use crate::domain::official::{DocType, DocumentNumber};
 use crate::domain::petition::{Kind, Petition, PetitionId};
 use crate::domain::text::{char_len, clean_line};
@@ -197,6 +198,21 @@ impl<'a> VillageChunkView<'a> {
             village,
             entries: entries.map(EntryRecordView::from).collect(),
         }
+    }
+
+    /// The chunk's text, written into room reserved for it up front: a chunk of hundreds
+    /// of KB grown from nothing is copied a dozen times over as it doubles.
+    pub fn to_text(&self) -> String {
+        // The content is most of a petition's record; the rest of it runs to about 400 bytes.
+        let room = self
+            .entries
+            .iter()
+            .map(|e| {
+                let content = |p: &PetitionRecordView| p.content_len() + 400;
+                content(&e.petition) + e.conflict.as_ref().map_or(0, content)
+            })
+            .sum::<usize>();
+        json::to_text_in(self, room + 64)
     }
 }
 

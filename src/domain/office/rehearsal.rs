@@ -19,7 +19,6 @@ use crate::domain::bundle::checksum;
 use crate::domain::bundle::village::{
     begin_village_bundle, build_village_bundle, Begun, ExportContext,
 };
-use crate::domain::json;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::village::VillageProfile;
 
@@ -121,7 +120,7 @@ impl Rehearsal {
                 &imported.village,
                 register.village_entries(&imported.village),
             );
-            std::hint::black_box(json::to_text_fast(&chunk));
+            std::hint::black_box(chunk.to_text());
             let mut keys = Vec::new();
             update_search_keys(&mut keys, &register, &imported.touched);
             let filter = ListFilter {
