@@ -44,9 +44,9 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     fn remove(&self, key: &str);
     fn keys(&self) -> Vec<String>;
-    /// Whether `key` holds `value`: how a write is read back. A store that can compare in
-    /// place says so without a copy of the text (an office chunk is hundreds of KB).
-    fn holds(&self, key: &str, value: &str) -> bool {
+    /// Whether the write of `value` at `key`, just made, landed. Local storage can drop a
+    /// write silently, so by default the value is read back and compared.
+    fn landed(&self, key: &str, value: &str) -> bool {
         self.get(key).as_deref() == Some(value)
     }
 }
@@ -373,7 +373,7 @@ fn write_entry<R>(
     let text = encode(record);
     store.set(key, &text)?;
     // Local storage can drop data silently; read back what matters.
-    if !store.holds(key, &text) {
+    if !store.landed(key, &text) {
         return Err(StoreError::NotSaved);
     }
     Ok(())
