@@ -22,10 +22,20 @@ use crate::domain::bundle::village::{
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::village::VillageProfile;
 
-/// How many slices the office runs, one per idle moment. Twenty slices of 100 petitions
+/// How many slices run the import, one per idle moment. Twenty slices of 100 petitions
 /// run the import's steps over 4,000 petitions (each slice reads its bundle twice), four
 /// real bundles' worth: past the point where the browser optimises them (docs/PERF.md).
-pub const SLICES: usize = 20;
+const RUNS: usize = 20;
+
+/// The memory readied after the runs, a block per slice. WebAssembly memory grows by
+/// pages the system gives on first touch, and that first touch cost about half a
+/// millisecond per MB (docs/PERF.md): an import of a village's bundle keeps about 3 MB
+/// more (its petitions, its chunk, its search keys) and uses more while it runs. Written
+/// once while idle and freed, the memory stays with the allocator, which hands it out
+/// again to the first imports. The wasm memory never shrinks, so this is only memory the
+/// office's imports would take anyway.
+const MEMORY_BLOCKS: usize = 8;
+const MEMORY_BLOCK: usize = 4 << 20;
 
 /// Petitions in the made-up bundle: a slice stays a few milliseconds long, even before
 /// the code is optimised, so a click during the rehearsal waits no longer than that.
@@ -56,6 +66,10 @@ pub struct Rehearsal {
     /// browser's SHA-256; the rehearsal computes it once and reuses it.
     sum: Option<String>,
     now: DateTime<Utc>,
+    /// Slices run so far.
+    done: usize,
+    /// The memory blocks written so far, freed with the rehearsal.
+    memory: Vec<Vec<u8>>,
 }
 
 impl Rehearsal {
@@ -94,13 +108,32 @@ impl Rehearsal {
             text,
             sum: None,
             now,
+            done: 0,
+            memory: Vec::new(),
         }
+    }
+
+    /// One slice: a run of the import, or, after the runs, a block of memory written.
+    /// Returns whether slices are left; once none is, the rehearsal is dropped, which
+    /// gives its memory back to the allocator.
+    pub fn step(&mut self) -> bool {
+        if self.done < RUNS {
+            self.run();
+        } else {
+            let mut block = Vec::with_capacity(MEMORY_BLOCK);
+            // Written, not only reserved: the allocator knows fresh memory is zero and
+            // would leave it untouched.
+            block.resize(MEMORY_BLOCK, 1);
+            self.memory.push(block);
+        }
+        self.done += 1;
+        self.done < RUNS + MEMORY_BLOCKS
     }
 
     /// One slice: the bundle read, checked and merged into an empty register (all new),
     /// then again (all unchanged); the village's chunk written out as stored; the search
     /// keys made and a search run. Returns how many petitions the register holds.
-    pub fn run(&mut self) -> usize {
+    fn run(&mut self) -> usize {
         let mut register = Register::default();
         for _ in 0..2 {
             let read = match begin_village_bundle(&self.text) {
@@ -167,5 +200,23 @@ mod tests {
         assert_eq!(r.run(), PETITIONS);
         // The second slice reuses the checksum and still finds the file whole.
         assert_eq!(r.run(), PETITIONS);
+    }
+
+    #[test]
+    fn the_runs_come_first_then_the_memory_then_the_end() {
+        let now = DateTime::from_timestamp(1_780_000_000, 0).unwrap();
+        let mut r = Rehearsal::new(now);
+        let mut steps = 0usize;
+        loop {
+            let more = r.step();
+            steps += 1;
+            assert_eq!(r.memory.len(), steps.saturating_sub(RUNS));
+            if !more {
+                break;
+            }
+        }
+        assert_eq!(steps, RUNS + MEMORY_BLOCKS);
+        assert_eq!(r.memory.len(), MEMORY_BLOCKS);
+        assert!(r.memory.iter().all(|b| b.len() == MEMORY_BLOCK));
     }
 }
