@@ -770,7 +770,7 @@ fails). It needs what \`bash scripts/setup.sh --browser\` installs (bench.sh run
 ${OFFICE_METHOD}
 ## What shaped the office's import figure
 
-Figure 4 is not met (about 3× against ≤ 2×). Measured so far, each row when the change was
+Figure 4 is not met (2.5–3× against ≤ 2×). Measured so far, each row when the change was
 made (the ratio is against the baseline of the same run; the machines' speed varied by 2×):
 
 | change | import, 10 files (ms) | ratio |
@@ -781,27 +781,29 @@ made (the ratio is against the baseline of the same run; the machines' speed var
 | the office's module built for speed (cargo profile \`office\`, opt-level 3, \`wasm-opt -O3\`), chunks stored as UTF-8 bytes (no hand-over of a JavaScript string), petitions moved into the register, search keys timed apart (\`office-import-keys\`, not part of "parse + validate + merge + persist") | 246 (baseline 70) | 3.5 |
 | a rehearsal of the import on a made-up village, a slice per idle moment after the office opens (\`src/domain/office/rehearsal.rs\`), so that the browser has compiled and optimised that code before the first real file; the harness no longer polls an ARIA locator during the import (its polling ran inside the measures) | 301 (baseline 72) | 4.2 |
 | 2026-12-03: RFC 3339 times written digit by digit (\`format!\` was a third of writing a chunk) and read without a copy; the canonical text skips plain string bytes eight at a time and reuses the member order of the last petition (sorting each petition's 14 members was a sixth of it); one pass for "is this text clean already"; the SHA-256 reads the canonical text in wasm memory instead of a copy; the chunk written into room reserved for it; the chunk no longer compared with itself byte by byte after each write (the first of these alone, with the rehearsal: 161 against 49, 3.3) | 124 (baseline 42) | 3.0 |
+| the rehearsal then writes 32 MB of memory once, while idle, and frees it: WebAssembly memory is paged in by the system on first touch, which cost about half a millisecond per MB here (30 MB of fresh pages took 14–107 ms in a page of its own), and each imported village keeps about 3 MB more | 105–129 in four runs (baselines 42–46) | 2.5–3.0 |
 
-Natively (callgrind, the benchmark's 10 bundles, checksum aside), the last row's domain work
-is about 30% fewer instructions than the row before it. In the browser it gained less: the
-run before it was on a machine half as fast (the ratio is what compares). Where a file's
-time goes now (a CPU profile of the office built with its function names, steady state,
-about 9–11 ms a file against a 4–4.7 ms baseline): IndexedDB's \`put\` of the village's chunk
-(680 KB) and the commit about 3.5 ms, reading the file (serde) and its canonical text 2.7
-ms, checking and cleaning the petitions 1.8 ms, the chunk's JSON 1.3 ms, the merge 0.5 ms.
-The first file takes two to three times a later one (25–35 ms), rehearsal or not: picked
-3 s after the rehearsal ended, it still took 24 ms, so the pending optimised code is not all
-of it. Tried without gain, in a page of its own: the chunk stored in pieces under 64 KB
-(below Chromium's threshold for wrapping a value in a blob), as a \`Blob\`, or as a string
-(\`put\` of the 680 KB of bytes: 0.5–1.2 ms, the commit 2 ms; none of the others faster).
+Natively (callgrind, the benchmark's 10 bundles, checksum aside), the 2026-12-03 changes
+before the memory's make the domain work about 30% fewer instructions. Where a file's time
+goes (a CPU profile of the office built with its function names, before the memory's
+change): IndexedDB's \`put\` of the village's chunk (680 KB) and the commit about 3.5 ms,
+reading the file (serde) and its canonical text 2.7 ms, checking and cleaning the
+petitions 1.8 ms, the chunk's JSON 1.3 ms, the merge 0.5 ms. Files 2–10 now take 8–16 ms
+against a 4–4.7 ms baseline (8–10 ms, 2.0–2.4×, in the best run). The first file takes 22–29 ms: in its profile,
+V8's own work ("(program)", which includes compiling what runs for the first time: the storage path and
+the page's updates, which the rehearsal does not go through) is 14 ms against 4–6 for a
+later file, and the wasm 11 ms against 3–8. Tried without gain, in a page of its own: the
+chunk stored in pieces under 64 KB (below Chromium's threshold for wrapping a value in a
+blob), as a \`Blob\`, or as a string (\`put\` of the 680 KB of bytes: 0.5–1.2 ms, the commit
+2 ms; none of the others faster).
 
 The persisting alone is most of what the baseline does in all (\`JSON.parse\` and
-\`setItem\`, about 4.7 ms here); for 2× the app's own work per file must fall from about
-7 ms to under 6. Next, in order of expected gain: keep each petition's record text as read
-(its slice of the canonical text, which is the record when the decoding changed nothing), so
-that a chunk is joined rather than serialised (−1.3 ms); read the file and make its
-canonical text in one pass rather than two (about −1 ms); check texts byte by byte rather
-than character by character (about −0.5 ms).
+\`setItem\`, about 4.2 ms here). Next, in order of expected gain: rehearse the storage path
+as well (the browser's SHA-256, and a chunk written to a throwaway IndexedDB database), to
+bring the first file near the others (about 2.1× in all); keep each petition's record text
+as read (its slice of the canonical text, which is the record when the decoding changed
+nothing), so that a chunk is joined rather than serialised (−1.3 ms a file); read the file
+and make its canonical text in one pass rather than two (about −1 ms).
 
 ## What shaped the size
 
