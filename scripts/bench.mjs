@@ -798,9 +798,13 @@ blob), as a \`Blob\`, or as a string (\`put\` of the 680 KB of bytes: 0.5–1.2 
 2 ms; none of the others faster).
 
 The persisting alone is most of what the baseline does in all (\`JSON.parse\` and
-\`setItem\`, about 4.2 ms here). Next, in order of expected gain: rehearse the storage path
-as well (the browser's SHA-256, and a chunk written to a throwaway IndexedDB database), to
-bring the first file near the others (about 2.1× in all); keep each petition's record text
+\`setItem\`, about 4.2 ms here). The browser's own first use of its SHA-256 and of a large
+IndexedDB write is not what slows the first file: both done from the page's script before
+the files were picked (a 520 KB digest, a 700 KB write to a throwaway database), the first
+file still took 24–27 ms in two runs. What is left is the app's own first run of what the
+rehearsal does not go through (the office's state and signals, the store's commit). Next,
+in order of expected gain: rehearse through that path too, on a throwaway store, to bring
+the first file near the others (about 2.1× in all); keep each petition's record text
 as read (its slice of the canonical text, which is the record when the decoding changed
 nothing), so that a chunk is joined rather than serialised (−1.3 ms a file); read the file
 and make its canonical text in one pass rather than two (about −1 ms).
