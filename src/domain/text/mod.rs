@@ -27,11 +27,7 @@ pub fn clean_owned(input: String) -> String {
     if has_stray_control(&input) {
         return clean_fully(&input);
     }
-    let trimmed = input.trim();
-    if trimmed.len() == input.len() && nfc::is_nfc_quick(trimmed) {
-        return input;
-    }
-    nfc::compose(trimmed)
+    nfc::compose(input.trim())
 }
 
 fn has_stray_control(input: &str) -> bool {
