@@ -95,7 +95,7 @@ fn words_of(text: &str) -> Vec<String> {
 /// Whether every entry `after` lets through, `before` let through too: the same filter,
 /// its text typed on (the folded text of `before` begins that of `after`, so each word of
 /// `before` lies within a word of `after`).
-pub fn narrows(before: &ListFilter, after: &ListFilter) -> bool {
+fn narrows(before: &ListFilter, after: &ListFilter) -> bool {
     ListFilter {
         text: String::new(),
         ..before.clone()
@@ -105,21 +105,27 @@ pub fn narrows(before: &ListFilter, after: &ListFilter) -> bool {
     } && fold(&after.text).starts_with(&fold(&before.text))
 }
 
-/// What [`select`] returns for `f`, found among `earlier`, the hits of a filter that `f`
-/// [`narrows`] over the same register: they are in order already, so a keystroke checks
-/// fewer entries each time and never sorts them again.
-pub fn select_within(
+/// What [`select`] returns for `f`, given `earlier`: the filter and the hits of the last
+/// search over the same register and keys. When `f` only types on that filter's text, its
+/// hits are found among the earlier ones, already in order, so a keystroke checks fewer
+/// entries each time and never sorts them again; otherwise all are searched.
+pub fn select_after(
     r: &Register,
     keys: &[String],
     f: &ListFilter,
-    earlier: &[usize],
+    villages: &[String],
+    earlier: Option<(&ListFilter, &[usize])>,
 ) -> Vec<usize> {
-    let words = words_of(&f.text);
-    earlier
-        .iter()
-        .copied()
-        .filter(|&i| passes(r, keys, f, &words, i))
-        .collect()
+    match earlier {
+        Some((before, hits)) if narrows(before, f) => {
+            let words = words_of(&f.text);
+            hits.iter()
+                .copied()
+                .filter(|&i| passes(r, keys, f, &words, i))
+                .collect()
+        }
+        _ => select(r, keys, f, villages),
+    }
 }
 
 /// The indices (into `r.entries()`) of the entries the filter lets through, sorted (ties

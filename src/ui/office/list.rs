@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::OfficeState;
 use crate::domain::legacy;
-use crate::domain::office::list::{narrows, select, select_within, ListFilter, Sort};
+use crate::domain::office::list::{select_after, ListFilter, Sort};
 use crate::domain::office::register::{Entry, OfficeStatus};
 use crate::domain::petition::{Kind, Petition, PetitionId};
 use crate::domain::time::{format_date, vietnam_date};
@@ -37,18 +37,17 @@ pub fn ListPage() -> impl IntoView {
         let order: Vec<String> = villages.with(|v| v.iter().map(|(c, _)| c.clone()).collect());
         let f = filter.get();
         let now = stored.get();
-        let within = earlier.filter(|_| {
-            found_with.with_value(|w| {
-                w.as_ref()
-                    .is_some_and(|(before, then)| *then == now && narrows(before, &f))
-            })
-        });
-        let hits = crate::ui::browser::measured("office-search", || {
-            app.register.with(|r| {
-                app.keys.with(|k| match within {
-                    Some(earlier) => select_within(r, k, &f, earlier),
-                    None => select(r, k, &f, &order),
-                })
+        let hits = found_with.with_value(|w| {
+            // Earlier hits only of the register and keys as they are now.
+            let earlier = match (w, earlier) {
+                (Some((before, then)), Some(hits)) if *then == now => {
+                    Some((before, hits.as_slice()))
+                }
+                _ => None,
+            };
+            crate::ui::browser::measured("office-search", || {
+                app.register
+                    .with(|r| app.keys.with(|k| select_after(r, k, &f, &order, earlier)))
             })
         });
         found_with.set_value(Some((f, now)));
