@@ -546,8 +546,9 @@ async function importFiles(st, srv, files, o, label) {
   const picker = page.getByLabel('Chọn các tệp…', { exact: true });
   await picker.waitFor({ state: 'attached' });
   const n = files.length;
-  // The office rehearses the import on a made-up village while it is idle after it opens
-  // (src/domain/office/rehearsal.rs); a person picks files seconds later at the earliest.
+  // The office rehearses the import on a made-up village while it is idle, once its import
+  // page has opened (src/domain/office/rehearsal.rs); a person picks files seconds later at
+  // the earliest.
   // The benchmark waits for the rehearsal's end, and reports what it cost and when it ended.
   const rehearsal = await page.evaluate(async () => {
     const done = () => performance.getEntriesByName('office-rehearsal-done', 'mark')[0];
@@ -867,7 +868,7 @@ villages. The same seed gives the same files on every run.
    IndexedDB has committed: the issue's "parse + validate + merge + persist". The list's
    search keys of the petitions that changed are made right after, timed apart
    ("office-import-keys") and shown. The office rehearses the import on a made-up village
-   of its own, a slice at a time while it is idle after opening, so that the browser has
+   of its own, a slice at a time while it is idle once its import page has opened, so that the browser has
    compiled and optimised that code before the first real file (without it, the first files
    ran 3 to 8 times slower than later ones); the files are picked once the rehearsal has
    ended, and its cost is shown. Also shown: the wall time from the file

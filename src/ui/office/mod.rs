@@ -24,7 +24,6 @@ use leptos::prelude::*;
 
 use state::{OfficeState, Page};
 
-use crate::domain::office::rehearsal::Rehearsal;
 use crate::storage::indexed::IdbStore;
 use crate::storage::migrate::Migration;
 
@@ -49,35 +48,6 @@ pub fn mount() {
     });
 }
 
-/// Rehearses the import on a made-up village, one slice per idle moment
-/// ([`crate::domain::office::rehearsal`]), so the first real import finds the office's code
-/// compiled and optimised and its memory ready. The first slice makes the made-up bundle.
-/// Each slice is the "office-rehearsal" measure; the end is marked "office-rehearsal-done"
-/// (docs/PERF.md, figure 4).
-fn rehearse_when_idle(rehearsal: Option<Rehearsal>) {
-    // The browser's idle callback may be called as `Fn`; the rehearsal moves on once.
-    let pending = std::cell::Cell::new(Some(rehearsal));
-    request_idle_callback(move || {
-        if let Some(rehearsal) = pending.take() {
-            let (rehearsal, more) =
-                crate::ui::browser::measured("office-rehearsal", || match rehearsal {
-                    None => (Rehearsal::new(crate::ui::browser::now()), true),
-                    Some(mut r) => {
-                        let more = r.step();
-                        (r, more)
-                    }
-                });
-            if more {
-                rehearse_when_idle(Some(rehearsal));
-            } else {
-                // Dropped before the mark: its memory is back with the allocator.
-                drop(rehearsal);
-                crate::ui::browser::mark("office-rehearsal-done");
-            }
-        }
-    });
-}
-
 fn current_page() -> Page {
     Page::from_hash(&window().location().hash().unwrap_or_default()).unwrap_or(Page::List)
 }
@@ -87,10 +57,6 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
     let app = OfficeState::new(store, current_page());
     app.tell_migration(&migrated);
     app.follow_other_tabs();
-    // A projector window never imports.
-    if app.page.get_untracked() != Page::Projector {
-        rehearse_when_idle(None);
-    }
     provide_context(app);
     let t = app.texts();
     let st = app.session_texts();

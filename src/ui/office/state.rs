@@ -150,6 +150,8 @@ pub struct OfficeState {
     pub(super) channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// Tells the other office tabs that this one committed a change.
     data_channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    /// The import's rehearsal has started in this page (import.rs).
+    pub(super) rehearsed: StoredValue<bool>,
 }
 
 impl OfficeState {
@@ -181,6 +183,7 @@ impl OfficeState {
             repo: StoredValue::new_local(repo),
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(PROJECTOR_CHANNEL).ok()),
             data_channel: StoredValue::new_local(web_sys::BroadcastChannel::new(DATA_CHANNEL).ok()),
+            rehearsed: StoredValue::new(false),
         }
     }
 
