@@ -770,7 +770,7 @@ fails). It needs what \`bash scripts/setup.sh --browser\` installs (bench.sh run
 ${OFFICE_METHOD}
 ## What shaped the office's import figure
 
-Figure 4 is not met (2.5–3× against ≤ 2×). Measured so far, each row when the change was
+Figure 4 is not met (2.4–3× against ≤ 2×; 2.4× in the run above). Measured so far, each row when the change was
 made (the ratio is against the baseline of the same run; the machines' speed varied by 2×):
 
 | change | import, 10 files (ms) | ratio |
