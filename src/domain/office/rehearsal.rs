@@ -22,10 +22,14 @@ use crate::domain::bundle::village::{
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::village::VillageProfile;
 
-/// How many slices run the import, one per idle moment. Twenty slices of 100 petitions
-/// run the import's steps over 4,000 petitions (each slice reads its bundle twice), four
-/// real bundles' worth: past the point where the browser optimises them (docs/PERF.md).
-const RUNS: usize = 20;
+/// How many slices run the import, one per idle moment. Eighty slices of 100 petitions
+/// run the import's steps over 16,000 petitions (each slice reads its bundle twice). The
+/// browser optimises a function once it has done a given amount of work, and V8's log of
+/// its compiles showed sixteen of the import's functions (reading, cleaning, merging,
+/// writing the chunk) optimised only during the first seven real files after a
+/// rehearsal of 4,000: their compiling then competed with those files for the machine's
+/// cores (docs/PERF.md, figure 4).
+const RUNS: usize = 80;
 
 /// The memory readied after the runs, a block per slice. WebAssembly memory grows by
 /// pages the system gives on first touch, and that first touch cost about half a
