@@ -28,6 +28,47 @@ use super::{KeyValueStore, StoreError};
 
 const STORE: &str = "kv";
 
+/// How surely a commit is on disk once it is reported done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durability {
+    /// Written to disk first ("strict"): what a person typed, restored or set up exists
+    /// nowhere else.
+    Strict,
+    /// Handed to the system, which writes it out soon after ("relaxed"), as local storage
+    /// always does. For an import: its files are still on the USB stick or in Zalo, so a
+    /// power cut in the second after it could at worst lose that import (whole: a commit
+    /// is never half kept), to be done again. It saves the wait for the disk, about a
+    /// millisecond of each village's import (docs/PERF.md, figure 4).
+    Relaxed,
+}
+
+impl Durability {
+    fn name(self) -> &'static str {
+        match self {
+            Durability::Strict => "strict",
+            Durability::Relaxed => "relaxed",
+        }
+    }
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// An `IDBDatabase`, for the one method web-sys offers only behind its unstable-API
+    /// flag.
+    #[wasm_bindgen(extends = IdbDatabase)]
+    type DatabaseWithOptions;
+
+    /// `IDBDatabase.transaction(store, mode, { durability })`. A browser that does not
+    /// know the option ignores it.
+    #[wasm_bindgen(method, catch, js_name = transaction)]
+    fn transaction_with_options(
+        this: &DatabaseWithOptions,
+        store: &str,
+        mode: IdbTransactionMode,
+        options: &JsValue,
+    ) -> Result<IdbTransaction, JsValue>;
+}
+
 /// A change waiting to be committed: the value before the first change since the last
 /// commit, to put back on failure. The commit writes what the copy holds then (a key
 /// gone from the copy is deleted), so a chunk's text is held once, not twice.
@@ -238,16 +279,21 @@ impl IdbStore {
             .or_insert(Pending { before });
     }
 
-    /// Commits every change made since the last commit, in one transaction.
-    /// [`StoreError::Stale`] when another tab has written since this tab's copy was read:
-    /// nothing is written, and the caller reloads.
+    /// Commits every change made since the last commit, in one transaction, on disk when
+    /// it returns. [`StoreError::Stale`] when another tab has written since this tab's copy
+    /// was read: nothing is written, and the caller reloads.
     pub async fn flush(&self) -> Result<(), StoreError> {
+        self.flush_as(Durability::Strict).await
+    }
+
+    /// [`Self::flush`], as sure of the disk as `durability` asks.
+    pub async fn flush_as(&self, durability: Durability) -> Result<(), StoreError> {
         let pending = std::mem::take(&mut *self.inner.pending.borrow_mut());
         if pending.is_empty() {
             return Ok(());
         }
         self.inner.writing.set(true);
-        let written = self.write(&pending).await;
+        let written = self.write(&pending, durability).await;
         self.inner.writing.set(false);
         match written {
             Ok(generation) => {
@@ -267,13 +313,21 @@ impl IdbStore {
         }
     }
 
-    /// Writes the changes and the next generation in one transaction, once the stored
-    /// generation is found equal to this tab's; returns the new generation.
-    async fn write(&self, pending: &BTreeMap<String, Pending>) -> Result<u32, StoreError> {
+    /// Writes the changes and the next generation in one transaction, which lands only if
+    /// the stored generation is found equal to this tab's; returns the new generation.
+    async fn write(
+        &self,
+        pending: &BTreeMap<String, Pending>,
+        durability: Durability,
+    ) -> Result<u32, StoreError> {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"durability".into(), &durability.name().into())
+            .map_err(|e| error_of(&e))?;
         let tx = self
             .inner
             .db
-            .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)
+            .unchecked_ref::<DatabaseWithOptions>()
+            .transaction_with_options(STORE, IdbTransactionMode::Readwrite, &options)
             .map_err(|e| error_of(&e))?;
         let store: IdbObjectStore = tx.object_store(STORE).map_err(|e| error_of(&e))?;
         let writes: Vec<(JsValue, Option<JsValue>)> = {
@@ -291,35 +345,33 @@ impl IdbStore {
         let check = store
             .get(&JsValue::from_str(GENERATION))
             .map_err(|e| error_of(&e))?;
+        // The writes are sent at once, behind the check in the same transaction, so the
+        // browser stores them while the check's answer comes back, instead of after it. A
+        // readwrite transaction holds the store from its start: no other tab can write
+        // between the check and the writes. A write refused at once (a full disk throws
+        // QuotaExceededError from `put`) aborts the transaction, whose own error then says
+        // nothing; this does.
+        let mut puts = writes
+            .iter()
+            .map(|(key, value)| match value {
+                Some(v) => store.put_with_key(v, key),
+                None => store.delete(key),
+            })
+            .chain(std::iter::once_with(|| {
+                store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION))
+            }));
+        if let Some(Err(e)) = puts.find(Result::is_err) {
+            let _ = tx.abort();
+            return Err(error_of(&e));
+        }
+        // A transaction commits only once every request's event has run: if the check
+        // finds that another tab wrote first, aborting here drops the writes, all of them.
         let stale = Rc::new(Cell::new(false));
-        // A write refused at once (a full disk throws QuotaExceededError from `put`): the
-        // transaction is aborted by this code, so its own error says nothing; this does.
-        let refused = Rc::new(Cell::new(None::<StoreError>));
         let (request, seen_stale, tx_in) = (check.clone(), stale.clone(), tx.clone());
-        let seen_refused = refused.clone();
-        // The check and the writes run in the request's success event, while the
-        // transaction is still active: no other tab can write between them.
         let then = Closure::once_into_js(move || {
             let found = request.result().map_or(0, |v| generation_of(&v));
             if found != expected {
                 seen_stale.set(true);
-                let _ = tx_in.abort();
-                return;
-            }
-            for (key, value) in &writes {
-                let done = match value {
-                    Some(v) => store.put_with_key(v, key),
-                    None => store.delete(key),
-                };
-                if let Err(e) = done {
-                    seen_refused.set(Some(error_of(&e)));
-                    let _ = tx_in.abort();
-                    return;
-                }
-            }
-            if let Err(e) = store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION))
-            {
-                seen_refused.set(Some(error_of(&e)));
                 let _ = tx_in.abort();
             }
         });
@@ -327,9 +379,6 @@ impl IdbStore {
         let result = committed(&tx).await;
         if stale.get() {
             return Err(StoreError::Stale);
-        }
-        if let Some(e) = refused.take() {
-            return Err(e);
         }
         result.map(|()| next)
     }

@@ -15,7 +15,7 @@ use crate::domain::official::DocumentRegister;
 use crate::domain::petition::PetitionId;
 use crate::domain::session::{Item, Session};
 use crate::i18n::office::{OfficeTexts, VI};
-use crate::storage::indexed::IdbStore;
+use crate::storage::indexed::{Durability, IdbStore};
 use crate::storage::migrate::Migration;
 use crate::storage::office::OfficeRepository;
 use crate::storage::StoreError;
@@ -323,8 +323,13 @@ impl OfficeState {
     /// shows the register as stored (after another tab's change, as that tab left it) and
     /// says so.
     pub(super) async fn commit(self) -> Result<(), StoreError> {
+        self.commit_as(Durability::Strict).await
+    }
+
+    /// [`Self::commit`], as sure of the disk as `durability` asks.
+    async fn commit_as(self, durability: Durability) -> Result<(), StoreError> {
         let store = self.store();
-        let result = store.flush().await;
+        let result = store.flush_as(durability).await;
         match &result {
             Ok(()) => {
                 if let Some(channel) = self.data_channel.get_value() {
@@ -497,7 +502,10 @@ impl OfficeState {
         if let Err(e) = written {
             return Err(NotTaken::stored(&e));
         }
-        self.commit().await.map_err(|e| NotTaken::stored(&e))?;
+        // Relaxed: the files can be imported again (Durability::Relaxed).
+        self.commit_as(Durability::Relaxed)
+            .await
+            .map_err(|e| NotTaken::stored(&e))?;
         Ok(imported)
     }
 }
