@@ -57,10 +57,12 @@ pub(crate) fn format_uuid(b: &[u8; 16]) -> String {
 }
 
 pub(crate) fn is_uuid(s: &str) -> bool {
+    // Bytes, not chars: an import checks a thousand ids per village, and a byte that is
+    // not ASCII fails the hex test whole.
     s.len() == 36
-        && s.char_indices().all(|(i, c)| match i {
-            8 | 13 | 18 | 23 => c == '-',
-            _ => c.is_ascii_hexdigit(),
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
         })
 }
 

@@ -337,6 +337,10 @@ impl Register {
         let mut counts = ImportCounts::default();
         let mut legacy = Vec::new();
         let mut changed = Vec::new();
+        // Room for a village's petitions at once: the register grows by a thousand of
+        // them per file, and grown one at a time it is copied whole at every doubling.
+        self.entries.reserve(petitions.len());
+        self.index.reserve(petitions.len());
         for p in petitions {
             let at = self.index.get(&p.id).copied().unwrap_or(self.entries.len());
             // Looked at before the petition moves into the register.
