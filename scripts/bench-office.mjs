@@ -870,7 +870,9 @@ villages. The same seed gives the same files on every run.
    "Chọn các tệp…" (Playwright \`setInputFiles\`, files on disk). The figure is the sum of the
    app's 10 "office-import" measures; each spans, for one file, parsing, checking (format,
    checksum, every record), merging into the register, and writing the village's chunk until
-   IndexedDB has committed: the issue's "parse + validate + merge + persist". The list's
+   IndexedDB has committed: the issue's "parse + validate + merge + persist". An import's
+   commit is "relaxed": done once the system has the data, not once the disk has it, as
+   with the baseline's local storage (why, below). The list's
    search keys of the petitions that changed are made right after, timed apart
    ("office-import-keys") and shown. The office rehearses the import on a made-up village
    of its own, a slice at a time while it is idle once its import page has opened, so that the browser has
