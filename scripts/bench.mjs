@@ -813,8 +813,9 @@ types, sets up or restores is still committed strict. In imports of the same 10 
 alternating between builds (5 each, medians): 101 ms before the storage and rehearsal
 changes (with the harness fixed), 99 ms with 80 slices, relaxed commits, byte-wise ids and
 the reserved room, 94 ms with the writes sent behind the check too. The run above read
-83 ms. The figure passes, but not by much: the baseline moves between 39 and 45 ms from
-run to run, and this machine has stretches where every file takes 12–16 ms.
+83 ms. So the figure passes here, but it is not yet met with a margin: the baseline moves
+between 39 and 45 ms from run to run, so the alternating imports' 94 ms median would be
+2.1–2.4× of it, and this machine has stretches where every file takes 12–16 ms.
 
 Figure 3 (the tablet's save) read 1.58 in this run and 1.44 and 1.21 in two runs of the
 village part alone just after it. Nothing of the tablet's save changed. The figure moves
