@@ -330,16 +330,6 @@ impl IdbStore {
             .transaction_with_options(STORE, IdbTransactionMode::Readwrite, &options)
             .map_err(|e| error_of(&e))?;
         let store: IdbObjectStore = tx.object_store(STORE).map_err(|e| error_of(&e))?;
-        let writes: Vec<(JsValue, Option<JsValue>)> = {
-            let copy = self.inner.copy.borrow();
-            pending
-                .keys()
-                .map(|k| {
-                    let value = copy.get(k).map(|v| Uint8Array::from(v.as_bytes()).into());
-                    (JsValue::from_str(k), value)
-                })
-                .collect()
-        };
         let expected = self.inner.generation.get();
         let next = expected.wrapping_add(1);
         let check = store
@@ -351,16 +341,19 @@ impl IdbStore {
         // between the check and the writes. A write refused at once (a full disk throws
         // QuotaExceededError from `put`) aborts the transaction, whose own error then says
         // nothing; this does.
-        let mut puts = writes
-            .iter()
-            .map(|(key, value)| match value {
-                Some(v) => store.put_with_key(v, key),
-                None => store.delete(key),
+        let sent = {
+            let copy = self.inner.copy.borrow();
+            pending.keys().try_for_each(|k| {
+                let key = JsValue::from_str(k);
+                match copy.get(k) {
+                    Some(v) => store.put_with_key(&Uint8Array::from(v.as_bytes()), &key),
+                    None => store.delete(&key),
+                }
+                .map(drop)
             })
-            .chain(std::iter::once_with(|| {
-                store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION))
-            }));
-        if let Some(Err(e)) = puts.find(Result::is_err) {
+        }
+        .and_then(|()| store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION)));
+        if let Err(e) = sent {
             let _ = tx.abort();
             return Err(error_of(&e));
         }
