@@ -60,6 +60,11 @@ test('two office tabs follow each other, and a stale tab never overwrites the ot
   await importBundle(page, villageBundle({ code: 'thon-2', name: 'Thôn 2' }, [
     { content: WATER, field: 'Tài nguyên - Môi trường', backers: 30 },
   ]));
+  // …and its reassignment of a petition of the village the second tab will write: a write
+  // of the stale tab that landed would put that petition back with Địa chính.
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await assign(page, ROAD, 'Tư pháp');
+  await expect(page.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
   await other.waitForTimeout(300);
   await expect(other.getByText('2 kiến nghị', { exact: true })).toBeVisible();
   // …so its next action is refused rather than written over that import; it then shows
@@ -72,12 +77,12 @@ test('two office tabs follow each other, and a stale tab never overwrites the ot
   await expect(other.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
 
   // Nothing was lost: after a reload the first tab has all three petitions, both
-  // assignments, and the second village's import.
+  // assignments (the road's as the first tab last made it), and the second village's import.
   await page.reload();
   await page.getByRole('link', { name: 'Theo bộ phận' }).click();
   await page.getByLabel('Bộ phận', { exact: true }).selectOption('Công an');
   await expect(page.getByText('0 nhóm và 1 kiến nghị riêng lẻ')).toBeVisible();
-  await page.getByLabel('Bộ phận', { exact: true }).selectOption('Địa chính');
+  await page.getByLabel('Bộ phận', { exact: true }).selectOption('Tư pháp');
   await expect(page.getByText('0 nhóm và 1 kiến nghị riêng lẻ')).toBeVisible();
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await expect(page.getByText('3 kiến nghị', { exact: true })).toBeVisible();
