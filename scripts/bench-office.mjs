@@ -645,13 +645,26 @@ async function storage(page) {
         const names = [...db.objectStoreNames];
         if (!names.length) return resolve({ entries: 0, chars: 0 });
         const tx = db.transaction(names[0], 'readonly');
+        const keys = tx.objectStore(names[0]).getAllKeys();
         const all = tx.objectStore(names[0]).getAll();
         all.onsuccess = () => {
-          const v = all.result;
-          // Entries are UTF-8 bytes (older releases stored strings): count characters.
+          // Entries are UTF-8 bytes (older releases stored strings), an entry over 60 KiB
+          // in pieces under `<key>\u00010001`, `…0002`, in order right after it: joined, then
+          // counted in characters.
+          const enc = new TextEncoder();
+          const bytes = (x) => (typeof x === 'string' ? enc.encode(x) : x instanceof Uint8Array ? x : new Uint8Array());
+          const joined = new Map();
+          keys.result.forEach((k, i) => {
+            const entry = String(k).split('\u0001')[0];
+            joined.set(entry, [...(joined.get(entry) ?? []), bytes(all.result[i])]);
+          });
           const dec = new TextDecoder();
-          const text = (x) => (typeof x === 'string' ? x : x instanceof Uint8Array ? dec.decode(x) : '');
-          resolve({ entries: v.length, chars: v.reduce((a, x) => a + text(x).length, 0) });
+          const chars = [...joined.values()].reduce((a, parts) => {
+            const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+            parts.reduce((at, p) => (whole.set(p, at), at + p.length), 0);
+            return a + dec.decode(whole).length;
+          }, 0);
+          resolve({ entries: joined.size, chars });
           db.close();
         };
         all.onerror = () => reject(all.error);

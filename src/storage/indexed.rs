@@ -21,9 +21,12 @@ use js_sys::{Array, Function, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 use super::migrate::Migration;
+use super::pieces;
 use super::{KeyValueStore, StoreError};
 
 const STORE: &str = "kv";
@@ -149,23 +152,17 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StoreError> {
 /// bookkeeping, kept out of the copy: the office's data never sees it.
 const GENERATION: &str = "dt1:o:generation";
 
-/// The text of a stored value. Entries are written as UTF-8 bytes (half the size of a
+/// The bytes of a stored value. Entries are written as UTF-8 bytes (half the size of a
 /// JavaScript string of Vietnamese text, and no conversion on the way out of wasm);
 /// entries written before that are strings, and still read.
-fn text_of(value: &JsValue) -> Option<String> {
+fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     if let Some(s) = value.as_string() {
-        return Some(s);
+        return Some(s.into_bytes());
     }
-    let bytes = value.dyn_ref::<Uint8Array>()?.to_vec();
-    // Damaged bytes are kept, marked, rather than dropped: the reader then sets the entry
-    // aside as broken, where it can still be rescued.
-    Some(match String::from_utf8(bytes) {
-        Ok(s) => s,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    Some(value.dyn_ref::<Uint8Array>()?.to_vec())
 }
 
-/// Everything stored, and the generation it was read at.
+/// Everything stored, its pieces joined ([`pieces`]), and the generation it was read at.
 async fn read_all(db: &IdbDatabase) -> Result<(BTreeMap<String, String>, u32), StoreError> {
     let tx = db.transaction_with_str(STORE).map_err(|e| error_of(&e))?;
     let store = tx.object_store(STORE).map_err(|e| error_of(&e))?;
@@ -173,16 +170,25 @@ async fn read_all(db: &IdbDatabase) -> Result<(BTreeMap<String, String>, u32), S
     let values = finished(&store.get_all().map_err(|e| error_of(&e))?).await?;
     let keys: Array = keys.unchecked_into();
     let values: Array = values.unchecked_into();
-    let mut copy = BTreeMap::new();
+    let mut stored = Vec::with_capacity(keys.length() as usize);
     let mut generation = 0;
     for (k, v) in keys.iter().zip(values.iter()) {
         let Some(k) = k.as_string() else { continue };
         if k == GENERATION {
             generation = generation_of(&v);
-        } else if let Some(v) = text_of(&v) {
-            copy.insert(k, v);
+        } else if let Some(v) = bytes_of(&v) {
+            stored.push((k, v));
         }
     }
+    let copy = pieces::join(stored)
+        .into_iter()
+        // Damaged bytes are kept, marked, rather than dropped: the reader then sets the
+        // entry aside as broken, where it can still be rescued.
+        .map(|(k, v)| match String::from_utf8(v) {
+            Ok(s) => (k, s),
+            Err(e) => (k, String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        })
+        .collect();
     Ok((copy, generation))
 }
 
@@ -343,14 +349,9 @@ impl IdbStore {
         // nothing; this does.
         let sent = {
             let copy = self.inner.copy.borrow();
-            pending.keys().try_for_each(|k| {
-                let key = JsValue::from_str(k);
-                match copy.get(k) {
-                    Some(v) => store.put_with_key(&Uint8Array::from(v.as_bytes()), &key),
-                    None => store.delete(&key),
-                }
-                .map(drop)
-            })
+            pending
+                .keys()
+                .try_for_each(|k| write_entry(&store, k, copy.get(k).map(String::as_bytes)))
         }
         .and_then(|()| store.put_with_key(&JsValue::from(next), &JsValue::from_str(GENERATION)));
         if let Err(e) = sent {
@@ -374,6 +375,26 @@ impl IdbStore {
             return Err(StoreError::Stale);
         }
         result.map(|()| next)
+    }
+}
+
+/// Asks for one entry's write in the transaction of `store`: its value in pieces, or, for
+/// `None`, its removal. The entry's pieces stored before are deleted first, whatever their
+/// number.
+fn write_entry(store: &IdbObjectStore, key: &str, value: Option<&[u8]>) -> Result<(), JsValue> {
+    let (low, high) = pieces::piece_range(key);
+    let old_pieces =
+        IdbKeyRange::bound_with_lower_open_and_upper_open(&low.into(), &high.into(), false, true)?;
+    store.delete(&old_pieces)?;
+    match value {
+        // Each piece copied out of wasm's memory into a buffer of its own: a view into a
+        // larger buffer would be stored with all of that buffer.
+        Some(bytes) => pieces::split(key, bytes).try_for_each(|(k, part)| {
+            store
+                .put_with_key(&Uint8Array::from(part), &k.into())
+                .map(drop)
+        }),
+        None => store.delete(&key.into()).map(drop),
     }
 }
 

@@ -23,6 +23,7 @@ pub mod local;
 mod memory;
 pub mod migrate;
 pub mod office;
+pub mod pieces;
 pub use memory::MemoryStore;
 
 /// Why a write failed.

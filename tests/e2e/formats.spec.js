@@ -2,14 +2,17 @@
 // stored format"). Each fixture under fixtures/stored/ is the storage of one release, as
 // that release wrote it; never edit one, add a new one when a format changes:
 //   village-2026-12-01.json  local storage of the village tablet (`dt1:` entries)
-//   office-2026-12-01.json   the office's IndexedDB entries, stored as strings; releases
-//                            since store UTF-8 bytes, and read both
+//   office-2026-12-01.json   the office's IndexedDB entries, stored as strings
+//   office-2026-12-03.json   the office's IndexedDB entries, each stored whole as UTF-8
+//                            bytes, Thôn 1's chunk of 130 petitions over 64 KiB; releases
+//                            since store an entry over 60 KiB in pieces, and read all three
 // Neither carries a format stamp (format 1): the first start stamps it (`dt1:format`,
 // `dt1:o:format`), and a migration cut short is put back from its backup entry
 // (`dt1:migration-backup`, `dt1:o:migration-backup`) before it is done again.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fixture, petitionItems, stored, fillStorage, freeStorage } from './fixtures/app.js';
+import { asFile, downloaded, setUpOffice, villageBundle } from './fixtures/office.js';
 
 const storedFixture = (name) => JSON.parse(readFileSync(fixture(`stored/${name}`), 'utf8'));
 
@@ -26,28 +29,29 @@ async function tabletEntries(page) {
   return rest;
 }
 
-/** The office's database holding `entries` (key → text, stored as strings as the
- * 2026-12-01 release stored them), written before the app opens it. */
-async function seedOfficeDatabase(page, entries) {
+/** The office's database holding `entries` (key → text), written before the app opens it:
+ * as strings, as the 2026-12-01 release stored them, or with `bytes` as UTF-8 bytes, one
+ * value per entry, as the 2026-12-03 release did. */
+async function seedOfficeDatabase(page, entries, { bytes = false } = {}) {
   await page.goto('./icons/icon.svg');
-  await page.evaluate(async (entries) => {
+  await page.evaluate(async ([entries, bytes]) => {
     await new Promise((resolve, reject) => {
       const req = indexedDB.open('doithoai-office', 1);
       req.onupgradeneeded = () => req.result.createObjectStore('kv');
       req.onerror = () => reject(req.error);
       req.onsuccess = () => {
         const tx = req.result.transaction('kv', 'readwrite');
-        for (const [k, v] of Object.entries(entries)) tx.objectStore('kv').put(v, k);
+        for (const [k, v] of Object.entries(entries)) tx.objectStore('kv').put(bytes ? new TextEncoder().encode(v) : v, k);
         tx.oncomplete = () => { req.result.close(); resolve(); };
         tx.onerror = () => reject(tx.error);
       };
     });
-  }, entries);
+  }, [entries, bytes]);
 }
 
-/** Every entry of the office's database as text (strings, or UTF-8 bytes since), but the
- * tabs' commit counter. */
-const officeEntries = (page) =>
+/** Every record of the office's database as stored, key → its value's size in bytes (UTF-8
+ * for a string), but the tabs' commit counter. */
+const officeRecords = (page) =>
   page.evaluate(() => new Promise((resolve, reject) => {
     const req = indexedDB.open('doithoai-office', 1);
     req.onerror = () => reject(req.error);
@@ -59,14 +63,28 @@ const officeEntries = (page) =>
         const out = {};
         keys.result.forEach((k, i) => {
           const v = values.result[i];
-          if (k !== 'dt1:o:generation') out[k] = typeof v === 'string' ? v : new TextDecoder().decode(v);
+          if (k !== 'dt1:o:generation') out[k] = typeof v === 'string' ? new TextEncoder().encode(v) : v;
         });
         req.result.close();
-        resolve(out);
+        resolve(Object.fromEntries(Object.entries(out).map(([k, v]) => [k, Array.from(v)])));
       };
       values.onerror = () => reject(values.error);
     };
   }));
+
+/** Every entry of the office's database as text, its pieces joined (an entry over 60 KiB
+ * is stored under its key and `<key>\u00010001`, `…0002`, which sort in that order right
+ * after it), but the tabs' commit counter. */
+async function officeEntries(page) {
+  const records = await officeRecords(page);
+  const keys = Object.keys(records).sort();
+  const bytes = {};
+  for (const k of keys) {
+    const [entry] = k.split('\u0001');
+    bytes[entry] = [...(bytes[entry] ?? []), ...records[k]];
+  }
+  return Object.fromEntries(Object.entries(bytes).map(([k, v]) => [k, Buffer.from(v).toString('utf8')]));
+}
 
 test('a village tablet of the 2026-12-01 release opens with all its petitions', async ({ page }) => {
   const entries = storedFixture('village-2026-12-01.json');
@@ -202,4 +220,66 @@ test('an office whose update was cut short gets its data back from the migration
   await page.getByRole('link', { name: 'Nhóm vấn đề' }).click();
   const group = page.getByRole('article').filter({ has: page.getByRole('heading', { name: 'Sửa chữa đường liên thôn' }) });
   await expect(group).toContainText('2 thôn: Thôn 1, Thôn 2');
+});
+
+test('an office of the 2026-12-03 release (entries stored whole as bytes, one over 64 KiB) opens with its data and stores it in pieces after a change', async ({ page }) => {
+  const entries = storedFixture('office-2026-12-03.json');
+  await seedOfficeDatabase(page, entries, { bytes: true });
+  await page.goto('./office/#/tong-hop');
+  await expect(page.getByText('132 kiến nghị; hiện 100 đầu tiên, hãy lọc thêm')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Already stamped with the current format: nothing rewritten at start.
+  expect(await officeEntries(page)).toEqual(entries);
+  expect(Object.keys(await officeRecords(page))).toEqual(Object.keys(entries));
+
+  // A change to Thôn 1 writes its chunk again, now in pieces under 60 KiB; all of it reloads.
+  await page.getByLabel('Tìm kiếm', { exact: true }).fill('kien nghi so 77');
+  await page.getByRole('button', { name: /Kiến nghị số 77:/ }).click();
+  await page.getByLabel('Bộ phận', { exact: true }).last().selectOption('Địa chính');
+  await page.getByRole('button', { name: 'Lưu giao việc' }).click();
+  await expect(page.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
+  const records = await officeRecords(page);
+  const pieces = Object.keys(records).filter((k) => k.startsWith('dt1:o:v:thon-1'));
+  expect(pieces).toEqual(['dt1:o:v:thon-1', 'dt1:o:v:thon-1\u00010001']);
+  for (const k of pieces) expect(records[k].length).toBeLessThanOrEqual(60 * 1024);
+  const chunk = JSON.parse((await officeEntries(page))['dt1:o:v:thon-1']);
+  expect(chunk.entries).toHaveLength(130);
+  await page.reload();
+  await expect(page.getByText('132 kiến nghị; hiện 100 đầu tiên, hãy lọc thêm')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Theo bộ phận' }).click();
+  await page.getByLabel('Bộ phận', { exact: true }).selectOption('Địa chính');
+  await expect(page.getByText('0 nhóm và 1 kiến nghị riêng lẻ')).toBeVisible();
+  await expect(page.getByText(/Kiến nghị số 77:/)).toBeVisible();
+});
+
+test('office: a chunk that shrinks leaves none of its old pieces behind', async ({ page }) => {
+  const many = Array.from({ length: 150 }, (_, i) => ({
+    content: `Kiến nghị ${i + 1}: đề nghị nạo vét kênh mương nội đồng đoạn qua cánh đồng xóm ${i + 1}, mùa mưa nước tràn vào ruộng lúa, bà con không kịp thu hoạch.`,
+    field: 'Nông nghiệp',
+  }));
+  await setUpOffice(page);
+  const importFiles = async (files, said) => {
+    await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+    await page.getByLabel('Chọn các tệp…', { exact: true }).setInputFiles(files);
+    await expect(page.getByRole('status').getByText(said)).toBeVisible();
+  };
+  await importFiles([villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [{ content: 'Đường xóm 1 hỏng', field: 'Giao thông' }])], 'Đã nhận 1/1 tệp.');
+  await page.getByRole('link', { name: 'Sao lưu' }).click();
+  const backup = await downloaded(page, 'Tải bản sao lưu toàn bộ');
+  // Thôn 1 grows to 151 petitions: its chunk is stored in pieces.
+  await importFiles([villageBundle({ code: 'thon-1', name: 'Thôn 1' }, many)], 'Đã nhận 1/1 tệp.');
+  const thon1 = async () => Object.keys(await officeRecords(page)).filter((k) => k.startsWith('dt1:o:v:thon-1'));
+  expect((await thon1()).length).toBeGreaterThan(1);
+  // The backup puts back the chunk of one petition: one record, no stale piece after it.
+  await page.getByRole('link', { name: 'Sao lưu' }).click();
+  await page.getByLabel('Chọn tệp sao lưu…', { exact: true }).setInputFiles(asFile(backup.name, backup.text));
+  await page.getByRole('button', { name: 'Khôi phục, thay dữ liệu hiện tại' }).click();
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await expect(page.getByText('1 kiến nghị', { exact: true })).toBeVisible();
+  expect(await thon1()).toEqual(['dt1:o:v:thon-1']);
+  await page.reload();
+  await expect(page.getByText('1 kiến nghị', { exact: true })).toBeVisible();
+  await expect(page.getByText('Đường xóm 1 hỏng')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
