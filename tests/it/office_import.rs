@@ -9,7 +9,7 @@ use doithoai::domain::bundle::village::{
 };
 use doithoai::domain::office::register::{ActionError, OfficeStatus, Refusal, Register};
 use doithoai::domain::office::setup::{OfficeSetup, SetupDraft};
-use doithoai::domain::petition::{Kind, Petition, PetitionDraft, PetitionId};
+use doithoai::domain::petition::{Kind, Petition, PetitionDraft, PetitionId, Status};
 use doithoai::domain::village::VillageProfile;
 use doithoai::storage::office::OfficeRepository;
 use doithoai::storage::{KeyValueStore, MemoryStore};
@@ -390,18 +390,70 @@ fn a_chunk_written_straight_from_the_register_is_the_text_of_its_records() {
         let view = json::to_text_fast(&VillageChunkView::new(v, r.village_entries(v)));
         assert_eq!(view, records, "{v}");
     }
-    let text = json::to_text_fast(&VillageChunkView::new(
-        "thon-1",
-        r.village_entries("thon-1"),
-    ));
-    for member in [
-        "\"conflict\"",
-        "\"merged_into\"",
-        "\"merged_from\":[\"",
-        "\"department\"",
-        "\"deleted\"",
+    // Read back, every member comes back as it was: the conflict, the merge and its
+    // tombstone, the office's fields.
+    for v in ["thon-1", "thon-2"] {
+        let text = json::to_text_fast(&VillageChunkView::new(v, r.village_entries(v)));
+        let chunk: VillageChunk = json::from_text_fast(&text).unwrap();
+        let read = chunk.into_entries().unwrap();
+        let held: Vec<_> = r.village_entries(v).cloned().collect();
+        assert_eq!(read, held, "{v}");
+    }
+    let thon1: Vec<_> = r.village_entries("thon-1").collect();
+    assert!(thon1.iter().any(|e| e.conflict.is_some()));
+    assert!(thon1.iter().any(|e| e.office.department.is_some()));
+    assert!(thon1
+        .iter()
+        .any(|e| matches!(e.original.status, Status::MergedInto(_))));
+    assert!(thon1.iter().any(|e| e.original.status == Status::Deleted));
+}
+
+#[test]
+fn a_chunk_in_the_shape_of_earlier_releases_is_read_and_a_chunk_with_both_or_neither_is_refused() {
+    use doithoai::domain::json;
+    use doithoai::domain::office::records::VillageChunk;
+    let entry = |id: &str| {
+        format!(
+            r#"{{"petition":{{"id":"{id}","revision":2,"created_at":"2026-08-29T01:00:00.000Z","updated_at":"2026-08-30T02:00:00.000Z","content":"Đường liên thôn xuống cấp","field":"Giao thông","kind":"kien_nghi","petitioners":["Lê Văn Tám"],"address":"","phone":"","backers":3,"confidential":false,"merged_from":[],"status":"active"}},"office":{{"department":"Địa chính"}},"imported_at":"2026-09-01T03:00:00.000Z"}}"#
+        )
+    };
+    let id = "0c0c0c0c-0c0c-4c0c-8c0c-0c0c0c0c0c0c";
+    let old = format!(r#"{{"village":"thon-1","entries":[{}]}}"#, entry(id));
+    let chunk: VillageChunk = json::from_text_fast(&old).unwrap();
+    let read = chunk.into_entries().unwrap();
+    assert_eq!(read.len(), 1);
+    assert_eq!(read[0].original.id.as_str(), id);
+    assert_eq!(read[0].original.revision, 2);
+    assert_eq!(read[0].office.department.as_deref(), Some("Địa chính"));
+    assert_eq!(
+        read[0].imported_at.to_rfc3339(),
+        "2026-09-01T03:00:00+00:00"
+    );
+    // Written again, it is a chunk of rows, which reads back the same.
+    let rows = json::to_text_fast(&VillageChunk::new("thon-1", read.iter()));
+    assert!(
+        rows.starts_with(r#"{"village":"thon-1","rows":[[[""#),
+        "{rows}"
+    );
+    let again: VillageChunk = json::from_text_fast(&rows).unwrap();
+    assert_eq!(again.into_entries().unwrap(), read);
+    for bad in [
+        r#"{"village":"thon-1"}"#.to_string(),
+        format!(
+            r#"{{"village":"thon-1","entries":[{}],"rows":[]}}"#,
+            entry(id)
+        ),
+        // A time no calendar holds.
+        {
+            let mut doc: serde_json::Value = serde_json::from_str(&rows).unwrap();
+            doc["rows"][0][0][2] = i64::MAX.into();
+            doc.to_string()
+        },
     ] {
-        assert!(text.contains(member), "{member}");
+        let refused = json::from_text_fast::<VillageChunk>(&bad)
+            .map_err(|_| ())
+            .and_then(|c| c.into_entries().map_err(|_| ()));
+        assert!(refused.is_err(), "{bad}");
     }
 }
 

@@ -45,13 +45,18 @@ pub struct PetitionRecord {
     pub merged_into: Option<String>,
 }
 
+/// A status as its record's two members: `status`, and `merged_into` for a merge.
+fn status_parts(s: &Status) -> (&'static str, Option<&PetitionId>) {
+    match s {
+        Status::Active => ("active", None),
+        Status::Deleted => ("deleted", None),
+        Status::MergedInto(id) => ("merged", Some(id)),
+    }
+}
+
 impl From<&Petition> for PetitionRecord {
     fn from(p: &Petition) -> Self {
-        let (status, merged_into) = match &p.status {
-            Status::Active => ("active", None),
-            Status::Deleted => ("deleted", None),
-            Status::MergedInto(id) => ("merged", Some(id.to_string())),
-        };
+        let (status, merged_into) = status_parts(&p.status);
         Self {
             id: p.id.to_string(),
             revision: p.revision,
@@ -67,72 +72,134 @@ impl From<&Petition> for PetitionRecord {
             confidential: p.confidential,
             merged_from: p.merged_from.iter().map(ToString::to_string).collect(),
             status: status.to_string(),
-            merged_into,
+            merged_into: merged_into.map(ToString::to_string),
         }
     }
 }
 
-/// A petition written as its [`PetitionRecord`] straight from the domain, without copying
-/// its texts into a record first: the same members, in the same order, the same text
-/// (the office writes every petition of a village whenever one changes).
-#[derive(Serialize)]
-pub struct PetitionRecordView<'a> {
-    id: &'a str,
-    revision: u32,
-    #[serde(serialize_with = "rfc3339::serialize")]
-    created_at: DateTime<Utc>,
-    #[serde(serialize_with = "rfc3339::serialize")]
-    updated_at: DateTime<Utc>,
-    content: &'a str,
-    field: &'a str,
-    kind: &'static str,
-    petitioners: &'a [String],
-    address: &'a str,
-    phone: &'a str,
-    backers: u32,
-    confidential: bool,
-    #[serde(serialize_with = "ids")]
-    merged_from: &'a [PetitionId],
-    status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    merged_into: Option<&'a str>,
+/// A petition as one row of the office's stored village chunk: the members of a
+/// [`PetitionRecord`] in its order, in an array instead of an object, its times in
+/// milliseconds since 1970 (UTC). The members' names were a third of a chunk's text;
+/// without them a village's import writes and stores a third less (docs/PERF.md, figure 4).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PetitionRow(
+    String,         // id
+    u32,            // revision
+    i64,            // created_at
+    i64,            // updated_at
+    String,         // content
+    String,         // field
+    String,         // kind
+    Vec<String>,    // petitioners
+    String,         // address
+    String,         // phone
+    u32,            // backers
+    bool,           // confidential
+    Vec<String>,    // merged_from
+    String,         // status
+    Option<String>, // merged_into
+);
+
+impl From<PetitionRecord> for PetitionRow {
+    fn from(r: PetitionRecord) -> Self {
+        Self(
+            r.id,
+            r.revision,
+            r.created_at.timestamp_millis(),
+            r.updated_at.timestamp_millis(),
+            r.content,
+            r.field,
+            r.kind,
+            r.petitioners,
+            r.address,
+            r.phone,
+            r.backers,
+            r.confidential,
+            r.merged_from,
+            r.status,
+            r.merged_into,
+        )
+    }
 }
+
+impl TryFrom<PetitionRow> for PetitionRecord {
+    type Error = RecordError;
+
+    /// The row's members, its times checked; [`Petition::try_from`] checks the rest.
+    fn try_from(r: PetitionRow) -> Result<Self, RecordError> {
+        let time = |ms: i64, member| DateTime::from_timestamp_millis(ms).ok_or(rule(member));
+        Ok(Self {
+            id: r.0,
+            revision: r.1,
+            created_at: time(r.2, "created_at")?,
+            updated_at: time(r.3, "updated_at")?,
+            content: r.4,
+            field: r.5,
+            kind: r.6,
+            petitioners: r.7,
+            address: r.8,
+            phone: r.9,
+            backers: r.10,
+            confidential: r.11,
+            merged_from: r.12,
+            status: r.13,
+            merged_into: r.14,
+        })
+    }
+}
+
+/// A [`PetitionRow`] written straight from the domain, without copying its texts first:
+/// the same text (the office writes every petition of a village whenever one changes).
+#[derive(Serialize)]
+pub struct PetitionRowView<'a>(
+    &'a str,
+    u32,
+    i64,
+    i64,
+    &'a str,
+    &'a str,
+    &'static str,
+    &'a [String],
+    &'a str,
+    &'a str,
+    u32,
+    bool,
+    #[serde(serialize_with = "ids")] &'a [PetitionId],
+    &'static str,
+    Option<&'a str>,
+);
 
 fn ids<S: serde::Serializer>(ids: &&[PetitionId], s: S) -> Result<S::Ok, S::Error> {
     s.collect_seq(ids.iter().map(PetitionId::as_str))
 }
 
-impl PetitionRecordView<'_> {
-    /// The length of the content's text, in bytes: most of the record's.
+impl PetitionRowView<'_> {
+    /// The length of the content's text, in bytes: most of the row's.
     pub fn content_len(&self) -> usize {
-        self.content.len()
+        self.4.len()
     }
 }
 
-impl<'a> From<&'a Petition> for PetitionRecordView<'a> {
+impl<'a> From<&'a Petition> for PetitionRowView<'a> {
     fn from(p: &'a Petition) -> Self {
-        let (status, merged_into) = match &p.status {
-            Status::Active => ("active", None),
-            Status::Deleted => ("deleted", None),
-            Status::MergedInto(id) => ("merged", Some(id.as_str())),
-        };
-        Self {
-            id: p.id.as_str(),
-            revision: p.revision,
-            created_at: p.created_at,
-            updated_at: p.updated_at,
-            content: &p.content,
-            field: &p.field,
-            kind: p.kind.code(),
-            petitioners: p.petitioners.names(),
-            address: &p.address,
-            phone: &p.phone,
-            backers: p.backers,
-            confidential: p.confidential,
-            merged_from: &p.merged_from,
+        let (status, merged_into) = status_parts(&p.status);
+        Self(
+            p.id.as_str(),
+            p.revision,
+            p.created_at.timestamp_millis(),
+            p.updated_at.timestamp_millis(),
+            &p.content,
+            &p.field,
+            p.kind.code(),
+            p.petitioners.names(),
+            &p.address,
+            &p.phone,
+            p.backers,
+            p.confidential,
+            &p.merged_from,
             status,
-            merged_into,
-        }
+            merged_into.map(PetitionId::as_str),
+        )
     }
 }
 

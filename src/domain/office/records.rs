@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::register::{Entry, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
 use crate::domain::bundle::setup::SetupVillage;
-use crate::domain::bundle::v1::{PetitionRecord, PetitionRecordView, RecordError};
+use crate::domain::bundle::v1::{PetitionRecord, PetitionRow, PetitionRowView, RecordError};
 use crate::domain::json;
 use crate::domain::official::{DocType, DocumentNumber};
 use crate::domain::petition::{Kind, Petition, PetitionId};
@@ -140,6 +140,7 @@ pub struct OfficeFieldsRecord {
     pub official: String,
 }
 
+/// One entry of a village's chunk in the shape releases up to 2026-12-03 wrote: an object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EntryRecord {
     pub petition: PetitionRecord,
@@ -151,18 +152,62 @@ pub struct EntryRecord {
     pub imported_at: DateTime<Utc>,
 }
 
-/// All the petitions of one village, stored as one entry.
+/// One entry of a village's chunk as written since: an array of the village's original
+/// ([`PetitionRow`]), the office's fields, the time of the import (milliseconds since
+/// 1970, UTC) and the conflicting version, if any.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EntryRow(PetitionRow, OfficeFieldsRecord, i64, Option<PetitionRow>);
+
+impl TryFrom<EntryRow> for EntryRecord {
+    type Error = RecordError;
+
+    fn try_from(r: EntryRow) -> Result<Self, RecordError> {
+        Ok(Self {
+            petition: PetitionRecord::try_from(r.0)?,
+            conflict: r.3.map(PetitionRecord::try_from).transpose()?,
+            office: r.1,
+            imported_at: DateTime::from_timestamp_millis(r.2).ok_or(RecordError {
+                member: "imported_at",
+            })?,
+        })
+    }
+}
+
+/// All the petitions of one village, stored as one entry: `rows`, or in a chunk that an
+/// earlier release wrote and nothing has changed since, `entries`. A chunk with both or
+/// neither is refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VillageChunk {
     pub village: String,
-    pub entries: Vec<EntryRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entries: Option<Vec<EntryRecord>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rows: Option<Vec<EntryRow>>,
 }
 
 impl VillageChunk {
     pub fn new<'a>(village: &str, entries: impl Iterator<Item = &'a Entry>) -> Self {
+        let row = |e: &Entry| {
+            let o = &e.office;
+            EntryRow(
+                PetitionRow::from(PetitionRecord::from(&e.original)),
+                OfficeFieldsRecord {
+                    field: o.field.clone(),
+                    kind: o.kind.map(|k| k.code().to_string()),
+                    content: o.content.clone(),
+                    department: o.department.clone(),
+                    official: o.official.clone(),
+                },
+                e.imported_at.timestamp_millis(),
+                e.conflict
+                    .as_ref()
+                    .map(|c| PetitionRow::from(PetitionRecord::from(c))),
+            )
+        };
         Self {
             village: village.to_string(),
-            entries: entries.map(EntryRecord::from).collect(),
+            entries: None,
+            rows: Some(entries.map(row).collect()),
         }
     }
 
@@ -176,10 +221,17 @@ impl VillageChunk {
         if village.is_empty() || char_len(&village) > super::setup::MAX_LINE {
             return Err(RecordError { member: "village" });
         }
-        self.entries
-            .into_iter()
-            .map(|r| r.into_entry(&village))
-            .collect()
+        match (self.entries, self.rows) {
+            (Some(records), None) => records
+                .into_iter()
+                .map(|r| r.into_entry(&village))
+                .collect(),
+            (None, Some(rows)) => rows
+                .into_iter()
+                .map(|r| EntryRecord::try_from(r)?.into_entry(&village))
+                .collect(),
+            _ => Err(RecordError { member: "rows" }),
+        }
     }
 }
 
@@ -189,27 +241,27 @@ impl VillageChunk {
 #[derive(Serialize)]
 pub struct VillageChunkView<'a> {
     village: &'a str,
-    entries: Vec<EntryRecordView<'a>>,
+    rows: Vec<EntryRowView<'a>>,
 }
 
 impl<'a> VillageChunkView<'a> {
     pub fn new(village: &'a str, entries: impl Iterator<Item = &'a Entry>) -> Self {
         Self {
             village,
-            entries: entries.map(EntryRecordView::from).collect(),
+            rows: entries.map(EntryRowView::from).collect(),
         }
     }
 
     /// The chunk's text, written into room reserved for it up front: a chunk of hundreds
     /// of KB grown from nothing is copied a dozen times over as it doubles.
     pub fn to_text(&self) -> String {
-        // The content is most of a petition's record; the rest of it runs to about 400 bytes.
+        // The content is most of a petition's row; the rest of it runs to about 200 bytes.
         let room = self
-            .entries
+            .rows
             .iter()
             .map(|e| {
-                let content = |p: &PetitionRecordView| p.content_len() + 400;
-                content(&e.petition) + e.conflict.as_ref().map_or(0, content)
+                let content = |p: &PetitionRowView| p.content_len() + 200;
+                content(&e.0) + e.3.as_ref().map_or(0, content)
             })
             .sum::<usize>();
         json::to_text_in(self, room + 64)
@@ -217,14 +269,12 @@ impl<'a> VillageChunkView<'a> {
 }
 
 #[derive(Serialize)]
-struct EntryRecordView<'a> {
-    petition: PetitionRecordView<'a>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    conflict: Option<PetitionRecordView<'a>>,
-    office: OfficeFieldsView<'a>,
-    #[serde(serialize_with = "rfc3339::serialize")]
-    imported_at: DateTime<Utc>,
-}
+struct EntryRowView<'a>(
+    PetitionRowView<'a>,
+    OfficeFieldsView<'a>,
+    i64,
+    Option<PetitionRowView<'a>>,
+);
 
 #[derive(Serialize)]
 struct OfficeFieldsView<'a> {
@@ -240,39 +290,21 @@ struct OfficeFieldsView<'a> {
     official: &'a str,
 }
 
-impl<'a> From<&'a Entry> for EntryRecordView<'a> {
+impl<'a> From<&'a Entry> for EntryRowView<'a> {
     fn from(e: &'a Entry) -> Self {
         let o = &e.office;
-        Self {
-            petition: PetitionRecordView::from(&e.original),
-            conflict: e.conflict.as_ref().map(PetitionRecordView::from),
-            office: OfficeFieldsView {
+        Self(
+            PetitionRowView::from(&e.original),
+            OfficeFieldsView {
                 field: o.field.as_deref(),
                 kind: o.kind.map(Kind::code),
                 content: o.content.as_deref(),
                 department: o.department.as_deref(),
                 official: &o.official,
             },
-            imported_at: e.imported_at,
-        }
-    }
-}
-
-impl From<&Entry> for EntryRecord {
-    fn from(e: &Entry) -> Self {
-        let o = &e.office;
-        Self {
-            petition: PetitionRecord::from(&e.original),
-            conflict: e.conflict.as_ref().map(PetitionRecord::from),
-            office: OfficeFieldsRecord {
-                field: o.field.clone(),
-                kind: o.kind.map(|k| k.code().to_string()),
-                content: o.content.clone(),
-                department: o.department.clone(),
-                official: o.official.clone(),
-            },
-            imported_at: e.imported_at,
-        }
+            e.imported_at.timestamp_millis(),
+            e.conflict.as_ref().map(PetitionRowView::from),
+        )
     }
 }
 
