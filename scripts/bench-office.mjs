@@ -31,6 +31,7 @@ export const OFFICE_DEFAULTS = {
   bigVillages: 20, // bundles for the 20,000-petition suggestion figure
   perVillage: 1000,
   baselineRounds: 3, // rounds of JSON.parse + setItem over the 10 files
+  importRounds: 3, // imports of the 10 files, each in a fresh profile (figure 4: their median)
   keyRounds: 2, // times each query is typed
   suggestRuns: 3, // timed clicks on "Gợi ý nhóm" per size (after one discarded)
   startupRuns: 5, // reloads with 10,000 stored
@@ -798,7 +799,7 @@ export async function office(srv, opts = {}) {
   srv.pages.set(SEARCH_BASELINE_PATH, { type: TYPES['.html'], body: Buffer.from(SEARCH_BASELINE_PAGE) });
   const small = files.slice(0, o.villages);
   const res = { o, files: small, bigFiles: files };
-  const a = await newOffice(o, 'a');
+  let a = await newOffice(o, 'a');
   let b = null;
   try {
     // 1. Import, 10 files, fresh profile, office set up by hand.
@@ -844,9 +845,27 @@ export async function office(srv, opts = {}) {
     res.startup = [];
     for (let i = 0; i < o.startupRuns; i++) res.startup.push(await startupOnce(a.page));
     res.storageEnd = await storage(a.page);
+    await closeOffice(a);
+    a = null;
+
+    // 5. The import again, each time in a fresh profile with its own baseline after it:
+    // one import is one sample of a noisy machine, the baseline already a median of 3.
+    res.importRounds = [res.import];
+    for (let r = 1; r < o.importRounds; r++) {
+      say(`office: import round ${r + 1} of ${o.importRounds}, fresh profile`);
+      const c = await newOffice(o, `import-${r + 1}`);
+      try {
+        await setUp(c.page, srv, all.slice(0, o.villages));
+        const again = await importFiles(c, srv, small, { ...o, profileDir: '' }, `10-${r + 1}`);
+        again.baseline = await importBaseline(c.page, srv, small, o.baselineRounds);
+        res.importRounds.push(again);
+      } finally {
+        await closeOffice(c);
+      }
+    }
   } finally {
     if (b) await closeOffice(b);
-    await closeOffice(a);
+    if (a) await closeOffice(a);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   // The raw figures, for a closer look (not part of the report).
@@ -896,7 +915,11 @@ villages. The same seed gives the same files on every run.
    drawing the progress and the summary). Baseline, in the same page after the import: for
    each file, the browser's own \`JSON.parse\` of its text plus one \`localStorage.setItem\` of
    the same text, one file per task (the text fetched beforehand, the item removed after each,
-   neither timed); 3 rounds, the median of their sums. The second session (figure 6) imports
+   neither timed); 3 rounds, the median of their sums. The import and its baseline are done
+   ${OFFICE_DEFAULTS.importRounds} times, each time in a new profile set up by hand (the first is the session
+   that goes on to figures 5 and 7); the figure is the median of the ${OFFICE_DEFAULTS.importRounds} ratios, each
+   import against the baseline of its own page, because one import is one sample of a noisy
+   machine (files of 12–16 ms in some stretches, 8–9 ms in others). The second session (figure 6) imports
    20 files, the same 10 first: shown as a repeat, and fitted as a fixed cost per file plus
    a cost per petition already stored (least squares), which tells whether an import's cost
    grows with what is stored.
@@ -953,8 +976,15 @@ export function officeReport(res) {
   const appSum = sum(imp.measures);
   const baseSums = imp.baseline.map(sum);
   const baseSum = median(baseSums);
-  const importRatio = appSum / baseSum;
-  const importOk = importRatio <= TARGET_IMPORT_RATIO && imp.allNew && imp.measures.length === res.files.length;
+  // Figure 4: each round's import against the baseline measured in its own page after it,
+  // and the median of the rounds' ratios.
+  const rounds = res.importRounds.map((r) => {
+    const app = sum(r.measures);
+    const base = median(r.baseline.map(sum));
+    return { app, base, ratio: app / base, wall: r.wall, whole: r.allNew && r.measures.length === res.files.length };
+  });
+  const importRatio = median(rounds.map((r) => r.ratio));
+  const importOk = importRatio <= TARGET_IMPORT_RATIO && rounds.every((r) => r.whole);
   const busy = res.search.recs.map((r) => r.busy);
   const frame = res.search.recs.map((r) => r.frame);
   const searchOnly = res.search.recs.map((r) => r.search);
@@ -981,7 +1011,7 @@ export function officeReport(res) {
   const bytes = sum(res.files.map((f) => f.bytes));
   const T = [];
   T.push(
-    `| 4. import ${res.files.length} bundles, ${n0(total)} petitions | **${ms(appSum)} ms**, "office-import" summed; wall ${ms(imp.wall)} ms (baseline \`JSON.parse\` + \`setItem\`: ${ms(baseSum)} ms; ratios **${importRatio.toFixed(1)}** and ${(imp.wall / baseSum).toFixed(1)}) | ≤ ${TARGET_IMPORT_RATIO}× baseline | ${passMark(importOk)} |`,
+    `| 4. import ${res.files.length} bundles, ${n0(total)} petitions | ratio **${importRatio.toFixed(2)}**, the median of ${rounds.length} imports in fresh profiles, each against the baseline (\`JSON.parse\` + \`setItem\`) in its page: ${rounds.map((r) => `${ms(r.app)} / ${ms(r.base)} ms = ${r.ratio.toFixed(2)}`).join('; ')}. "office-import" summed; wall of the first ${ms(imp.wall)} ms (${(imp.wall / baseSum).toFixed(1)}×) | ≤ ${TARGET_IMPORT_RATIO}× baseline | ${passMark(importOk)} |`,
   );
   T.push(
     `| 5. search as you type over ${n0(total)}, per keystroke | p95 **${ms(p95, 1)} ms**, p50 ${ms(median(busy), 1)} ms, max ${ms(Math.max(...busy), 1)} ms (baseline page: p95 ${ms(pct(bBusy, 95), 1)} ms; n = ${busy.length}) | p95 ≤ ${TARGET_KEY_MS} ms | ${passMark(searchOk)} |`,
@@ -997,13 +1027,19 @@ export function officeReport(res) {
   );
 
   const L = [];
-  L.push(`##### 4. Import of ${res.files.length} village bundles (${n0(total)} petitions, ${mb(bytes)} MB of JSON), fresh profile, office set up by hand`, '');
+  L.push(`##### 4. Import of ${res.files.length} village bundles (${n0(total)} petitions, ${mb(bytes)} MB of JSON), fresh profile, office set up by hand (the first of ${rounds.length} imports)`, '');
   L.push('| file | petitions | size | "office-import" | baseline `JSON.parse` + `setItem`, median of ' + imp.baseline.length + ' | ratio |', '|---|---:|---:|---:|---:|---:|');
   res.files.forEach((f, i) => {
     const b = median(imp.baseline.map((r) => r[i]));
     L.push(`| \`${path.basename(f.path)}\` | ${n0(f.count)} | ${kib(f.bytes)} KB | ${ms(imp.measures[i] ?? NaN, 1)} ms | ${ms(b, 1)} ms | ${(imp.measures[i] / b).toFixed(1)} |`);
   });
-  L.push(`| **all ${res.files.length}** | **${n0(total)}** | **${mb(bytes)} MB** | **${ms(appSum)} ms** | **${ms(baseSum)} ms** | **${importRatio.toFixed(1)}** |`, '');
+  L.push(`| **all ${res.files.length}** | **${n0(total)}** | **${mb(bytes)} MB** | **${ms(appSum)} ms** | **${ms(baseSum)} ms** | **${(appSum / baseSum).toFixed(2)}** |`, '');
+  L.push(
+    `The ${rounds.length} imports, each in a fresh profile with its own baseline after it (the table above is the first): ` +
+      rounds.map((r, i) => `${i + 1}. ${ms(r.app)} ms against ${ms(r.base)} ms, ${r.ratio.toFixed(2)}, wall ${ms(r.wall)} ms${r.whole ? '' : ' (**not every file taken whole**)'}`).join('; ') +
+      `. The figure is the median ratio, ${importRatio.toFixed(2)}.`,
+    '',
+  );
   const big = res.importBig;
   const first10 = sum(big.measures.slice(0, res.files.length));
   const fit = line(big.measures.map((_, i) => i * o.perVillage), big.measures);

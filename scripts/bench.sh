@@ -4,7 +4,8 @@
 # commune office) and rewrites docs/PERF.md with the figures.
 #   bash scripts/bench.sh [--no-build] [--dist DIR] [--only village|office] [--no-write]
 #                         [--runs N] [--saves N] [--startup-runs N] [--office-startup-runs N]
-#                         [--suggest-runs N] [--key-rounds N] [--profile DIR] [--strict]
+#                         [--suggest-runs N] [--key-rounds N] [--import-rounds N]
+#                         [--profile DIR] [--strict]
 # --dist DIR measures a build already made elsewhere, so it does not build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
