@@ -2,10 +2,11 @@
 //! under the entry's own key, the next ones under piece keys (`<key>\u{1}0001`, `…0002`).
 //!
 //! Why: Chromium moves any value over 64 KiB out of its database into a file of its own
-//! (a "wrapped" value). Writing that file is what made a village's import slow: in a page
-//! of its own, committing the 680 KB chunk of 1,000 petitions took about 8 ms as one value
-//! and about 4.5 ms as twelve pieces of 60 KiB (docs/PERF.md, figure 4). Smaller pieces
-//! were slower again: every `put` has its own cost.
+//! (a "wrapped" value), which is slower to store. In a page of its own, committing the
+//! 680 KB chunk of 1,000 petitions took about 8 ms as one value and 4.5 ms as twelve
+//! pieces of 60 KiB; the office's import of 10 villages took 124 ms with one value per
+//! chunk and 104 ms with pieces (docs/PERF.md, figure 4). Smaller pieces were slower
+//! again: every `put` has its own cost.
 //!
 //! An entry of one piece is stored exactly as before pieces existed, so the stores of
 //! earlier releases read as they are. This module knows nothing of the browser.
