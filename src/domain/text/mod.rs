@@ -89,21 +89,24 @@ fn is_clean(s: &str, line: bool) -> bool {
             i -= 1;
         }
         let c = s[i..].chars().next().unwrap_or_default();
-        let space = c == ' ';
-        let ok = if space {
-            !(line && after_space)
-        } else if c.is_ascii() {
-            !c.is_ascii_control() || (!line && (c == '\n' || c == '\t'))
-        } else {
-            !(c.is_control() || line && c.is_whitespace()) && nfc::is_quick(c)
-        };
-        if !ok {
+        if !char_is_clean(c, line, after_space) {
             return false;
         }
-        after_space = space;
+        after_space = c == ' ';
         i += c.len_utf8();
     }
     true
+}
+
+/// The rule of [`is_clean`] for one character, after a space or not.
+fn char_is_clean(c: char, line: bool, after_space: bool) -> bool {
+    if c == ' ' {
+        !(line && after_space)
+    } else if c.is_ascii() {
+        !c.is_ascii_control() || (!line && (c == '\n' || c == '\t'))
+    } else {
+        !(c.is_control() || line && c.is_whitespace()) && nfc::is_quick(c)
+    }
 }
 
 /// Whether the eight bytes from `at` need no closer look, and then whether the last is a
@@ -355,7 +358,8 @@ pub fn char_len(s: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// [`is_clean`] one character at a time, as it was written first: the reference.
+    /// [`is_clean`] one character at a time, as it was written first: the reference for
+    /// its blocks of eight bytes.
     fn is_clean_by_chars(s: &str, line: bool) -> bool {
         let mut ends = s.chars();
         let (first, last) = (ends.next(), ends.next_back());
@@ -364,15 +368,8 @@ mod tests {
         }
         let mut after_space = false;
         s.chars().all(|c| {
-            let space = c == ' ';
-            let ok = if space {
-                !(line && after_space)
-            } else if c.is_ascii() {
-                !c.is_ascii_control() || (!line && (c == '\n' || c == '\t'))
-            } else {
-                !(c.is_control() || line && c.is_whitespace()) && nfc::is_quick(c)
-            };
-            after_space = space;
+            let ok = char_is_clean(c, line, after_space);
+            after_space = c == ' ';
             ok
         })
     }
