@@ -273,6 +273,13 @@ test('office: a chunk that shrinks leaves none of its old pieces behind', async 
   await importFiles([villageBundle({ code: 'thon-1', name: 'Thôn 1' }, many)], 'Đã nhận 1/1 tệp.');
   const thon1 = async () => Object.keys(await officeRecords(page)).filter((k) => k.startsWith('dt1:o:v:thon-1'));
   expect((await thon1()).length).toBeGreaterThan(1);
+  // Read back whole after a reload, its pieces joined.
+  await page.reload();
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await expect(page.getByText('301 kiến nghị; hiện 100 đầu tiên, hãy lọc thêm')).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.getByLabel('Tìm kiếm', { exact: true }).fill('kien nghi 300');
+  await expect(page.getByRole('button', { name: /Kiến nghị 300:/ })).toBeVisible();
   // The backup puts back the chunk of one petition: one record, no stale piece after it.
   await page.getByRole('link', { name: 'Sao lưu' }).click();
   await page.getByLabel('Chọn tệp sao lưu…', { exact: true }).setInputFiles(asFile(backup.name, backup.text));
