@@ -103,9 +103,11 @@ mod tests {
     #[test]
     fn a_long_value_is_cut_into_pieces_under_64_kib_and_joined_back() {
         // Vietnamese text, so pieces end in the middle of a character's bytes.
-        let text = "Đề nghị sửa chữa đường liên thôn đã xuống cấp. ".repeat(5_000);
+        // As long as a village's chunk of 1,000 petitions: more than nine pieces.
+        let text = "Đề nghị sửa chữa đường liên thôn đã xuống cấp. ".repeat(12_000);
         let pieces = stored("dt1:o:v:thon-1", text.as_bytes());
         assert_eq!(pieces.len(), text.len().div_ceil(PIECE));
+        assert!(pieces.len() > 10);
         assert!(pieces
             .iter()
             .all(|(_, p)| p.len() <= PIECE && p.len() < 64 * 1024));
