@@ -437,12 +437,27 @@ fn a_chunk_in_the_shape_of_earlier_releases_is_read_and_a_chunk_with_both_or_nei
     );
     let again: VillageChunk = json::from_text_fast(&rows).unwrap();
     assert_eq!(again.into_entries().unwrap(), read);
+    // A row whose text came decomposed (edited by hand, or by another program) is read
+    // precomposed, as every text that comes in.
+    let decomposed = rows.replace(
+        "Đường liên thôn xuống cấp",
+        "Đường lie\u{302}n tho\u{302}n xuo\u{302}\u{301}ng ca\u{302}\u{301}p",
+    );
+    assert_ne!(decomposed, rows);
+    let read_back = json::from_text_fast::<VillageChunk>(&decomposed)
+        .unwrap()
+        .into_entries()
+        .unwrap();
+    assert_eq!(read_back[0].original.content, "Đường liên thôn xuống cấp");
     for bad in [
         r#"{"village":"thon-1"}"#.to_string(),
         format!(
             r#"{{"village":"thon-1","entries":[{}],"rows":[]}}"#,
             entry(id)
         ),
+        // A row cut short, and one of the wrong shape.
+        r#"{"village":"thon-1","rows":[[["0c0c0c0c-0c0c-4c0c-8c0c-0c0c0c0c0c0c",1]]]}"#.to_string(),
+        r#"{"village":"thon-1","rows":[{"petition":{}}]}"#.to_string(),
         // A time no calendar holds.
         {
             let mut doc: serde_json::Value = serde_json::from_str(&rows).unwrap();
