@@ -175,6 +175,7 @@ pub struct Texts {
     pub store_full: &'static str,
     pub store_not_saved: &'static str,
     pub store_stale: &'static str,
+    pub store_read_only: &'static str,
     pub read_failed: &'static str,
     pub changed_elsewhere: &'static str,
     pub close: &'static str,
@@ -388,6 +389,7 @@ impl Texts {
             StoreError::Full => self.store_full,
             StoreError::NotSaved => self.store_not_saved,
             StoreError::Stale => self.store_stale,
+            StoreError::ReadOnly => self.store_read_only,
         }
     }
 
@@ -631,6 +633,7 @@ pub static VI: Texts = Texts {
     store_full: "Bộ nhớ của trình duyệt đã đầy, chưa lưu được. Nội dung vẫn còn trên màn hình: hãy xuất tệp gửi về xã ngay.",
     store_not_saved: "Trình duyệt không cho lưu dữ liệu. Nội dung vẫn còn trên màn hình; hãy xuất tệp để giữ lại.",
     store_stale: "Một cửa sổ khác của ứng dụng vừa lưu thay đổi, nên thao tác vừa rồi chưa được lưu để không ghi đè lên đó. Màn hình đã cập nhật theo dữ liệu mới nhất; xin làm lại thao tác.",
+    store_read_only: "Đây là cuộc đối thoại đã kết thúc, chỉ để xem: không sửa được. Muốn làm việc, hãy trở về cuộc đối thoại hiện tại.",
     read_failed: "Không đọc được tệp.",
     changed_elsewhere: "Kiến nghị này vừa được sửa ở cửa sổ khác của ứng dụng. Bản mới nhất đã hiện ra; nội dung bạn gõ vẫn còn trong ô, hãy xem lại rồi lưu.",
     close: "Đóng thông báo",
@@ -764,6 +767,7 @@ pub static EN: Texts = Texts {
     store_full: "The browser's storage is full; nothing was saved. Your entry is still on screen: export the file for the commune now.",
     store_not_saved: "The browser refused to save. Your entry is still on screen; export the file to keep it.",
     store_stale: "Another window of the app has just saved a change, so your last action was not saved, to avoid overwriting it. The screen now shows the latest data; please do it again.",
+    store_read_only: "This is a closed dialogue, kept for reading: it cannot be changed. To work, go back to the current dialogue.",
     read_failed: "The file could not be read.",
     changed_elsewhere: "This petition was just changed in another window of the app. The newest version is shown; what you typed is still in the form: check it, then save.",
     close: "Close the message",

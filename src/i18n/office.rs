@@ -364,6 +364,7 @@ impl OfficeTexts {
             }
             SetupError::NoFields => "Hãy nhập ít nhất một lĩnh vực.".into(),
             SetupError::NoDepartments => "Hãy nhập ít nhất một bộ phận.".into(),
+            SetupError::NoTheme => "Đối thoại chuyên đề cần ghi chủ đề.".into(),
             SetupError::BadDate => "Ngày phải viết dạng ngày/tháng/năm, ví dụ 05/09/2026.".into(),
             SetupError::DatesOutOfOrder => {
                 "Ngày không hợp lý: họp thôn phải bắt đầu trước khi kết thúc, và trước ngày đối thoại."

@@ -37,6 +37,8 @@ pub enum StoreError {
     /// Another tab of the app saved first; this change was not written, so as not to
     /// overwrite that work.
     Stale,
+    /// What is shown is a closed dialogue, kept as it was: nothing of it is changed.
+    ReadOnly,
 }
 
 /// The few operations the app needs from a key-value store.

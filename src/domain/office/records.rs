@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::dialogue::{is_dialogue_id, ClosedDialogue, DialogueKind, FIRST_DIALOGUE};
 use super::register::{Entry, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
 use crate::domain::bundle::setup::SetupVillage;
@@ -28,6 +29,15 @@ pub struct SetupRecord {
     pub commune: String,
     #[serde(default)]
     pub province: String,
+    /// The dialogue's id; a setup stored before dialogues had ids is the first's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialogue_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialogue_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub theme: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub target_group: String,
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -61,6 +71,10 @@ impl From<&OfficeSetup> for SetupRecord {
         Self {
             commune: s.commune.clone(),
             province: s.province.clone(),
+            dialogue_id: Some(d.id.clone()),
+            dialogue_kind: Some(d.kind.code().to_string()),
+            theme: d.theme.clone(),
+            target_group: d.target_group.clone(),
             title: d.title.clone(),
             plan_number: d.plan_number.clone(),
             meeting_from: d.meeting_from,
@@ -92,6 +106,23 @@ impl TryFrom<SetupRecord> for OfficeSetup {
             commune: line(&r.commune),
             province: line(&r.province),
             dialogue: Dialogue {
+                id: match r.dialogue_id {
+                    Some(id) if is_dialogue_id(&id) => id,
+                    Some(_) => {
+                        return Err(RecordError {
+                            member: "dialogue_id",
+                        })
+                    }
+                    None => FIRST_DIALOGUE.to_string(),
+                },
+                kind: match r.dialogue_kind.as_deref() {
+                    None => DialogueKind::Yearly,
+                    Some(code) => DialogueKind::from_code(code).ok_or(RecordError {
+                        member: "dialogue_kind",
+                    })?,
+                },
+                theme: line(&r.theme),
+                target_group: line(&r.target_group),
                 title: line(&r.title),
                 plan_number: line(&r.plan_number),
                 meeting_from: r.meeting_from,
@@ -123,6 +154,61 @@ impl TryFrom<SetupRecord> for OfficeSetup {
             .check_sizes()
             .map_err(|_| RecordError { member: "setup" })?;
         Ok(setup)
+    }
+}
+
+/// A closed dialogue in the office's list of dialogues.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClosedRecord {
+    pub id: String,
+    pub kind: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub theme: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub plan_number: String,
+    #[serde(default, with = "iso_date_opt")]
+    pub session_date: Option<chrono::NaiveDate>,
+    #[serde(with = "rfc3339")]
+    pub closed_at: DateTime<Utc>,
+    pub petitions: usize,
+    pub carried: usize,
+}
+
+impl From<&ClosedDialogue> for ClosedRecord {
+    fn from(c: &ClosedDialogue) -> Self {
+        Self {
+            id: c.id.clone(),
+            kind: c.kind.code().to_string(),
+            title: c.title.clone(),
+            theme: c.theme.clone(),
+            plan_number: c.plan_number.clone(),
+            session_date: c.session_date,
+            closed_at: c.closed_at,
+            petitions: c.petitions,
+            carried: c.carried,
+        }
+    }
+}
+
+impl TryFrom<ClosedRecord> for ClosedDialogue {
+    type Error = RecordError;
+
+    fn try_from(r: ClosedRecord) -> Result<Self, RecordError> {
+        if !is_dialogue_id(&r.id) {
+            return Err(RecordError { member: "id" });
+        }
+        Ok(Self {
+            kind: DialogueKind::from_code(&r.kind).ok_or(RecordError { member: "kind" })?,
+            id: r.id,
+            title: clean_line(&r.title),
+            theme: clean_line(&r.theme),
+            plan_number: clean_line(&r.plan_number),
+            session_date: r.session_date,
+            closed_at: r.closed_at,
+            petitions: r.petitions,
+            carried: r.carried,
+        })
     }
 }
 

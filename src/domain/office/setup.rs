@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::dialogue::{DialogueKind, FIRST_DIALOGUE};
 use crate::domain::bundle::setup::SetupVillage;
 use crate::domain::bundle::v1::DialogueRecord;
 use crate::domain::bundle::{checksum, FileKind};
@@ -26,8 +27,17 @@ pub const DEFAULT_DEPARTMENTS: [&str; 7] = [
 ];
 
 /// The dialogue as the office plans it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Dialogue {
+    /// Stable across edits; every file of this dialogue names it
+    /// ([`super::dialogue::FIRST_DIALOGUE`] for an office's first).
+    pub id: String,
+    pub kind: DialogueKind,
+    /// What a thematic dialogue is about ("Giải phóng mặt bằng tuyến đường ĐT 549");
+    /// empty for a general one.
+    pub theme: String,
+    /// Who it is held with, when not all the people ("Đoàn viên thanh niên").
+    pub target_group: String,
     pub title: String,
     /// The plan's number and symbol, e.g. "163/KH-UBND".
     pub plan_number: String,
@@ -37,6 +47,24 @@ pub struct Dialogue {
     pub place: String,
     /// Who chairs the session (the commune Chairman).
     pub chair: String,
+}
+
+impl Default for Dialogue {
+    fn default() -> Self {
+        Self {
+            id: FIRST_DIALOGUE.to_string(),
+            kind: DialogueKind::default(),
+            theme: String::new(),
+            target_group: String::new(),
+            title: String::new(),
+            plan_number: String::new(),
+            meeting_from: None,
+            meeting_to: None,
+            session_date: None,
+            place: String::new(),
+            chair: String::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -60,6 +88,8 @@ pub enum SetupError {
     NoDepartments,
     /// A date that is not dd/mm/yyyy.
     BadDate,
+    /// A thematic dialogue without its theme.
+    NoTheme,
     /// The village meetings end after they start, and before the session.
     DatesOutOfOrder,
     TooLong,
@@ -71,6 +101,9 @@ pub enum SetupError {
 pub struct SetupDraft {
     pub commune: String,
     pub province: String,
+    pub kind: DialogueKind,
+    pub theme: String,
+    pub target_group: String,
     pub title: String,
     pub plan_number: String,
     pub meeting_from: String,
@@ -133,6 +166,9 @@ impl SetupDraft {
         Self {
             commune: s.commune.clone(),
             province: s.province.clone(),
+            kind: d.kind,
+            theme: d.theme.clone(),
+            target_group: d.target_group.clone(),
             title: d.title.clone(),
             plan_number: d.plan_number.clone(),
             meeting_from: show(d.meeting_from),
@@ -154,6 +190,35 @@ impl SetupDraft {
         }
     }
 
+    /// The form for the dialogue after `previous`: the commune, its villages, fields and
+    /// departments, the place and the chair carried; the kind, title, theme, plan number
+    /// and dates are the new dialogue's own, so left for the person.
+    pub fn next_from(previous: &OfficeSetup) -> Self {
+        let carried = Self::from_setup(previous);
+        Self {
+            kind: DialogueKind::Yearly,
+            theme: String::new(),
+            target_group: String::new(),
+            title: String::new(),
+            plan_number: String::new(),
+            meeting_from: String::new(),
+            meeting_to: String::new(),
+            session_date: String::new(),
+            ..carried
+        }
+    }
+
+    /// The checked setup of the dialogue after `previous`, under its new `id`.
+    pub fn validate_next(
+        &self,
+        previous: &OfficeSetup,
+        id: &str,
+    ) -> Result<OfficeSetup, SetupError> {
+        let mut next = self.validate(Some(previous))?;
+        next.dialogue.id = id.to_string();
+        Ok(next)
+    }
+
     /// Converts every line typed (or pasted) in a legacy encoding to Unicode; lines
     /// already in Unicode stay as they are (a pasted list sits among typed ones).
     pub fn convert_legacy(&mut self, enc: Legacy) {
@@ -161,6 +226,8 @@ impl SetupDraft {
             &mut self.commune,
             &mut self.province,
             &mut self.title,
+            &mut self.theme,
+            &mut self.target_group,
             &mut self.place,
             &mut self.chair,
             &mut self.villages,
@@ -216,7 +283,16 @@ impl SetupDraft {
         if departments.is_empty() {
             return Err(SetupError::NoDepartments);
         }
+        let theme = clean_line(&self.theme);
+        if self.kind == DialogueKind::Thematic && theme.is_empty() {
+            return Err(SetupError::NoTheme);
+        }
         let dialogue = Dialogue {
+            // An edit keeps the dialogue's id: files already sent still belong to it.
+            id: previous.map_or_else(|| FIRST_DIALOGUE.to_string(), |p| p.dialogue.id.clone()),
+            kind: self.kind,
+            theme,
+            target_group: clean_line(&self.target_group),
             title: clean_line(&self.title),
             plan_number: clean_line(&self.plan_number),
             meeting_from: date(&self.meeting_from)?,
@@ -256,6 +332,8 @@ impl OfficeSetup {
             &self.commune,
             &self.province,
             &d.title,
+            &d.theme,
+            &d.target_group,
             &d.plan_number,
             &d.place,
             &d.chair,

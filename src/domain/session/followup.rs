@@ -139,7 +139,7 @@ pub fn board(session: &Session, items: &[Item], today: NaiveDate) -> Vec<BoardRo
         .into_iter()
         .enumerate()
         .filter_map(|(n, i)| {
-            let (kind, owner, official, due) = match i.outcome()? {
+            let (kind, owner, official, due) = match i.standing()? {
                 Outcome::Later {
                     department,
                     official,

@@ -139,11 +139,28 @@ pub struct Item {
     /// The final answer, for a question answered later or forwarded (the follow-up).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub answer: Option<followup::FinalAnswer>,
+    /// A matter left open by an earlier dialogue and carried into this one: where it was
+    /// first raised and the outcome it stood at.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<crate::domain::office::dialogue::Carried>,
 }
 
 impl Item {
     pub fn outcome(&self) -> Option<&Outcome> {
         self.history.last().map(|c| &c.outcome)
+    }
+
+    /// The outcome the matter stands at: this dialogue's last, or for a matter carried in
+    /// and not yet heard again, the one it was carried with.
+    pub fn standing(&self) -> Option<&Outcome> {
+        self.outcome()
+            .or_else(|| self.carried.as_ref().map(|c| &c.earlier))
+    }
+
+    /// Settled without this session: a carried matter whose final answer was recorded and
+    /// told on the follow-up board before the session heard it.
+    pub fn settled(&self) -> bool {
+        self.carried.is_some() && self.answer.as_ref().is_some_and(|a| a.is_closed())
     }
 
     /// Text as stored, cleaned again after loading; `None` (the entry is set aside) when
@@ -308,7 +325,7 @@ impl Session {
                 items
                     .iter()
                     .find(|i| &i.id == *id)
-                    .is_none_or(|i| i.outcome().is_none())
+                    .is_none_or(|i| i.outcome().is_none() && !i.settled())
             })
             .count();
         if open > 0 {
@@ -379,6 +396,7 @@ impl Session {
             added_at: now,
             history: Vec::new(),
             answer: None,
+            carried: None,
         };
         let at = self
             .current
@@ -426,7 +444,11 @@ impl Session {
             .iter()
             .skip(from)
             .chain(self.order.iter().take(from))
-            .find(|id| items.iter().any(|i| &i.id == *id && i.outcome().is_none()))
+            .find(|id| {
+                items
+                    .iter()
+                    .any(|i| &i.id == *id && i.outcome().is_none() && !i.settled())
+            })
             .cloned()
     }
 

@@ -52,6 +52,7 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
             added_at: now,
             history: Vec::new(),
             answer: None,
+            carried: None,
         });
     }
     for e in register.entries() {
@@ -70,6 +71,7 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
             added_at: now,
             history: Vec::new(),
             answer: None,
+            carried: None,
         });
     }
     let rank = |field: &str| {

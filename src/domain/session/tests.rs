@@ -25,6 +25,7 @@ fn item(id: &str) -> Item {
         added_at: at(0),
         history: Vec::new(),
         answer: None,
+        carried: None,
     }
 }
 
