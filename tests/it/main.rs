@@ -2,6 +2,7 @@
 //! files out, bad files refused. One test binary (tests/it) keeps link times short.
 
 mod backup;
+mod dialogues;
 mod encrypted_bundle;
 mod fuzz;
 mod grouping_quality;

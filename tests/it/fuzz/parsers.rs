@@ -222,6 +222,7 @@ fn setup_samples() -> Vec<String> {
         villages: "Thôn 1; Nguyễn Văn Hùng\nThôn 2; Trần Thị Lan\nTổ dân phố 3".into(),
         fields: "Đất đai\nXây dựng cơ bản\nKhác".into(),
         departments: "Địa chính\nCông an".into(),
+        ..SetupDraft::default()
     }
     .validate(None)
     .expect("the sample setup is valid");

@@ -1,0 +1,177 @@
+//! A commune's second dialogue: the first is closed with a matter still open, stored
+//! apart and read back unchanged, and the next one opens from its setup with the matter
+//! carried in; a closed dialogue is read-only; closing twice is refused.
+
+use doithoai::domain::office::dialogue::{
+    close, next_session, open_matters, CloseError, FIRST_DIALOGUE,
+};
+use doithoai::domain::office::setup::SetupDraft;
+use doithoai::domain::session::outcome::Outcome;
+use doithoai::domain::session::queue::{fill, questions};
+use doithoai::domain::session::Session;
+use doithoai::storage::office::OfficeRepository;
+use doithoai::storage::{KeyValueStore, MemoryStore, StoreError};
+
+use crate::office_import::{at, bundle, import, petition, setup};
+
+/// An office that held its first dialogue: two petitions, one answered on the spot, one
+/// to be answered later (due 05/10/2026) and not answered yet.
+fn held() -> (MemoryStore, OfficeRepository<MemoryStore>) {
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    let mut s = setup();
+    s.dialogue.session_date = chrono::NaiveDate::from_ymd_opt(2026, 9, 5);
+    repo.save_setup(&s).unwrap();
+    let mut r = doithoai::domain::office::register::Register::default();
+    let road = petition(1, "Đường liên thôn xuống cấp, nhiều ổ gà");
+    let light = petition(2, "Thiếu đèn chiếu sáng ngã ba chợ");
+    import(&mut r, &bundle("Cẩm Quang", 0, &[road, light], 1)).unwrap();
+    repo.save(&r, &["thon-1"]).unwrap();
+    let mut session = Session::default();
+    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    session.start(at(610)).unwrap();
+    let answered = Outcome::Answered {
+        summary: "Xã lắp đèn trong tháng 10".into(),
+        by: "Chủ tịch UBND xã".into(),
+    };
+    session.record(&mut items[0], answered, at(620)).unwrap();
+    let later = Outcome::Later {
+        department: "Địa chính".into(),
+        official: String::new(),
+        due: chrono::NaiveDate::from_ymd_opt(2026, 10, 5).unwrap(),
+    };
+    session.record(&mut items[1], later, at(630)).unwrap();
+    session.finish(&items, at(700)).unwrap();
+    repo.save_session(&session).unwrap();
+    for i in &items {
+        repo.save_item(i).unwrap();
+    }
+    (store, repo)
+}
+
+#[test]
+fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() {
+    let (store, repo) = held();
+    let before = repo.load();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let open = open_matters(&before.session, &before.items, today);
+    assert_eq!(open.len(), 1);
+    let setup = before.setup.clone().unwrap();
+    let closing = close(
+        Some(&setup),
+        &before.session,
+        &before.items,
+        2,
+        &open,
+        at(9000),
+    )
+    .unwrap();
+    let next = SetupDraft {
+        title: "Đối thoại năm 2027".into(),
+        ..SetupDraft::next_from(&setup)
+    }
+    .validate_next(&setup, "3f6c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44")
+    .unwrap();
+    let session = next_session(&before.session, &closing.carried);
+    repo.close_dialogue(&closing, &before.closed, &next, &session)
+        .unwrap();
+
+    // The office now works on 2027: no petitions yet, the open matter on its queue.
+    let now = repo.load();
+    assert_eq!(
+        now.setup.as_ref().unwrap().dialogue.title,
+        "Đối thoại năm 2027"
+    );
+    assert!(now.register.entries().is_empty());
+    assert_eq!(now.items.len(), 1);
+    let carried = now.items[0].carried.as_ref().unwrap();
+    assert_eq!(carried.dialogue, FIRST_DIALOGUE);
+    assert_eq!(now.session.order, [now.items[0].id.clone()]);
+    assert_eq!(now.closed.len(), 1);
+    assert_eq!(now.closed[0].title, setup.dialogue.title);
+    assert_eq!(now.closed[0].carried, 1);
+    assert!(now.broken_now.is_empty());
+
+    // 2026 reads back as it was closed.
+    let old = OfficeRepository::viewing(store.clone(), FIRST_DIALOGUE).load();
+    assert_eq!(old.setup, before.setup);
+    assert_eq!(old.register.entries(), before.register.entries());
+    assert_eq!(old.session, before.session);
+    assert_eq!(old.items, before.items);
+    assert!(old.broken_now.is_empty());
+
+    // Every key is one the office's backup takes.
+    assert!(store
+        .keys()
+        .iter()
+        .all(|k| OfficeRepository::<MemoryStore>::is_office_key(k)));
+
+    // Closing 2027 at once is refused: its session has not been held.
+    let open = open_matters(&now.session, &now.items, today);
+    assert_eq!(
+        close(
+            now.setup.as_ref(),
+            &now.session,
+            &now.items,
+            0,
+            &open,
+            at(9100)
+        ),
+        Err(CloseError::SessionNotFinished)
+    );
+}
+
+#[test]
+fn a_closed_dialogue_cannot_be_changed() {
+    let (store, repo) = held();
+    let before = repo.load();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let open = open_matters(&before.session, &before.items, today);
+    let setup = before.setup.clone().unwrap();
+    let closing = close(
+        Some(&setup),
+        &before.session,
+        &before.items,
+        2,
+        &open,
+        at(9000),
+    )
+    .unwrap();
+    let next = SetupDraft::next_from(&setup)
+        .validate_next(&setup, "n2")
+        .unwrap();
+    repo.close_dialogue(
+        &closing,
+        &[],
+        &next,
+        &next_session(&before.session, &closing.carried),
+    )
+    .unwrap();
+    let entries_before: Vec<(String, Option<String>)> = {
+        let mut k = store.keys();
+        k.sort();
+        k.into_iter().map(|k| (k.clone(), store.get(&k))).collect()
+    };
+    let viewing = OfficeRepository::viewing(store.clone(), FIRST_DIALOGUE);
+    let old = viewing.load();
+    assert_eq!(
+        viewing.save_session(&old.session),
+        Err(StoreError::ReadOnly)
+    );
+    assert_eq!(viewing.save_item(&old.items[0]), Err(StoreError::ReadOnly));
+    assert_eq!(
+        viewing.save(&old.register, &["thon-1"]),
+        Err(StoreError::ReadOnly)
+    );
+    assert_eq!(viewing.save_setup(&next), Err(StoreError::ReadOnly));
+    assert_eq!(
+        viewing.close_dialogue(&closing, &[], &next, &old.session),
+        Err(StoreError::ReadOnly)
+    );
+    let entries_after: Vec<(String, Option<String>)> = {
+        let mut k = store.keys();
+        k.sort();
+        k.into_iter().map(|k| (k.clone(), store.get(&k))).collect()
+    };
+    assert_eq!(entries_before, entries_after, "nothing written");
+}
