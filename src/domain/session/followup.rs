@@ -129,6 +129,8 @@ pub struct BoardRow {
     /// Negative when overdue; 0 on the due day.
     pub days_left: i64,
     pub state: BoardState,
+    /// A matter carried in from an earlier dialogue: where it was first raised.
+    pub carried: Option<crate::domain::office::dialogue::Carried>,
 }
 
 /// Every question not closed at the session (answered later or forwarded), overdue first,
@@ -169,6 +171,7 @@ pub fn board(session: &Session, items: &[Item], today: NaiveDate) -> Vec<BoardRo
                 due,
                 days_left,
                 state,
+                carried: i.carried.clone(),
             })
         })
         .collect();

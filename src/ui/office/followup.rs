@@ -94,6 +94,7 @@ pub fn FollowUpPage() -> impl IntoView {
                         {format!("{} · {} · {} · {} {}", r.field, r.villages.join(", "), owner, t.due, format_date(r.due))}
                     </span>
                     <span class="badge" class:late=late>{days}</span>
+                    {super::dialogues::carried_note(r.carried.as_ref(), &r.villages)}
                 </button>
                 {move || expanded().then(|| view! { <AnswerForm item=id.clone() printed /> })}
             </li>

@@ -200,6 +200,7 @@ fn Queue() -> impl IntoView {
                                 " "
                                 {is_current.then(|| view! { <span class="badge group">{t.current_badge}</span> })}
                                 <span class="badge">{status}</span>
+                                {super::dialogues::carried_note(i.carried.as_ref(), &i.villages)}
                             </div>
                             {(!finished).then(|| view! {
                                 <div class="q-actions">
@@ -370,6 +371,7 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
         <section class="card current" aria-labelledby="current-title">
             <h2 id="current-title">{(t.current_title)(n)} " · " {item.field.clone()}</h2>
             <p class="content">{item.text.clone()}</p>
+            {super::dialogues::carried_note(item.carried.as_ref(), &item.villages)}
             <dl class="facts">
                 <dt>{t.asked_by}</dt>
                 <dd>

@@ -5,6 +5,7 @@
 //! projector, the minutes).
 
 mod backup;
+mod dialogues;
 mod document;
 mod followup;
 mod groups;
@@ -102,6 +103,7 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                 <span class="who">{who}</span>
             </div>
             <nav aria-label=t.nav_label>
+                {tab(Page::Dialogues, app.dialogue_texts().nav)}
                 {tab(Page::Setup, t.nav_setup)}
                 {tab(Page::Import, t.nav_import)}
                 {tab(Page::List, t.nav_list)}
@@ -117,8 +119,10 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                 <a href="../" class="tab">{t.nav_village}</a>
             </nav>
         </header>
+        <dialogues::ViewingBanner />
         <main id="main" class="office">
             {move || match app.page.get() {
+                Page::Dialogues => dialogues::DialoguesPage().into_any(),
                 Page::Setup => setup::SetupPage().into_any(),
                 Page::Import => import::ImportPage().into_any(),
                 Page::List => list::ListPage().into_any(),

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::dialogues::DialogueFields;
 use super::keys::KeyPanel;
 use super::state::OfficeState;
 use crate::domain::legacy;
@@ -104,13 +105,7 @@ pub fn SetupPage() -> impl IntoView {
                 {field(t.commune, |d| &d.commune, |d, v| d.commune = v, None, None)}
                 {field(t.province, |d| &d.province, |d, v| d.province = v, None, None)}
                 <h2 class="wide">{t.setup_dialogue}</h2>
-                {field(t.dialogue_title, |d| &d.title, |d, v| d.title = v, None, None)}
-                {field(t.plan_number, |d| &d.plan_number, |d, v| d.plan_number = v, None, Some(t.plan_number_hint))}
-                {field(t.meeting_from, |d| &d.meeting_from, |d, v| d.meeting_from = v, None, Some(t.date_hint))}
-                {field(t.meeting_to, |d| &d.meeting_to, |d, v| d.meeting_to = v, None, Some(t.date_hint))}
-                {field(t.session_date, |d| &d.session_date, |d, v| d.session_date = v, None, Some(t.date_hint))}
-                {field(t.place, |d| &d.place, |d, v| d.place = v, None, None)}
-                {field(t.chair, |d| &d.chair, |d, v| d.chair = v, None, None)}
+                <DialogueFields draft />
                 <h2 class="wide">{t.setup_lists}</h2>
                 {field(t.villages, |d| &d.villages, |d, v| d.villages = v, Some(8), Some(t.villages_hint))}
                 {field(t.fields, |d| &d.fields, |d, v| d.fields = v, Some(8), Some(t.one_per_line))}

@@ -9,6 +9,7 @@ use crate::domain::bundle::checksum;
 use crate::domain::bundle::sealed::OfficeKey;
 use crate::domain::bundle::village::{begin_village_bundle, Begun};
 use crate::domain::office::list::{search_keys, update_search_keys};
+use crate::domain::office::dialogue::ClosedDialogue;
 use crate::domain::office::register::{ActionError, Imported, Refusal, Register};
 use crate::domain::office::setup::OfficeSetup;
 use crate::domain::official::DocumentRegister;
@@ -31,6 +32,8 @@ const DATA_CHANNEL: &str = "doithoai-office-data";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Page {
+    /// The dialogues: the one under way, those closed, closing and opening the next.
+    Dialogues,
     Setup,
     Import,
     List,
@@ -48,7 +51,8 @@ pub enum Page {
 }
 
 impl Page {
-    pub const ALL: [Page; 13] = [
+    pub const ALL: [Page; 14] = [
+        Page::Dialogues,
         Page::Setup,
         Page::Import,
         Page::List,
@@ -66,6 +70,7 @@ impl Page {
 
     pub fn hash(self) -> &'static str {
         match self {
+            Page::Dialogues => "#/doi-thoai",
             Page::Setup => "#/thiet-lap",
             Page::Import => "#/nhap-tep",
             Page::List => "#/tong-hop",
@@ -152,6 +157,10 @@ pub struct OfficeState {
     data_channel: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
     /// The import's rehearsal has started in this page (import.rs).
     pub(super) rehearsed: StoredValue<bool>,
+    /// The dialogues closed, oldest first (dialogues.rs).
+    pub closed: RwSignal<Vec<ClosedDialogue>>,
+    /// The closed dialogue shown read-only instead of the one under way, if any.
+    pub viewing: RwSignal<Option<ClosedDialogue>>,
 }
 
 impl OfficeState {
@@ -184,6 +193,8 @@ impl OfficeState {
             channel: StoredValue::new_local(web_sys::BroadcastChannel::new(PROJECTOR_CHANNEL).ok()),
             data_channel: StoredValue::new_local(web_sys::BroadcastChannel::new(DATA_CHANNEL).ok()),
             rehearsed: StoredValue::new(false),
+            closed: RwSignal::new(snap.closed),
+            viewing: RwSignal::new(None),
         }
     }
 
@@ -219,8 +230,9 @@ impl OfficeState {
     }
 
     /// Shows what the store holds: after another tab's change, or a failed commit.
-    fn show_stored(self) {
+    pub(super) fn show_stored(self) {
         let snap = self.repo.with_value(|r| r.load());
+        self.closed.set(snap.closed);
         self.keys.set(search_keys(&snap.register));
         self.register.set(snap.register);
         self.setup.set(snap.setup);
