@@ -337,6 +337,10 @@ impl OfficeTexts {
                 "Tệp chứa kiến nghị {} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu.",
                 shown_safely(id)
             ),
+            Refusal::OtherDialogue(current) => format!(
+                "Tệp này được thu thập cho một cuộc đối thoại trước, không thuộc cuộc đối thoại hiện tại “{}”, nên không được nhận. Trưởng thôn cần nhận tệp thiết lập mới của xã rồi gửi lại các kiến nghị mới. Không có gì được lưu.",
+                shown_safely(current)
+            ),
             Refusal::NoSetup => {
                 "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
             }

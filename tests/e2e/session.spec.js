@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { petitionItems, seriousViolations } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageBundle, villageTablet, waitForOfficeOffline } from './fixtures/office.js';
+import { ANSWERED, DECLINED, FORWARDED, LATER, WITHDRAWN, label, next, record, status } from './fixtures/session.js';
 
 const SECRET = 'Người Tố Cáo Kín';
 const READER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'read_office_file.py');
@@ -68,31 +69,7 @@ async function printed(page, button) {
   return text;
 }
 
-const label = (page, text) => page.getByLabel(text, { exact: true });
-const status = (page, text) => page.getByRole('status').getByText(text, { exact: true });
 
-/** Records the current question's outcome on the secretary's screen. */
-async function record(page, outcome) {
-  const current = page.getByRole('region', { name: /^Câu \d+/ });
-  await current.getByRole('radio', { name: outcome.kind, exact: true }).check();
-  for (const [field, value] of Object.entries(outcome.fields ?? {})) {
-    const box = label(current, field);
-    if ((await box.evaluate((e) => e.tagName)) === 'SELECT') await box.selectOption(value);
-    else await box.fill(value);
-  }
-  await current.getByRole('button', { name: 'Ghi kết quả' }).click();
-  await expect(status(page, 'Đã ghi kết quả.')).toBeVisible();
-}
-
-async function next(page) {
-  await page.getByRole('button', { name: 'Câu tiếp theo' }).click();
-}
-
-const ANSWERED = (summary) => ({ kind: 'Trả lời tại chỗ', fields: { 'Tóm tắt câu trả lời': summary, 'Người trả lời': 'Chủ tịch UBND xã' } });
-const LATER = { kind: 'Trả lời sau', fields: { 'Bộ phận trả lời': 'Địa chính', 'Cán bộ phụ trách': 'Phạm Thị Địa' } };
-const FORWARDED = { kind: 'Chuyển cấp trên', fields: { 'Cơ quan có thẩm quyền': 'Sở Xây dựng tỉnh Hà Tĩnh', 'Báo cho người kiến nghị trước ngày': '20/10/2026' } };
-const DECLINED = { kind: 'Không thuộc nội dung', fields: { 'Lý do không trả lời tại hội nghị': 'Việc riêng giữa hai hộ gia đình' } };
-const WITHDRAWN = { kind: 'Rút lại' };
 
 test('the secretary runs a whole session and prints its minutes', async ({ page, context }) => {
   test.setTimeout(300_000);

@@ -5,6 +5,7 @@
 use doithoai::domain::office::dialogue::{
     close, next_session, open_matters, CloseError, FIRST_DIALOGUE,
 };
+use doithoai::domain::office::register::Refusal;
 use doithoai::domain::office::setup::SetupDraft;
 use doithoai::domain::session::outcome::Outcome;
 use doithoai::domain::session::queue::{fill, questions};
@@ -105,6 +106,16 @@ fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() 
         .keys()
         .iter()
         .all(|k| OfficeRepository::<MemoryStore>::is_office_key(k)));
+
+    // A bundle of the 2026 round is refused in 2027, and changes nothing.
+    let mut register = now.register.clone();
+    let old_round = bundle("Cẩm Quang", 0, &[petition(9, "Kiến nghị của vòng cũ")], 2);
+    let read = doithoai::domain::bundle::village::parse_village_bundle(&old_round).unwrap();
+    assert_eq!(
+        register.import(read, now.setup.as_ref(), at(9050)),
+        Err(Refusal::OtherDialogue("Đối thoại năm 2027".into()))
+    );
+    assert!(register.entries().is_empty());
 
     // Closing 2027 at once is refused: its session has not been held.
     let open = open_matters(&now.session, &now.items, today);

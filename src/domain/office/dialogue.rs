@@ -231,28 +231,10 @@ pub fn next_session(previous: &Session, carried: &[Item]) -> Session {
     session
 }
 
-/// Whether a file that names `dialogue` (or none: a file of the releases before
-/// dialogues had ids) belongs to the dialogue under way.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Belongs {
-    Yes,
-    /// A dialogue this office closed: its title.
-    Closed(String),
-    /// A dialogue this office never held (another commune's, or a newer one of a
-    /// restored office).
-    Unknown,
-}
-
-/// Which dialogue a file belongs to, against the one under way and those closed.
-pub fn belongs(file: Option<&str>, current: &str, closed: &[ClosedDialogue]) -> Belongs {
-    let id = file.unwrap_or(FIRST_DIALOGUE);
-    if id == current {
-        return Belongs::Yes;
-    }
-    match closed.iter().find(|c| c.id == id) {
-        Some(c) => Belongs::Closed(c.title.clone()),
-        None => Belongs::Unknown,
-    }
+/// Whether a file that names the dialogue `file` (or none: a file of the releases before
+/// dialogues had ids, which belongs to the first) belongs to the dialogue `current`.
+pub fn file_belongs(file: Option<&str>, current: &str) -> bool {
+    file.unwrap_or(FIRST_DIALOGUE) == current
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use super::dialogue::file_belongs;
 use super::setup::OfficeSetup;
 use crate::domain::bundle::village::ReadBundle;
 use crate::domain::bundle::FileError;
@@ -161,6 +162,9 @@ pub enum Refusal {
     ForeignId(String),
     /// The office has no setup yet, so it cannot tell whose file it is.
     NoSetup,
+    /// The bundle was collected for another dialogue than the one under way (an earlier
+    /// round, before the office opened this one): the title of the one under way.
+    OtherDialogue(String),
 }
 
 impl From<FileError> for Refusal {
@@ -323,6 +327,10 @@ impl Register {
         } = read;
         if !setup.is_this_commune(&b.commune) {
             return Err(Refusal::OtherCommune(clean_line(&b.commune)));
+        }
+        // Village bundles do not name their dialogue yet: each is the first's.
+        if !file_belongs(None, &setup.dialogue.id) {
+            return Err(Refusal::OtherDialogue(setup.dialogue.title.clone()));
         }
         let village = setup
             .find_village(&b.village.code, &b.village.name)

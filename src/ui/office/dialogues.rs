@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::state::{OfficeState, Page};
 use crate::domain::office::dialogue::{
-    close, next_session, open_matters, ClosedDialogue, CloseError, DialogueKind,
+    close, next_session, open_matters, CloseError, ClosedDialogue, DialogueKind,
 };
 use crate::domain::office::setup::SetupDraft;
 use crate::domain::petition::PetitionId;
@@ -172,7 +172,11 @@ pub fn DialoguesPage() -> impl IntoView {
                     line.push(d.target_group.clone());
                 }
                 if let Some(day) = d.session_date {
-                    line.push(format!("{} {}", dt.col_session.to_lowercase(), format_date(day)));
+                    line.push(format!(
+                        "{} {}",
+                        dt.col_session.to_lowercase(),
+                        format_date(day)
+                    ));
                 }
                 (d.title.clone(), line.join(" · "))
             })

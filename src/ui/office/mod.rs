@@ -121,7 +121,11 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
         </header>
         <dialogues::ViewingBanner />
         <main id="main" class="office">
-            {move || match app.page.get() {
+            {move || {
+                // A page's forms start from the dialogue shown: switching dialogues
+                // makes each page afresh.
+                app.viewing.track();
+                match app.page.get() {
                 Page::Dialogues => dialogues::DialoguesPage().into_any(),
                 Page::Setup => setup::SetupPage().into_any(),
                 Page::Import => import::ImportPage().into_any(),
@@ -136,6 +140,7 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                 Page::FollowUp => followup::FollowUpPage().into_any(),
                 Page::Report => report::ReportPage().into_any(),
                 Page::Backup => backup::BackupPage().into_any(),
+                }
             }}
         </main>
         <div class="notice-area" role="status" aria-live="polite">

@@ -1,0 +1,159 @@
+// Dialogue after dialogue (issue 16): the office holds its 2026 dialogue to the end, closes
+// it with two matters still open, and opens the 2027 one from it. The open matters are
+// on the 2027 queue and follow-up board, saying where they were first raised; 2026 stays
+// whole and read-only, its minutes unchanged; nothing is closed twice, even from two tabs.
+import { test, expect } from '@playwright/test';
+import { seriousViolations } from './fixtures/app.js';
+import { setUpOffice, villageBundle } from './fixtures/office.js';
+import { ANSWERED, FORWARDED, LATER, label, next, record, status } from './fixtures/session.js';
+
+const TITLE_2026 = 'Đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2026';
+const TITLE_2027 = 'Đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2027';
+
+/** The office after its 2026 session: three petitions, one answered on the spot, one to
+ * be answered later by Địa chính, one forwarded to the province; the session finished. */
+async function held2026(page) {
+  await setUpOffice(page);
+  await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await label(page, 'Chọn các tệp…').setInputFiles([
+    villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [
+      { content: 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ', field: 'Đất đai', names: ['Hồ Thị Mai'] },
+      { content: 'Đề nghị nâng cấp quốc lộ qua địa bàn', field: 'Xây dựng cơ bản', backers: 50 },
+      { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội' },
+    ]),
+  ]);
+  await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
+  await record(page, LATER);
+  await next(page);
+  await record(page, FORWARDED);
+  await next(page);
+  await record(page, ANSWERED('Xã bố trí quỹ đất làm sân chơi'));
+  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+}
+
+async function minutesText(page) {
+  await page.getByRole('link', { name: 'Biên bản', exact: true }).click();
+  const minutes = page.getByRole('article', { name: 'BIÊN BẢN' });
+  await expect(minutes).toContainText('Số: 01/BB-UBND');
+  return minutes.innerText();
+}
+
+/** On the dialogues page: confirms the list of matters to carry and fills the next one. */
+async function fillClosing(page) {
+  await page.getByRole('link', { name: 'Các cuộc đối thoại' }).click();
+  await page.getByRole('checkbox', { name: 'Tôi đã xem danh sách 2 vấn đề sẽ chuyển sang cuộc đối thoại mới.' }).check();
+  await label(page, 'Tên cuộc đối thoại').fill(TITLE_2027);
+  await label(page, 'Số kế hoạch').fill('150/KH-UBND');
+  await label(page, 'Ngày đối thoại').fill('04/09/2027');
+}
+
+test('the 2026 dialogue is closed with its open matters carried into 2027, and stays readable unchanged', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.clock.setFixedTime(new Date('2026-12-07T03:00:00Z'));
+  await held2026(page);
+  const minutes2026 = await minutesText(page);
+
+  await page.getByRole('link', { name: 'Các cuộc đối thoại' }).click();
+  await expect(page.getByText('Chưa có cuộc đối thoại nào kết thúc.')).toBeVisible();
+  // The two matters still open are listed before anything is closed.
+  const carried = page.locator('.carried-list li');
+  await expect(carried).toHaveCount(2);
+  await expect(carried.nth(0)).toContainText('Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ');
+  await expect(carried.nth(0)).toContainText('(quá hạn)');
+  await expect(carried.nth(1)).toContainText('Sở Xây dựng tỉnh Hà Tĩnh');
+  // Without the confirmation, nothing is closed.
+  await label(page, 'Tên cuộc đối thoại').fill(TITLE_2027);
+  await page.getByRole('button', { name: 'Kết thúc và mở cuộc đối thoại mới' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Hãy đánh dấu đã xem danh sách các vấn đề sẽ chuyển sang trước khi kết thúc.');
+  // A thematic dialogue needs its theme.
+  await fillClosing(page);
+  await label(page, 'Loại đối thoại').selectOption({ label: 'Đối thoại chuyên đề' });
+  await page.getByRole('button', { name: 'Kết thúc và mở cuộc đối thoại mới' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Đối thoại chuyên đề cần ghi chủ đề.');
+  await label(page, 'Loại đối thoại').selectOption({ label: 'Đối thoại định kỳ hằng năm' });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Kết thúc và mở cuộc đối thoại mới' }).click();
+  await expect(
+    status(page, `Đã kết thúc “${TITLE_2026}” (2 vấn đề chuyển sang). Đã mở “${TITLE_2027}”: hãy xuất tệp thiết lập mới cho các thôn.`),
+  ).toBeVisible();
+
+  // 2027 is under way, and survives a reload; 2026 is on the list of closed dialogues.
+  await page.reload();
+  await expect(page.locator('.current-dialogue')).toContainText(TITLE_2027);
+  const closedRow = page.getByRole('row', { name: new RegExp(TITLE_2026) });
+  await expect(closedRow).toContainText('05/09/2026');
+  await expect(closedRow.getByRole('cell').nth(3)).toHaveText('3');
+  await expect(closedRow.getByRole('cell').nth(4)).toHaveText('2');
+  // Closing again at once is not offered: 2027's session has not been held.
+  await expect(page.getByText('Chỉ kết thúc được cuộc đối thoại sau khi phiên đối thoại đã được tổ chức và kết thúc')).toBeVisible();
+
+  // The setup carried the commune and villages, and has the new title and plan.
+  await page.getByRole('link', { name: 'Thiết lập' }).click();
+  await expect(label(page, 'Tên xã')).toHaveValue('Cẩm Quang');
+  await expect(label(page, 'Tên cuộc đối thoại')).toHaveValue(TITLE_2027);
+  await expect(label(page, 'Số kế hoạch')).toHaveValue('150/KH-UBND');
+  await expect(label(page, 'Các thôn, tổ dân phố, ấp, bản')).toHaveValue(/^Thôn 1; Nguyễn Văn Hùng/);
+
+  // No petition of 2026 in 2027's list; the open matters are first on its queue.
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await expect(page.getByText('Đề nghị nâng cấp quốc lộ qua địa bàn')).toHaveCount(0);
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  const queue = page.getByRole('region', { name: /^Danh sách câu hỏi/ }).getByRole('listitem');
+  await expect(queue).toHaveCount(2);
+  await expect(queue.nth(0)).toContainText('Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ');
+  await expect(queue.nth(0)).toContainText(`Chuyển từ “${TITLE_2026}” (nêu ngày 05/09/2026; Thôn 1); hạn ban đầu 05/10/2026`);
+  // And on the follow-up board, counted against their first due dates.
+  await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
+  const rows = page.getByRole('region', { name: 'Theo dõi trả lời sau đối thoại' }).getByRole('listitem');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText('Quá hạn');
+  await expect(rows.nth(0)).toContainText(`Chuyển từ “${TITLE_2026}”`);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // 2026 opened read-only: its petitions, its minutes as they were; no change taken.
+  await page.getByRole('link', { name: 'Các cuộc đối thoại' }).click();
+  await closedRow.getByRole('button', { name: 'Xem' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Đang xem cuộc đối thoại đã kết thúc: “${TITLE_2026}”` })).toBeVisible();
+  await expect(page.getByText('Đề nghị nâng cấp quốc lộ qua địa bàn')).toBeVisible();
+  expect(await minutesText(page)).toBe(minutes2026);
+  await page.getByRole('link', { name: 'Thiết lập' }).click();
+  await expect(label(page, 'Tên cuộc đối thoại')).toHaveValue(TITLE_2026);
+  await page.getByRole('button', { name: 'Lưu thiết lập' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Đây là cuộc đối thoại đã kết thúc, chỉ để xem: không sửa được.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Trở về cuộc đối thoại hiện tại' }).click();
+  await expect(label(page, 'Tên cuộc đối thoại')).toHaveValue(TITLE_2027);
+  await page.reload();
+  await expect(label(page, 'Tên cuộc đối thoại')).toHaveValue(TITLE_2027);
+  await page.getByRole('link', { name: 'Các cuộc đối thoại' }).click();
+  await page.getByRole('row', { name: new RegExp(TITLE_2026) }).getByRole('button', { name: 'Xem' }).click();
+  expect(await minutesText(page)).toBe(minutes2026);
+});
+
+test('two office tabs closing the same dialogue at once close it once', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await page.clock.setFixedTime(new Date('2026-12-07T03:00:00Z'));
+  await held2026(page);
+  const other = await context.newPage();
+  await other.clock.setFixedTime(new Date('2026-12-07T03:00:00Z'));
+  await other.goto('./office/#/doi-thoai');
+  await fillClosing(other);
+  await fillClosing(page);
+  await page.getByRole('button', { name: 'Kết thúc và mở cuộc đối thoại mới' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã kết thúc' })).toBeVisible();
+  // The other tab either follows the first at once (nothing left to close) or has its
+  // close refused as stale; either way one dialogue is closed.
+  const button = other.getByRole('button', { name: 'Kết thúc và mở cuộc đối thoại mới' });
+  if (await button.isVisible()) {
+    await button.click().catch(() => {});
+  }
+  await expect(other.locator('.current-dialogue')).toContainText(TITLE_2027);
+  for (const p of [page, other]) {
+    await p.reload();
+    await expect(p.getByRole('row', { name: new RegExp(TITLE_2026) })).toHaveCount(1);
+    await expect(p.locator('.current-dialogue')).toContainText(TITLE_2027);
+  }
+});
