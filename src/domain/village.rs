@@ -27,7 +27,11 @@ pub const DEFAULT_FIELDS: [&str; 12] = [
 /// meeting falls in the window.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DialogueInfo {
+    /// Which dialogue this round of collecting is for; its bundles name it.
+    pub id: String,
     pub title: String,
+    /// What a thematic dialogue is about; empty for a general one.
+    pub theme: String,
     pub meeting_from: Option<NaiveDate>,
     pub meeting_to: Option<NaiveDate>,
     pub session_date: Option<NaiveDate>,

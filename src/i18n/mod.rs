@@ -473,6 +473,19 @@ impl Texts {
                 "Tệp kết quả không có kiến nghị nào của máy này.",
                 "The results file answers none of this tablet's petitions.",
             ),
+            FileError::OtherDialogue { found } => around(
+                choose(vi, "Tệp này thuộc cuộc đối thoại “", "This file belongs to the dialogue “"),
+                &if found.is_empty() {
+                    choose(vi, "trước", "before").to_string()
+                } else {
+                    shown_safely(found)
+                },
+                choose(
+                    vi,
+                    "”, không phải vòng thu thập hiện tại của máy này. Không có gì thay đổi.",
+                    "”, not this tablet's current round. Nothing was changed.",
+                ),
+            ),
         }
     }
 }
@@ -825,6 +838,7 @@ mod tests {
         for t in [&VI, &EN] {
             for e in [
                 FileError::NotThisVillage { found: h.clone() },
+                FileError::OtherDialogue { found: h.clone() },
                 FileError::NotThisCommune { found: h.clone() },
                 FileError::WrongFormat {
                     expected: FileKind::Results,

@@ -337,10 +337,17 @@ impl OfficeTexts {
                 "Tệp chứa kiến nghị {} đã nhận từ một thôn khác: tệp bị chép hoặc bị sửa. Không có gì được lưu.",
                 shown_safely(id)
             ),
-            Refusal::OtherDialogue(current) => format!(
-                "Tệp này được thu thập cho một cuộc đối thoại trước, không thuộc cuộc đối thoại hiện tại “{}”, nên không được nhận. Trưởng thôn cần nhận tệp thiết lập mới của xã rồi gửi lại các kiến nghị mới. Không có gì được lưu.",
-                shown_safely(current)
-            ),
+            Refusal::OtherDialogue { found, current } => {
+                let found = if found.is_empty() {
+                    "một cuộc đối thoại trước".to_string()
+                } else {
+                    format!("cuộc đối thoại “{}”", shown_safely(found))
+                };
+                format!(
+                    "Tệp này thuộc {found}, không phải cuộc đối thoại hiện tại “{}”. Thôn cần nhận tệp thiết lập mới rồi gửi lại. Không có gì được lưu.",
+                    shown_safely(current)
+                )
+            }
             Refusal::NoSetup => {
                 "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
             }
@@ -404,6 +411,10 @@ mod tests {
             Refusal::OtherCommune(h.clone()),
             Refusal::UnknownVillage(h.clone()),
             Refusal::ForeignId(h.clone()),
+            Refusal::OtherDialogue {
+                found: h.clone(),
+                current: "Đối thoại năm 2027".into(),
+            },
         ] {
             echoes_safely(&VI.refusal(&r));
         }

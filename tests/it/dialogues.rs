@@ -113,7 +113,10 @@ fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() 
     let read = doithoai::domain::bundle::village::parse_village_bundle(&old_round).unwrap();
     assert_eq!(
         register.import(read, now.setup.as_ref(), at(9050)),
-        Err(Refusal::OtherDialogue("Đối thoại năm 2027".into()))
+        Err(Refusal::OtherDialogue {
+            found: String::new(),
+            current: "Đối thoại năm 2027".into()
+        })
     );
     assert!(register.entries().is_empty());
 
@@ -185,4 +188,106 @@ fn a_closed_dialogue_cannot_be_changed() {
         k.into_iter().map(|k| (k.clone(), store.get(&k))).collect()
     };
     assert_eq!(entries_before, entries_after, "nothing written");
+}
+
+/// A bundle of `petitions` from Thôn 1 that names the dialogue `id` (titled `title`).
+fn bundle_of(id: &str, title: &str, petitions: &[doithoai::domain::petition::Petition]) -> String {
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&bundle("Cẩm Quang", 0, petitions, 1)).unwrap();
+    doc["dialogue"] = serde_json::json!({ "id": id, "title": title });
+    doc.as_object_mut().unwrap().remove("checksum");
+    doc["checksum"] = doithoai::domain::bundle::checksum::of_document(&doc).into();
+    doc.to_string()
+}
+
+#[test]
+fn a_bundle_is_taken_only_by_the_dialogue_it_names() {
+    use doithoai::domain::bundle::village::parse_village_bundle;
+    use doithoai::domain::bundle::{FieldProblem, FileError};
+    let first = setup();
+    let next = SetupDraft {
+        title: "Đối thoại năm 2027".into(),
+        ..SetupDraft::next_from(&first)
+    }
+    .validate_next(&first, "n2027")
+    .unwrap();
+    let of_2027 = bundle_of(
+        "n2027",
+        "Đối thoại năm 2027",
+        &[petition(1, "Kiến nghị năm 2027")],
+    );
+    let mut r = doithoai::domain::office::register::Register::default();
+    // Taken by 2027.
+    let read = parse_village_bundle(&of_2027).unwrap();
+    assert_eq!(read.bundle.dialogue.as_ref().unwrap().id, "n2027");
+    r.import(read, Some(&next), at(1)).unwrap();
+    assert_eq!(r.entries().len(), 1);
+    // An office still in its first dialogue refuses it, naming both dialogues.
+    let mut r = doithoai::domain::office::register::Register::default();
+    assert_eq!(
+        r.import(parse_village_bundle(&of_2027).unwrap(), Some(&first), at(1)),
+        Err(Refusal::OtherDialogue {
+            found: "Đối thoại năm 2027".into(),
+            current: first.dialogue.title.clone(),
+        })
+    );
+    // A bundle naming the first dialogue by its id is the first's, as one naming none.
+    let of_first = bundle_of(FIRST_DIALOGUE, "", &[petition(2, "Kiến nghị năm 2026")]);
+    r.import(
+        parse_village_bundle(&of_first).unwrap(),
+        Some(&first),
+        at(1),
+    )
+    .unwrap();
+    // An id that could not be one (it would go into storage keys) is refused, named.
+    let hostile = bundle_of("../v:thon-1", "x", &[petition(3, "Một kiến nghị")]);
+    assert_eq!(
+        parse_village_bundle(&hostile).unwrap_err(),
+        FileError::BadField {
+            path: "dialogue.id".into(),
+            problem: FieldProblem::Invalid
+        }
+    );
+}
+
+#[test]
+fn the_setup_file_names_its_dialogue_and_a_tablet_reads_it() {
+    use doithoai::domain::bundle::setup::parse_commune_setup;
+    use doithoai::domain::bundle::{FieldProblem, FileError};
+    let first = setup();
+    let next = SetupDraft {
+        title: "Đối thoại chuyên đề giải phóng mặt bằng".into(),
+        kind: doithoai::domain::office::dialogue::DialogueKind::Thematic,
+        theme: "Giải phóng mặt bằng tuyến ĐT 549".into(),
+        ..SetupDraft::next_from(&first)
+    }
+    .validate_next(&first, "n2027")
+    .unwrap();
+    let text = next.setup_file(None);
+    let read = parse_commune_setup(&text).unwrap();
+    let d = read.dialogue.unwrap();
+    assert_eq!(d.id, "n2027");
+    assert_eq!(d.theme, "Giải phóng mặt bằng tuyến ĐT 549");
+    // The first dialogue's file of version 1 (no id) reads as the first's.
+    let mut doc: serde_json::Value = serde_json::from_str(&first.setup_file(None)).unwrap();
+    doc["version"] = 1.into();
+    doc["dialogue"].as_object_mut().unwrap().remove("id");
+    doc.as_object_mut().unwrap().remove("checksum");
+    let read = parse_commune_setup(&doc.to_string()).unwrap();
+    assert_eq!(read.dialogue.unwrap().id, FIRST_DIALOGUE);
+    // A bad id, or a thematic dialogue without its theme, is refused with the member.
+    for (edit, path) in [
+        (serde_json::json!({ "id": "a b" }), "dialogue.id"),
+        (serde_json::json!({ "kind": "chuyen_de" }), "dialogue.theme"),
+    ] {
+        let mut bad = doc.clone();
+        bad["dialogue"] = edit;
+        assert_eq!(
+            parse_commune_setup(&bad.to_string()).unwrap_err(),
+            FileError::BadField {
+                path: path.into(),
+                problem: FieldProblem::Invalid
+            }
+        );
+    }
 }

@@ -220,7 +220,7 @@ fn take(
 
 fn taken(t: Result<Taken, FileError>) -> ReadResults {
     match t {
-        Ok(Taken::New(r)) => r,
+        Ok(Taken::New(r)) => *r,
         other => panic!("expected new results, got {other:?}"),
     }
 }
@@ -404,6 +404,47 @@ fn taking_the_same_file_twice_changes_nothing_and_an_older_export_never_replaces
 }
 
 #[test]
+fn a_results_file_of_another_dialogue_is_refused_and_one_from_before_ids_is_the_firsts() {
+    let o = office();
+    let file = o.file(Some("thon-1"), 800);
+    let held = &o.villages.thon1;
+    // The tablet has moved on to the 2027 round: the 2026 results are not its round's.
+    let mut moved_on = tablet("Cẩm Quang", "thon-1", "Thôn 1");
+    moved_on.dialogue = Some(doithoai::domain::village::DialogueInfo {
+        id: "3f6c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44".into(),
+        title: "Đối thoại năm 2027".into(),
+        ..Default::default()
+    });
+    assert_eq!(
+        take(&file, &moved_on, held, None),
+        Err(FileError::OtherDialogue {
+            found: o.setup.dialogue.title.clone()
+        })
+    );
+    // A file of version 1 names no dialogue: the first's, which a tablet set up by hand holds.
+    let v1 = edited(&file, |d| {
+        d["version"] = 1.into();
+        d.as_object_mut().unwrap().remove("dialogue");
+    });
+    assert!(take(&v1, &tablet("Cẩm Quang", "thon-1", "Thôn 1"), held, None).is_ok());
+    assert_eq!(
+        take(&v1, &moved_on, held, None),
+        Err(FileError::OtherDialogue {
+            found: String::new()
+        })
+    );
+    // A dialogue id that could not be one is refused by the reader, named.
+    let bad_id = edited(&file, |d| d["dialogue"]["id"] = "../../x".into());
+    assert_eq!(
+        parse_results(&bad_id).map(|_| ()),
+        Err(FileError::BadField {
+            path: "dialogue.id".into(),
+            problem: FieldProblem::Invalid
+        })
+    );
+}
+
+#[test]
 fn another_communes_or_another_villages_file_is_refused() {
     let o = office();
     let thon1_file = o.file(Some("thon-1"), 800);
@@ -516,8 +557,8 @@ fn damaged_or_hostile_files_are_refused_whole_with_the_member_named() {
     );
     // A newer version of the format.
     assert!(matches!(
-        parse_results(&edited(&good, |d| d["version"] = 2.into())),
-        Err(FileError::UnsupportedVersion { supported: 1, .. })
+        parse_results(&edited(&good, |d| d["version"] = 3.into())),
+        Err(FileError::UnsupportedVersion { supported: 2, .. })
     ));
     // Another of the app's files.
     assert!(matches!(

@@ -90,7 +90,7 @@ fn bad_setup_files_are_refused_with_the_reason() {
         e,
         FileError::UnsupportedVersion {
             found: "7".into(),
-            supported: 1
+            supported: 2
         }
     );
     assert!(m.contains("Phiên bản tệp 7 chưa được hỗ trợ"), "{m}");

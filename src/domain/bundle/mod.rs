@@ -10,6 +10,7 @@
 
 pub mod backup;
 pub mod checksum;
+pub mod dialogue;
 pub mod results;
 pub mod sealed;
 pub mod setup;
@@ -62,6 +63,11 @@ pub enum FileError {
     },
     /// A results file that answers none of the petitions this tablet holds.
     NoPetitionOfOurs,
+    /// A results file of another dialogue than the tablet's round: the file's dialogue
+    /// title (empty for a file of version 1, the first dialogue's).
+    OtherDialogue {
+        found: String,
+    },
 }
 
 /// What is wrong with one member of a file.
@@ -94,8 +100,18 @@ impl FileKind {
         }
     }
 
-    fn supported_version(self) -> u32 {
-        1
+    /// The newest version of this kind the app reads (and writes); every earlier one is
+    /// still read. Version 2 of the dialogue's files names the dialogue they belong to.
+    pub fn supported_version(self) -> u32 {
+        match self {
+            FileKind::CommuneSetup | FileKind::VillageBundle | FileKind::Results => 2,
+            FileKind::Backup => 1,
+        }
+    }
+
+    /// Whether this app reads version `v` of this kind.
+    pub fn reads_version(self, v: u64) -> bool {
+        (1..=u64::from(self.supported_version())).contains(&v)
     }
 
     /// The largest file of this kind worth reading: far above any real commune, low
@@ -131,7 +147,7 @@ pub(crate) fn read_document(
         });
     }
     match doc.get("version") {
-        Some(v) if v.as_u64() == Some(u64::from(kind.supported_version())) => {}
+        Some(v) if v.as_u64().is_some_and(|v| kind.reads_version(v)) => {}
         // "1" as text, or 1.5: a wrong type, not a version this app does not know.
         Some(v) if !v.is_u64() => {
             return Err(FileError::BadField {

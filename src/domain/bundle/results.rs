@@ -17,6 +17,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use super::dialogue::{file_belongs, DialogueRef, FIRST_DIALOGUE};
 use super::{checksum, read_document, FieldProblem, FileError, FileKind};
 use crate::domain::json;
 use crate::domain::office::register::Register;
@@ -53,6 +54,8 @@ pub struct ResultsFile {
     #[serde(with = "rfc3339")]
     pub exported_at: DateTime<Utc>,
     pub commune: String,
+    /// The dialogue whose session it reports (version 2).
+    pub dialogue: DialogueRef,
     /// The one village the file is for; `null` when it is for all villages.
     pub village: Option<VillageRecord>,
     #[serde(with = "iso_date_opt")]
@@ -176,6 +179,8 @@ pub struct ReadResults {
     pub app_version: String,
     pub exported_at: DateTime<Utc>,
     pub commune: String,
+    /// The dialogue it belongs to; `None` for a file of version 1 (the first's).
+    pub dialogue: Option<DialogueRef>,
     /// `None`: the file is for all villages.
     pub village: Option<ResultsVillage>,
     pub session_date: Option<NaiveDate>,
@@ -428,6 +433,18 @@ fn read_results(doc: Value) -> Result<ReadResults, FileError> {
         name: r.text(v, "name", 200, true),
     });
     let commune = r.text(top, "commune", 200, true);
+    let d = r.object(top, "dialogue", false);
+    let dialogue = d.map.map(|_| DialogueRef {
+        id: r.text(d, "id", 64, true),
+        title: r.text(d, "title", 200, false),
+    });
+    let dialogue = match dialogue.map(DialogueRef::checked).transpose() {
+        Ok(d) => d,
+        Err(e) => {
+            r.problem.get_or_insert(e);
+            None
+        }
+    };
     let app_version = r.text(top, "app_version", 100, false);
     let session_date = r.date(top, "session_date", false);
     let records = match r.get(top, "results", true) {
@@ -483,6 +500,7 @@ fn read_results(doc: Value) -> Result<ReadResults, FileError> {
         app_version,
         exported_at: exported_at.unwrap_or_default(),
         commune,
+        dialogue,
         village,
         session_date,
         results,
@@ -499,7 +517,7 @@ fn read_results(doc: Value) -> Result<ReadResults, FileError> {
 pub enum Taken {
     /// Newer than what the tablet holds (or the first): it replaces it whole. Holds only
     /// this tablet's petitions, with its checksum made again; to be stored.
-    New(ReadResults),
+    New(Box<ReadResults>),
     /// The very results the tablet holds already.
     Unchanged,
     /// An export older than the one the tablet holds: the newer one stays.
@@ -528,6 +546,15 @@ pub fn take_for_village(
     if fold(&read.commune) != fold(&profile.commune) {
         return Err(FileError::NotThisCommune {
             found: read.commune,
+        });
+    }
+    let round = profile
+        .dialogue
+        .as_ref()
+        .map_or(FIRST_DIALOGUE, |d| d.id.as_str());
+    if !file_belongs(read.dialogue.as_ref().map(|d| d.id.as_str()), round) {
+        return Err(FileError::OtherDialogue {
+            found: read.dialogue.map(|d| d.title).unwrap_or_default(),
         });
     }
     if let Some(v) = &read.village {
@@ -559,7 +586,7 @@ pub fn take_for_village(
     Ok(match stored {
         Some(s) if s.checksum == read.checksum => Taken::Unchanged,
         Some(s) if read.exported_at <= s.exported_at => Taken::Older,
-        _ => Taken::New(read),
+        _ => Taken::New(Box::new(read)),
     })
 }
 
@@ -656,10 +683,14 @@ pub fn build_results(
     }
     let mut file = ResultsFile {
         format: FileKind::Results.format_name().to_string(),
-        version: 1,
+        version: FileKind::Results.supported_version(),
         app_version: app_version.to_string(),
         exported_at: now,
         commune: setup.commune.clone(),
+        dialogue: DialogueRef {
+            id: setup.dialogue.id.clone(),
+            title: setup.dialogue.title.clone(),
+        },
         village: village.map(|code| VillageRecord {
             code: code.to_string(),
             name: setup.village_name(code),

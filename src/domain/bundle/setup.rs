@@ -4,6 +4,7 @@
 
 use serde::Deserialize;
 
+use super::dialogue::is_dialogue_id;
 use super::v1::DialogueRecord;
 use super::{invalid, read_document, FileError, FileKind};
 use crate::domain::json;
@@ -128,6 +129,20 @@ pub fn parse_commune_setup(text: &str) -> Result<CommuneSetup, FileError> {
             fields
         }
     };
+    if let Some(d) = &file.dialogue {
+        if d.id.as_deref().is_some_and(|id| !is_dialogue_id(id)) {
+            return Err(invalid("dialogue.id"));
+        }
+        if line(
+            d.theme.as_deref().unwrap_or_default(),
+            "dialogue.theme".into(),
+        )?
+        .is_empty()
+            && d.kind.as_deref() == Some("chuyen_de")
+        {
+            return Err(invalid("dialogue.theme"));
+        }
+    }
     Ok(CommuneSetup {
         commune,
         province: line(&file.commune.province, "commune.province".into())?,

@@ -7,6 +7,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::dialogue::{is_dialogue_id, FIRST_DIALOGUE};
 use super::setup::is_office_key;
 use crate::domain::petition::{
     Kind, Petition, PetitionError, PetitionId, PetitionValues, Petitioners, Status,
@@ -281,8 +282,18 @@ impl TryFrom<PetitionRecord> for Petition {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct DialogueRecord {
+    /// The dialogue's id (version 2 of the setup file); none: the first dialogue's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// `thuong_nien`, `giua_nam` or `chuyen_de` (version 2); none: yearly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
     #[serde(default)]
     pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_group: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plan_number: Option<String>,
     #[serde(default, with = "iso_date_opt")]
@@ -300,7 +311,9 @@ pub struct DialogueRecord {
 impl From<&DialogueInfo> for DialogueRecord {
     fn from(d: &DialogueInfo) -> Self {
         Self {
+            id: Some(d.id.clone()),
             title: d.title.clone(),
+            theme: (!d.theme.is_empty()).then(|| d.theme.clone()),
             meeting_from: d.meeting_from,
             meeting_to: d.meeting_to,
             session_date: d.session_date,
@@ -312,7 +325,14 @@ impl From<&DialogueInfo> for DialogueRecord {
 impl From<DialogueRecord> for DialogueInfo {
     fn from(d: DialogueRecord) -> Self {
         Self {
+            // An id that could not be one is refused by the file's reader; a stored one
+            // falls back to the first dialogue's, as a record from before ids.
+            id: d
+                .id
+                .filter(|id| is_dialogue_id(id))
+                .unwrap_or_else(|| FIRST_DIALOGUE.to_string()),
             title: clean_line(&d.title),
+            theme: clean_line(d.theme.as_deref().unwrap_or_default()),
             meeting_from: d.meeting_from,
             meeting_to: d.meeting_to,
             session_date: d.session_date,

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::dialogue::DialogueRef;
 use super::v1::{MeetingRecord, PetitionRecord};
 use super::{checksum, invalid, read_document, FileError, FileKind};
 use crate::domain::json;
@@ -36,6 +37,9 @@ pub struct VillageBundle {
     /// Counts this tablet's exports: a larger one is a newer export.
     pub sequence: u32,
     pub commune: String,
+    /// The dialogue the petitions were collected for (version 2); none: the first's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialogue: Option<DialogueRef>,
     pub village: VillageRef,
     #[serde(default)]
     pub meeting: Option<MeetingRecord>,
@@ -64,12 +68,16 @@ pub fn build_village_bundle<'a>(
     petitions.sort_unstable_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
     let mut bundle = VillageBundle {
         format: FileKind::VillageBundle.format_name().to_string(),
-        version: 1,
+        version: FileKind::VillageBundle.supported_version(),
         app_version: ctx.app_version.to_string(),
         exported_at: ctx.now,
         device_id: ctx.device_id.to_string(),
         sequence: ctx.sequence,
         commune: profile.commune.clone(),
+        dialogue: profile.dialogue.as_ref().map(|d| DialogueRef {
+            id: d.id.clone(),
+            title: d.title.clone(),
+        }),
         village: VillageRef {
             code: profile.village_code.clone(),
             name: profile.village.clone(),
@@ -179,6 +187,7 @@ fn decode_petitions(mut bundle: VillageBundle) -> Result<ReadBundle, FileError> 
     if bundle.village.name.trim().is_empty() {
         return Err(invalid("village.name"));
     }
+    bundle.dialogue = bundle.dialogue.map(DialogueRef::checked).transpose()?;
     let records = std::mem::take(&mut bundle.petitions);
     let mut petitions = Vec::with_capacity(records.len());
     let mut seen = std::collections::HashSet::with_capacity(records.len());
@@ -209,7 +218,7 @@ fn read_direct(text: &str) -> Option<(VillageBundle, Vec<u8>)> {
     let kind = FileKind::VillageBundle;
     let text = super::file_text(text, kind).ok()?;
     let bundle: VillageBundle = serde_json::from_str(text).ok()?;
-    if bundle.format != kind.format_name() || bundle.version != kind.supported_version() {
+    if bundle.format != kind.format_name() || !kind.reads_version(u64::from(bundle.version)) {
         return None;
     }
     let canonical = checksum::canonical_text(text)?;

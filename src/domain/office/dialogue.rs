@@ -17,21 +17,7 @@ use crate::domain::session::outcome::Outcome;
 use crate::domain::session::{Item, Phase, Session};
 use crate::domain::time::{iso_date_opt, rfc3339};
 
-/// The id of the dialogue an office held before dialogues had ids, and of every file made
-/// then: files and stores of those releases belong to it. An office's first dialogue keeps
-/// it; each dialogue opened after gets a random one.
-pub const FIRST_DIALOGUE: &str = "dau-tien";
-
-/// At most this many characters in an id read from a file or a store.
-const MAX_ID: usize = 64;
-
-/// Whether `id` can name a dialogue: the first one's, or a short ASCII token (a UUID).
-/// Ids go into storage keys, so nothing else is taken.
-pub fn is_dialogue_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= MAX_ID
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-}
+pub use crate::domain::bundle::dialogue::{file_belongs, is_dialogue_id, FIRST_DIALOGUE};
 
 /// The kinds of dialogue a commune holds.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -229,12 +215,6 @@ pub fn next_session(previous: &Session, carried: &[Item]) -> Session {
     session.prep.extra_holidays = previous.prep.extra_holidays.clone();
     session.order = carried.iter().map(|i| i.id.clone()).collect();
     session
-}
-
-/// Whether a file that names the dialogue `file` (or none: a file of the releases before
-/// dialogues had ids, which belongs to the first) belongs to the dialogue `current`.
-pub fn file_belongs(file: Option<&str>, current: &str) -> bool {
-    file.unwrap_or(FIRST_DIALOGUE) == current
 }
 
 #[cfg(test)]

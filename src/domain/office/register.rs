@@ -163,8 +163,12 @@ pub enum Refusal {
     /// The office has no setup yet, so it cannot tell whose file it is.
     NoSetup,
     /// The bundle was collected for another dialogue than the one under way (an earlier
-    /// round, before the office opened this one): the title of the one under way.
-    OtherDialogue(String),
+    /// round, or another commune's office): the bundle's dialogue title (empty for a
+    /// bundle of version 1, the first dialogue's) and the title of the one under way.
+    OtherDialogue {
+        found: String,
+        current: String,
+    },
 }
 
 impl From<FileError> for Refusal {
@@ -328,9 +332,18 @@ impl Register {
         if !setup.is_this_commune(&b.commune) {
             return Err(Refusal::OtherCommune(clean_line(&b.commune)));
         }
-        // Village bundles do not name their dialogue yet: each is the first's.
-        if !file_belongs(None, &setup.dialogue.id) {
-            return Err(Refusal::OtherDialogue(setup.dialogue.title.clone()));
+        if !file_belongs(
+            b.dialogue.as_ref().map(|d| d.id.as_str()),
+            &setup.dialogue.id,
+        ) {
+            return Err(Refusal::OtherDialogue {
+                found: b
+                    .dialogue
+                    .as_ref()
+                    .map(|d| d.title.clone())
+                    .unwrap_or_default(),
+                current: setup.dialogue.title.clone(),
+            });
         }
         let village = setup
             .find_village(&b.village.code, &b.village.name)

@@ -414,12 +414,16 @@ impl OfficeSetup {
         let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
         let file = File {
             format: FileKind::CommuneSetup.format_name(),
-            version: 1,
+            version: FileKind::CommuneSetup.supported_version(),
             commune: Commune {
                 name: &self.commune,
                 province: &self.province,
             },
             dialogue: DialogueRecord {
+                id: Some(d.id.clone()),
+                kind: Some(d.kind.code().to_string()),
+                theme: some(&d.theme),
+                target_group: some(&d.target_group),
                 title: d.title.clone(),
                 plan_number: some(&d.plan_number),
                 meeting_from: d.meeting_from,

@@ -375,10 +375,14 @@ fn results_samples() -> Vec<String> {
     let file = |village: Option<VillageRecord>| {
         let mut f = ResultsFile {
             format: FileKind::Results.format_name().into(),
-            version: 1,
+            version: 2,
             app_version: "0.1.0".into(),
             exported_at: DateTime::from_timestamp(1_790_000_000, 0).unwrap(),
             commune: "Cẩm Quang".into(),
+            dialogue: doithoai::domain::bundle::dialogue::DialogueRef {
+                id: "dau-tien".into(),
+                title: "Đối thoại năm 2026".into(),
+            },
             village,
             session_date: NaiveDate::from_ymd_opt(2026, 9, 5),
             results: results.clone(),
