@@ -10,6 +10,7 @@ pub mod office;
 pub mod official;
 pub mod petition;
 pub mod report;
+pub mod round;
 pub mod search;
 pub mod session;
 pub mod text;

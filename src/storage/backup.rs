@@ -11,8 +11,9 @@
 use super::migrate;
 use super::office::OfficeRepository;
 use super::{
-    DraftRecord, ExportLog, KeyValueStore, MemoryStore, Repository, Settings, StoreError,
-    BROKEN_PREFIX, DEVICE, DRAFT, EXPORTS, MEETING, PETITION_PREFIX, PROFILE, RESULTS, SETTINGS,
+    DraftRecord, ExportLog, KeyValueStore, MemoryStore, Repository, RoundRecord, Settings,
+    StoreError, BROKEN_PREFIX, DEVICE, DRAFT, EXPORTS, MEETING, PETITION_PREFIX, PROFILE, RESULTS,
+    ROUND_PREFIX, SETTINGS,
 };
 use crate::domain::bundle::backup::{parse_backup, Backup, BackupError, Entries};
 use crate::domain::bundle::results::parse_results;
@@ -52,7 +53,7 @@ fn known_village_key(key: &str) -> bool {
         migrate::VILLAGE_BACKUP,
     ]
     .contains(&key)
-        || [PETITION_PREFIX, BROKEN_PREFIX]
+        || [PETITION_PREFIX, BROKEN_PREFIX, ROUND_PREFIX]
             .iter()
             .any(|p| key.len() > p.len() && key.starts_with(p))
 }
@@ -75,6 +76,9 @@ fn village_entry_reads(key: &str, raw: &str) -> bool {
         migrate::VILLAGE_MARKER => migrate::is_known_format(raw, migrate::VILLAGE_STEPS),
         migrate::VILLAGE_BACKUP => migrate::read_backup(raw, &migrate::VILLAGE).is_some(),
         _ if key.starts_with(BROKEN_PREFIX) => true,
+        _ if key.starts_with(ROUND_PREFIX) => {
+            decodes::<RoundRecord, crate::domain::round::PastRound>(raw, json::from_stored)
+        }
         _ => {
             // A petition, stored under its own id (as `Repository::load` requires).
             json::from_stored::<PetitionRecord>(raw)

@@ -10,9 +10,10 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::bundle::results::{parse_results, ReadResults};
-use crate::domain::bundle::v1::{MeetingRecord, PetitionRecord, ProfileRecord};
+use crate::domain::bundle::v1::{DialogueRecord, MeetingRecord, PetitionRecord, ProfileRecord};
 use crate::domain::json;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
+use crate::domain::round::PastRound;
 use crate::domain::village::{Meeting, VillageProfile};
 
 pub mod backup;
@@ -64,6 +65,8 @@ const SETTINGS: &str = "dt1:settings";
 /// only this tablet's petitions (and its checksum made for them), read back like a file.
 const RESULTS: &str = "dt1:results";
 const PETITION_PREFIX: &str = "dt1:p:";
+/// A round that ended, under its dialogue's id: [`RoundRecord`].
+const ROUND_PREFIX: &str = "dt1:round:";
 const BROKEN_PREFIX: &str = "dt1:broken:";
 
 /// A stored entry that could not be read. Its text is kept under its new key so nothing is
@@ -181,6 +184,44 @@ pub struct Snapshot {
     pub broken_now: Vec<BrokenEntry>,
 }
 
+/// A round of collecting that ended, stored whole in one entry (read only when the village
+/// head opens the rounds' history, so a tablet with many rounds starts as fast as one
+/// with none). The petitions as the tablet stores them; the results as their file's text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoundRecord {
+    pub dialogue: DialogueRecord,
+    #[serde(with = "crate::domain::time::rfc3339")]
+    pub ended_at: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub meeting: Option<MeetingRecord>,
+    pub petitions: Vec<PetitionRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub results: Option<String>,
+}
+
+impl TryFrom<RoundRecord> for PastRound {
+    type Error = ();
+
+    fn try_from(r: RoundRecord) -> Result<Self, ()> {
+        Ok(PastRound {
+            dialogue: r.dialogue.into(),
+            ended_at: r.ended_at,
+            meeting: r.meeting.map(Meeting::try_from).transpose().map_err(drop)?,
+            petitions: r
+                .petitions
+                .into_iter()
+                .map(Petition::try_from)
+                .collect::<Result<_, _>>()
+                .map_err(drop)?,
+            results: r
+                .results
+                .map(|text| parse_results(&text))
+                .transpose()
+                .map_err(drop)?,
+        })
+    }
+}
+
 /// Domain values in and out of a [`KeyValueStore`].
 pub struct Repository<S: KeyValueStore> {
     store: S,
@@ -292,6 +333,71 @@ impl<S: KeyValueStore> Repository<S> {
     /// Replaces the results held with newer ones (written whole, then read back).
     pub fn save_results(&self, results: &ReadResults) -> Result<(), StoreError> {
         write_entry(&self.store, RESULTS, results, ReadResults::stored_text)
+    }
+
+    /// The rounds that ended, oldest first; one that cannot be read is set aside.
+    pub fn past_rounds(&self) -> Vec<PastRound> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(ROUND_PREFIX))
+            .collect();
+        keys.sort_unstable();
+        let mut rounds: Vec<PastRound> = keys
+            .iter()
+            .filter_map(|k| self.read::<RoundRecord, PastRound>(k, &mut Vec::new()))
+            .collect();
+        rounds.sort_by_key(|r| r.ended_at);
+        rounds
+    }
+
+    /// Ends the round under way and starts the one of `next` (its profile): the round's
+    /// petitions, meeting and results are kept whole under its dialogue's id, then the
+    /// new profile is written, and only then are the round's own entries removed, so a
+    /// failure at any step loses nothing and taking the file again finishes the work. An
+    /// entry kept already under that id (an earlier attempt) keeps every petition of it
+    /// that this round no longer holds.
+    pub fn begin_round(
+        &self,
+        current: &Snapshot,
+        next: &VillageProfile,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
+        let dialogue = current
+            .profile
+            .as_ref()
+            .and_then(|p| p.dialogue.clone())
+            .unwrap_or_else(|| crate::domain::village::DialogueInfo {
+                id: crate::domain::bundle::dialogue::FIRST_DIALOGUE.to_string(),
+                ..Default::default()
+            });
+        let key = format!("{ROUND_PREFIX}{}", dialogue.id);
+        let mut petitions: Vec<PetitionRecord> =
+            current.petitions.iter().map(PetitionRecord::from).collect();
+        if let Some(kept) = self.read::<RoundRecord, RoundRecord>(&key, &mut Vec::new()) {
+            for p in kept.petitions {
+                if !petitions.iter().any(|q| q.id == p.id) {
+                    petitions.push(p);
+                }
+            }
+        }
+        let record = RoundRecord {
+            dialogue: DialogueRecord::from(&dialogue),
+            ended_at: now,
+            meeting: current.meeting.as_ref().map(MeetingRecord::from),
+            petitions,
+            results: self.stored_results().map(|r| r.stored_text()),
+        };
+        self.write(&key, &record)?;
+        self.save_profile(next)?;
+        for p in &current.petitions {
+            self.store.remove(&petition_key(&p.id));
+        }
+        for own in [MEETING, RESULTS, DRAFT] {
+            self.store.remove(own);
+        }
+        Ok(())
     }
 
     /// This tablet's id: read, or made with `fresh` and stored at the first call.

@@ -10,6 +10,7 @@ mod migration;
 mod office_import;
 mod report;
 mod results_file;
+mod rounds;
 mod session;
 mod setup_file;
 mod village_bundle;
