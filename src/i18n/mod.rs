@@ -6,6 +6,7 @@ pub mod backup;
 pub mod dialogues;
 pub mod migration;
 pub mod office;
+pub mod rounds;
 pub mod session;
 
 use crate::domain::bundle::results::{PetitionResult, ResultAnswer, ResultOutcome};

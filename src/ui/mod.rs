@@ -47,8 +47,9 @@ fn tools_screen() -> impl IntoView {
 
 fn tools_page(page: Page) -> impl IntoView {
     match page {
-        Page::Results => Either::Left(pages::export::ResultsPage()),
-        _ => Either::Right(pages::settings::SettingsPage()),
+        Page::Results => EitherOf3::A(pages::export::ResultsPage()),
+        Page::Rounds => EitherOf3::B(pages::export::RoundsPage()),
+        _ => EitherOf3::C(pages::settings::SettingsPage()),
     }
 }
 
@@ -177,6 +178,15 @@ fn shell<V: IntoView + 'static>(here: Module, show: fn(Page) -> V) -> impl IntoV
                 .unwrap_or_default()
         })
     };
+    // The round under way: the dialogue the petitions are collected for.
+    let round = move || {
+        app.profile.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.dialogue.as_ref())
+                .map(|d| d.title.clone())
+                .unwrap_or_default()
+        })
+    };
     let tab = move |page: Page, label: &'static str| {
         view! {
             <a
@@ -193,6 +203,7 @@ fn shell<V: IntoView + 'static>(here: Module, show: fn(Page) -> V) -> impl IntoV
             <div class="brand">
                 <span class="app-name">{t.app_name}</span>
                 <span class="who">{who}</span>
+                <span class="round">{round}</span>
             </div>
             <nav aria-label=t.nav_label>
                 {tab(Page::Petitions, t.nav_petitions)}

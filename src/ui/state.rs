@@ -8,6 +8,7 @@ use crate::domain::bundle::results::{parse_results, take_for_village, Taken};
 use crate::domain::bundle::setup::parse_commune_setup;
 use crate::domain::bundle::{FileError, FileKind};
 use crate::domain::petition::{Petition, PetitionDraft, PetitionError, PetitionId};
+use crate::domain::round::{take_setup, unsent, SetupTaken};
 use crate::domain::search::search_key;
 use crate::domain::time::format_datetime;
 use crate::domain::village::{Meeting, VillageProfile};
@@ -78,16 +79,19 @@ pub enum Page {
     Export,
     Settings,
     Results,
+    /// The rounds that ended, read-only.
+    Rounds,
     Welcome,
 }
 
 impl Page {
-    pub const ALL: [Page; 6] = [
+    pub const ALL: [Page; 7] = [
         Page::Petitions,
         Page::Meeting,
         Page::Export,
         Page::Settings,
         Page::Results,
+        Page::Rounds,
         Page::Welcome,
     ];
 
@@ -98,6 +102,7 @@ impl Page {
             Page::Export => "#/gui-ve-xa",
             Page::Settings => "#/cai-dat",
             Page::Results => "#/ket-qua",
+            Page::Rounds => "#/cac-vong-truoc",
             Page::Welcome => "#/bat-dau",
         }
     }
@@ -113,7 +118,7 @@ impl Page {
     pub fn module(self) -> Module {
         match self {
             Page::Petitions | Page::Meeting | Page::Export => Module::Daily,
-            Page::Settings | Page::Results | Page::Welcome => Module::Tools,
+            Page::Settings | Page::Results | Page::Rounds | Page::Welcome => Module::Tools,
         }
     }
 
@@ -131,7 +136,7 @@ impl Page {
     /// commune and hearing back).
     pub fn tab(self) -> Page {
         match self {
-            Page::Results => Page::Export,
+            Page::Results | Page::Rounds => Page::Export,
             p => p,
         }
     }
@@ -164,6 +169,25 @@ fn carried_notice() -> Option<Notice> {
         text: text.to_string(),
         undo: None,
     })
+}
+
+/// What a file picked on the results page did.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    /// Taken (`true`: results to show on the petition list) or refused politely, said.
+    Done(String, bool),
+    /// A setup file of the next dialogue, waiting for the village head's word.
+    NewRound(PendingRound),
+}
+
+/// The next dialogue's round, before the village head starts it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingRound {
+    pub next: VillageProfile,
+    /// What starting it does.
+    pub message: String,
+    /// Changes never sent to the commune, if any.
+    pub unsent: Option<String>,
 }
 
 /// Signals shared by every page through context. `Copy`, so closures take it freely.
@@ -455,14 +479,15 @@ impl AppState {
     /// Takes in a results file from the commune. `Ok` with what it did, and whether the
     /// file was taken (or changed nothing); `Err` with why it was refused, and then
     /// nothing changed.
-    pub fn import_results(&self, text: &str) -> Result<(String, bool), String> {
+    pub fn import_results(&self, text: &str) -> Result<Picked, String> {
         let t = self.texts();
         let read = match parse_results(text) {
-            // A newer setup file of the commune, picked on the same button: its key.
+            // A newer setup file of the commune, picked on the same button: its key, or
+            // the next dialogue's round.
             Err(FileError::WrongFormat { found: Some(f), .. })
                 if f == FileKind::CommuneSetup.format_name() =>
             {
-                return self.take_office_key(text)
+                return self.take_setup(text)
             }
             read => read.map_err(|e| t.file_error(&e))?,
         };
@@ -486,7 +511,10 @@ impl AppState {
             Taken::New(results) => {
                 repo.save_results(&results)
                     .map_err(|e| t.store_error(&e).to_string())?;
-                return Ok(((t.results_imported)(results.results.len()), true));
+                return Ok(Picked::Done(
+                    (t.results_imported)(results.results.len()),
+                    true,
+                ));
             }
             Taken::Unchanged => t.results_unchanged.to_string(),
             Taken::Older => (t.results_older)(
@@ -496,25 +524,64 @@ impl AppState {
                     .unwrap_or_default(),
             ),
         };
-        Ok((message, false))
+        Ok(Picked::Done(message, false))
     }
 
-    /// Takes the office's key from a newer setup file of this tablet's commune and
-    /// village; nothing else of the profile changes. A file without a key changes nothing.
-    fn take_office_key(&self, text: &str) -> Result<(String, bool), String> {
+    /// A newer setup file of this tablet's commune and village. Of the same dialogue: the
+    /// office's key is taken, nothing else of the profile changes (a file without a key
+    /// changes nothing). Of the next dialogue: the new round, for the village head to
+    /// confirm ([`Self::begin_round`]), with what it ends and what was never sent.
+    fn take_setup(&self, text: &str) -> Result<Picked, String> {
         let t = self.texts();
         let setup = parse_commune_setup(text).map_err(|e| t.file_error(&e))?;
         let profile = self.profile.get_untracked().ok_or(t.store_not_saved)?;
-        let taken = setup
-            .office_key_for(&profile)
-            .map_err(|e| t.file_error(&e))?;
-        if taken.office_key.is_none() {
-            return Ok((t.setup_no_key.to_string(), false));
+        match take_setup(&setup, &profile).map_err(|e| t.file_error(&e))? {
+            SetupTaken::SameRound(taken) => {
+                if taken.office_key.is_none() {
+                    return Ok(Picked::Done(t.setup_no_key.to_string(), false));
+                }
+                if !self.save_profile(taken) {
+                    return Err(t.store_not_saved.to_string());
+                }
+                Ok(Picked::Done(t.key_taken.to_string(), false))
+            }
+            SetupTaken::NewRound(next) => {
+                let r = t.rounds();
+                let title = |p: &VillageProfile| {
+                    p.dialogue
+                        .as_ref()
+                        .map(|d| d.title.clone())
+                        .filter(|t| !t.is_empty())
+                        .unwrap_or_else(|| r.untitled.to_string())
+                };
+                let stored = repo().load();
+                let last = stored.exports.last_at;
+                let unsent = unsent(&stored.petitions, last);
+                Ok(Picked::NewRound(PendingRound {
+                    message: (r.new_round)(&title(&profile), &title(&next), stored.petitions.len()),
+                    unsent: (unsent > 0).then(|| (r.unsent)(unsent)),
+                    next,
+                }))
+            }
         }
-        if !self.save_profile(taken) {
-            return Err(t.store_not_saved.to_string());
-        }
-        Ok((t.key_taken.to_string(), false))
+    }
+
+    /// Ends the round under way and starts the next dialogue's (`next`, confirmed by the
+    /// village head): the round is kept whole in the history, the new one starts empty.
+    pub fn begin_round(&self, next: VillageProfile) -> Result<String, String> {
+        let t = self.texts();
+        let repo = repo();
+        repo.begin_round(&repo.load(), &next, browser::now())
+            .map_err(|e| t.store_error(&e).to_string())?;
+        let title = next
+            .dialogue
+            .as_ref()
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        self.profile.set(Some(next));
+        self.entries.set(Vec::new());
+        self.meeting.set(None);
+        Ok((t.rounds().begun)(&title))
     }
 
     pub fn set_aside_entries(&self) -> Vec<BrokenEntry> {

@@ -7,11 +7,13 @@ use leptos::prelude::*;
 
 use crate::domain::bundle::sealed::FILE_SUFFIX;
 use crate::domain::bundle::village::{build_village_bundle, ExportContext};
+use crate::domain::petition::Petition;
 use crate::domain::time::{format_date, format_datetime, vietnam_date};
 use crate::storage::StoreError;
 use crate::ui::browser;
 use crate::ui::components::CheckField;
-use crate::ui::state::{repo, AppState, Module, Notice, NoticeKind, Page};
+use crate::ui::state::{repo, AppState, Module, Notice, NoticeKind, Page, PendingRound, Picked};
+use leptos::either::Either;
 
 /// A bundle ready to hand over, and whether noting the export in storage failed.
 struct Made {
@@ -159,7 +161,10 @@ fn results_held(app: AppState) -> String {
 pub fn ResultsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
+    let r = t.rounds();
     let held = results_held(app);
+    // A setup file of the next dialogue, until the village head starts its round.
+    let pending = RwSignal::new(None::<PendingRound>);
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = browser::picked_file(&ev) else {
             return;
@@ -170,13 +175,18 @@ pub fn ResultsPage() -> impl IntoView {
                 None => Err(t.read_failed.to_string()),
             };
             let (kind, text) = match done {
-                Ok((text, true)) => {
+                Ok(Picked::Done(text, true)) => {
                     // To the petition list, which shows the answers, with the message.
                     app.info(text);
                     app.carry_to_next_page();
                     return crate::ui::open(Page::Petitions, Module::Tools, false);
                 }
-                Ok((text, false)) => (NoticeKind::Info, text),
+                Ok(Picked::Done(text, false)) => (NoticeKind::Info, text),
+                Ok(Picked::NewRound(round)) => {
+                    app.notice.set(None);
+                    pending.set(Some(round));
+                    return;
+                }
                 Err(text) => (NoticeKind::Error, text),
             };
             app.notice.set(Some(Notice {
@@ -186,7 +196,38 @@ pub fn ResultsPage() -> impl IntoView {
             }));
         });
     };
+    let begin = move |_| {
+        let Some(round) = pending.get_untracked() else {
+            return;
+        };
+        match app.begin_round(round.next) {
+            Ok(text) => {
+                app.info(text);
+                app.carry_to_next_page();
+                crate::ui::open(Page::Petitions, Module::Tools, false);
+            }
+            Err(text) => app.error(text),
+        }
+    };
     view! {
+        {move || {
+            pending
+                .get()
+                .map(|round| {
+                    view! {
+                        <section class="card warning-card" role="alertdialog" aria-labelledby="round-title">
+                            <h1 id="round-title">{r.begin}</h1>
+                            <p>{round.message}</p>
+                            {round.unsent.map(|u| view! { <p class="warning">{u}</p> })}
+                            <div class="actions">
+                                <a class="button" href=Page::Export.href(Module::Tools)>{r.export_first}</a>
+                                <button type="button" class="primary" on:click=begin>{r.begin}</button>
+                                <button type="button" on:click=move |_| pending.set(None)>{r.cancel}</button>
+                            </div>
+                        </section>
+                    }
+                })
+        }}
         <section class="card" aria-labelledby="results-title">
             <h1 id="results-title">{t.results_title}</h1>
             <p class="hint">{t.results_hint}</p>
@@ -195,6 +236,72 @@ pub fn ResultsPage() -> impl IntoView {
                 <span>{t.results_pick}</span>
                 <input type="file" accept=".json,application/json" on:change=on_file />
             </label>
+            <p>
+                <a href=Page::Rounds.hash()>{r.history}</a>
+            </p>
+        </section>
+    }
+}
+
+/// The rounds that ended (on the tools module): each dialogue's petitions and results, as
+/// they were, for reading.
+#[component]
+pub fn RoundsPage() -> impl IntoView {
+    let app = expect_context::<AppState>();
+    let t = app.texts();
+    let r = t.rounds();
+    let rounds = repo().past_rounds();
+    let list = if rounds.is_empty() {
+        Either::Left(view! { <p>{r.none}</p> })
+    } else {
+        Either::Right(
+            rounds
+                .into_iter()
+                .rev()
+                .map(|round| {
+                    let live: Vec<Petition> =
+                        round.petitions.into_iter().filter(Petition::is_active).collect();
+                    let title = match round.dialogue.title.as_str() {
+                        "" => r.untitled.to_string(),
+                        title => title.to_string(),
+                    };
+                    let ended = format_date(vietnam_date(round.ended_at));
+                    let count = live.len();
+                    let results = round.results;
+                    let no_results = results.is_none().then(|| view! { <p class="hint">{r.no_results}</p> });
+                    let items = live
+                        .into_iter()
+                        .map(|p| {
+                            let result = results
+                                .as_ref()
+                                .and_then(|res| res.find(&p.id))
+                                .map(|res| t.result_text(res))
+                                .unwrap_or_default();
+                            view! {
+                                <li>
+                                    <p>{p.content.clone()}</p>
+                                    <p class="meta">{format!("{} · {}", p.field, t.kind(p.kind))}</p>
+                                    <p class="result">{result}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <details class="round">
+                            <summary>{(r.summary)(&title, &ended, count)}</summary>
+                            {no_results}
+                            <ul class="petitions">{items}</ul>
+                        </details>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+    view! {
+        <section class="card" aria-labelledby="rounds-title">
+            <h1 id="rounds-title">{r.history}</h1>
+            <p class="hint">{r.history_hint}</p>
+            {list}
         </section>
     }
 }
