@@ -3,8 +3,8 @@
 // on the 2027 queue and follow-up board, saying where they were first raised; 2026 stays
 // whole and read-only, its minutes unchanged; nothing is closed twice, even from two tabs.
 import { test, expect } from '@playwright/test';
-import { seriousViolations } from './fixtures/app.js';
-import { setUpOffice, villageBundle } from './fixtures/office.js';
+import { addPetition, petitionItems, seriousViolations } from './fixtures/app.js';
+import { asFile, downloaded, setUpOffice, villageBundle, villageTablet } from './fixtures/office.js';
 import { ANSWERED, FORWARDED, LATER, label, next, record, status } from './fixtures/session.js';
 
 const TITLE_2026 = 'Đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2026';
@@ -156,4 +156,116 @@ test('two office tabs closing the same dialogue at once close it once', async ({
     await expect(p.getByRole('row', { name: new RegExp(TITLE_2026) })).toHaveCount(1);
     await expect(p.locator('.current-dialogue')).toContainText(TITLE_2027);
   }
+});
+
+/** On a tablet: picks a file on the results page (results, or the commune's setup file). */
+async function pickOnResults(t, file) {
+  await t.getByRole('link', { name: 'Gửi về xã' }).click();
+  await t.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
+  await t.getByLabel('Nhận kết quả từ xã', { exact: true }).setInputFiles(asFile(file.name, file.text));
+}
+
+test('two dialogues on one office and two tablets: the tablets start the 2027 round, the old round stays theirs', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await page.clock.setFixedTime(new Date('2026-09-20T03:00:00Z'));
+  await setUpOffice(page);
+  const setup2026 = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
+  const a = await villageTablet(browser, setup2026.text, 'Thôn 1', [
+    { content: 'Đề nghị sửa đường liên thôn đoạn qua xóm 3', field: 'Xây dựng cơ bản' },
+    { content: 'Thiếu đèn chiếu sáng ngã ba chợ', field: 'Đất đai' },
+  ]);
+  const b = await villageTablet(browser, setup2026.text, 'Thôn 2', [{ content: 'Rác thải không được thu gom thường xuyên', field: 'Khác' }]);
+  // Each tablet says which dialogue its round is for.
+  await expect(a.page.getByRole('banner')).toContainText(TITLE_2026);
+  const bundleA = await a.exportBundle();
+  const bundleB = await b.exportBundle();
+  expect(JSON.parse(bundleA.text).version).toBe(2);
+  expect(JSON.parse(bundleA.text).dialogue.title).toBe(TITLE_2026);
+  await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await label(page, 'Chọn các tệp…').setInputFiles([asFile(bundleA.name, bundleA.text), asFile(bundleB.name, bundleB.text)]);
+  await expect(status(page, 'Đã nhận 2/2 tệp.')).toBeVisible();
+
+  // The 2026 session: the lights are left to Địa chính, the rest answered.
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
+  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
+  await record(page, LATER);
+  await next(page);
+  await record(page, ANSWERED('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV'));
+  await next(page);
+  await record(page, ANSWERED('Xã bố trí xe thu gom hai lần mỗi tuần'));
+  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+  await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
+  const results = page.getByRole('region', { name: 'Gửi kết quả về các thôn' });
+  await label(results, 'Thôn').selectOption('Thôn 1');
+  const results2026 = await downloaded(page, 'Xuất tệp kết quả');
+  await pickOnResults(a.page, results2026);
+  await expect(a.page.getByRole('status')).toContainText('Đã nhận kết quả từ xã');
+
+  // The office closes 2026 on 07/12 and opens 2027.
+  await page.clock.setFixedTime(new Date('2026-12-07T03:00:00Z'));
+  await page.reload();
+  await page.getByRole('link', { name: 'Các cuộc đối thoại' }).click();
+  await page.getByRole('checkbox', { name: 'Tôi đã xem danh sách 1 vấn đề sẽ chuyển sang cuộc đối thoại mới.' }).check();
+  await label(page, 'Tên cuộc đối thoại').fill(TITLE_2027);
+  await label(page, 'Ngày đối thoại').fill('04/09/2027');
+  await page.getByRole('button', { name: 'Kết thúc và mở cuộc đối thoại mới' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã kết thúc' })).toBeVisible();
+  await page.getByRole('link', { name: 'Thiết lập' }).click();
+  const setup2027 = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
+  expect(JSON.parse(setup2027.text).dialogue.title).toBe(TITLE_2027);
+
+  // Tablet A sent everything: it starts the 2027 round at once.
+  await pickOnResults(a.page, setup2027);
+  const confirm = a.page.getByRole('alertdialog');
+  await expect(confirm).toContainText(`Tệp thiết lập này là của cuộc đối thoại mới: “${TITLE_2027}”.`);
+  await expect(confirm).toContainText(`2 kiến nghị của “${TITLE_2026}” được cất vào lịch sử`);
+  await expect(confirm).not.toContainText('chưa gửi về xã');
+  await confirm.getByRole('button', { name: 'Bắt đầu vòng mới' }).click();
+  await expect(a.page.getByRole('status')).toContainText(`Đã bắt đầu vòng thu thập mới: “${TITLE_2027}”.`);
+  await expect(a.page.getByRole('banner')).toContainText(TITLE_2027);
+  await expect(petitionItems(a.page)).toHaveCount(0);
+  // The 2026 round is still readable, with its results.
+  await a.page.getByRole('link', { name: 'Gửi về xã' }).click();
+  await a.page.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
+  await a.page.getByRole('link', { name: 'Các vòng thu thập trước' }).click();
+  const past = a.page.locator('details.round');
+  await expect(past).toHaveCount(1);
+  await expect(past.locator('summary')).toContainText(`${TITLE_2026} — kết thúc 07/12/2026 — 2 kiến nghị`);
+  await past.locator('summary').click();
+  await expect(past).toContainText('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV');
+  // The 2026 results are not the 2027 round's.
+  await pickOnResults(a.page, results2026);
+  await expect(a.page.getByRole('alert')).toContainText(`Tệp này thuộc cuộc đối thoại “${TITLE_2026}”, không phải vòng thu thập hiện tại của máy này.`);
+
+  // Tablet B changed a petition after its export: warned, it sends the old round first.
+  await addPetition(b.page, { content: 'Cống thoát nước xóm 2 bị tắc', field: 'Khác' });
+  await pickOnResults(b.page, setup2027);
+  await expect(b.page.getByRole('alertdialog')).toContainText('Chú ý: 1 kiến nghị có thay đổi chưa gửi về xã.');
+  await b.page.getByRole('alertdialog').getByRole('link', { name: 'Gửi tệp vòng cũ trước' }).click();
+  const late2026 = await b.exportBundle();
+  // The office, now on 2027, refuses the old round's file and keeps nothing of it.
+  await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await label(page, 'Chọn các tệp…').setInputFiles([asFile(late2026.name, late2026.text)]);
+  await expect(page.getByText(`Tệp này thuộc cuộc đối thoại “${TITLE_2026}”, không phải cuộc đối thoại hiện tại “${TITLE_2027}”.`)).toBeVisible();
+  await pickOnResults(b.page, setup2027);
+  await b.page.getByRole('alertdialog').getByRole('button', { name: 'Bắt đầu vòng mới' }).click();
+  await expect(b.page.getByRole('banner')).toContainText(TITLE_2027);
+
+  // 2027's petitions come in; the office's queue has them after the matter carried over.
+  await addPetition(a.page, { content: 'Đề nghị làm sân chơi cho trẻ em thôn 1', field: 'Văn hóa - Xã hội' });
+  const bundle2027 = await a.exportBundle();
+  expect(JSON.parse(bundle2027.text).petitions).toHaveLength(1);
+  await label(page, 'Chọn các tệp…').setInputFiles([asFile(bundle2027.name, bundle2027.text)]);
+  await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
+  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
+  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
+  const queue = page.getByRole('region', { name: /^Danh sách câu hỏi/ }).getByRole('listitem');
+  await expect(queue).toHaveCount(2);
+  await expect(queue.nth(0)).toContainText('Thiếu đèn chiếu sáng ngã ba chợ');
+  await expect(queue.nth(0)).toContainText(`Chuyển từ “${TITLE_2026}”`);
+  await expect(queue.nth(1)).toContainText('Đề nghị làm sân chơi cho trẻ em thôn 1');
+  await a.context.close();
+  await b.context.close();
 });

@@ -291,3 +291,81 @@ fn the_setup_file_names_its_dialogue_and_a_tablet_reads_it() {
         );
     }
 }
+
+#[test]
+fn the_report_compares_with_the_previous_dialogue_and_counts_the_carried_matters() {
+    use doithoai::domain::report::document::{blocks, body_text, comparison_rows, tables, Block};
+    use doithoai::domain::report::{build, csv};
+    let (_, repo) = held();
+    let before = repo.load();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let setup = before.setup.clone().unwrap();
+    let report_2026 = build(
+        &setup,
+        &before.register,
+        &before.session,
+        &before.items,
+        &before.session.report,
+        today,
+    );
+    let f = &report_2026.figures;
+    assert_eq!((f.petitions, f.on_the_spot, f.open), (2, 1, 1));
+    // Without an earlier dialogue the report has no comparison.
+    assert!(!tables(&report_2026)
+        .iter()
+        .any(|t| t.title == "So sánh với cuộc đối thoại trước"));
+
+    let open = open_matters(&before.session, &before.items, today);
+    let closing = close(
+        Some(&setup),
+        &before.session,
+        &before.items,
+        2,
+        &open,
+        at(9000),
+    )
+    .unwrap();
+    let next = SetupDraft {
+        title: "Đối thoại năm 2027".into(),
+        session_date: "04/09/2027".into(),
+        ..SetupDraft::next_from(&setup)
+    }
+    .validate_next(&setup, "n2027")
+    .unwrap();
+    repo.close_dialogue(
+        &closing,
+        &[],
+        &next,
+        &next_session(&before.session, &closing.carried),
+    )
+    .unwrap();
+    let now = repo.load();
+    let report_2027 = build(
+        now.setup.as_ref().unwrap(),
+        &now.register,
+        &now.session,
+        &now.items,
+        &now.session.report,
+        today,
+    )
+    .compared_with(report_2026.figures.clone());
+    assert_eq!(report_2027.figures.carried, 1);
+    assert_eq!(report_2027.figures.carried_settled, 0);
+    let rows = comparison_rows(&report_2027);
+    assert_eq!(
+        rows[0],
+        ("Số ý kiến, kiến nghị nhận được".to_string(), 2, 0)
+    );
+    assert_eq!(rows[1], ("Trả lời ngay tại hội nghị".to_string(), 1, 0));
+    assert!(blocks(&report_2027).contains(&Block::Subheading(
+        "5. So sánh với cuộc đối thoại trước".into()
+    )));
+    let text = body_text(&report_2027);
+    assert!(text.contains("So với cuộc đối thoại trước (năm 2026), số ý kiến, kiến nghị nhận được giảm 2 (0 so với 2); trả lời ngay tại hội nghị 0 so với 1; còn 1 nội dung chưa giải quyết xong so với 1."), "{text}");
+    assert!(text.contains("Có 1 nội dung chưa giải quyết xong của cuộc đối thoại trước được chuyển sang cuộc đối thoại này; đến ngày 07/12/2026 đã giải quyết xong 0."), "{text}");
+    let csv = csv::report_csv(&report_2027);
+    assert!(csv.contains("So sánh với cuộc đối thoại trước"), "{csv}");
+    // The carried matter is on the list of matters still being settled, overdue.
+    assert_eq!(report_2027.open.len(), 1);
+    assert!(report_2027.open[0].overdue());
+}

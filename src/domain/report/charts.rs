@@ -13,6 +13,8 @@ pub enum ChartId {
     ByField,
     ByVillage,
     Outcomes,
+    /// This dialogue beside the previous one of the same kind.
+    Comparison,
 }
 
 impl ChartId {
@@ -21,6 +23,7 @@ impl ChartId {
             ChartId::ByField => "Ý kiến, kiến nghị theo lĩnh vực",
             ChartId::ByVillage => "Ý kiến, kiến nghị theo thôn",
             ChartId::Outcomes => "Kết quả trả lời, giải quyết",
+            ChartId::Comparison => "So sánh với cuộc đối thoại trước",
         }
     }
 }
@@ -61,7 +64,73 @@ pub fn chart(r: &Report, id: ChartId) -> String {
                 .collect();
             stacked_bar_chart(id.title(), &rows, LEGEND)
         }
+        ChartId::Comparison => {
+            let years = match &r.previous {
+                Some(p) => [format!("Năm {}", p.year), format!("Năm {}", r.figures.year)],
+                None => [String::new(), String::new()],
+            };
+            paired_bar_chart(id.title(), &super::document::comparison_rows(r), &years)
+        }
     }
+}
+
+/// Two bars per row, side by side: (label, the earlier value, the later value); the
+/// earlier grey, the later hatched, each outlined in black, with a legend at the foot
+/// (`legend`: the earlier's name, the later's).
+pub fn paired_bar_chart(
+    title: &str,
+    rows: &[(String, usize, usize)],
+    legend: &[String; 2],
+) -> String {
+    const LEGEND_H: u32 = 30;
+    const PAIR_GAP: u32 = 2;
+    let pair_h = 2 * BAR_H + PAIR_GAP;
+    let extra = pair_h - BAR_H;
+    let height = TITLE_H
+        + rows_height(rows.iter().map(|(l, _, _)| wrap(l).len()))
+        + rows.len() as u32 * extra
+        + LEGEND_H
+        + PAD;
+    let max = rows.iter().map(|(_, a, b)| *a.max(b)).max().unwrap_or(0);
+    let mut out = open(title, height);
+    let mut y = TITLE_H;
+    let n = |v: usize| super::document::number(i64::try_from(v).unwrap_or(i64::MAX));
+    for (text, before, now) in rows {
+        let bar_y = label(&mut out, text, y);
+        for (i, (value, fill)) in [(before, "#bdbdbd"), (now, "url(#report-hatch)")]
+            .into_iter()
+            .enumerate()
+        {
+            let by = bar_y + i as u32 * (BAR_H + PAIR_GAP);
+            let w = scaled(*value, max, VALUE_W);
+            out.push_str(&format!(
+                r##"<rect class="bar" x="{PAD}" y="{by}" width="{w}" height="{BAR_H}" fill="{fill}" stroke="#000" stroke-width="1"/>"##
+            ));
+            out.push_str(&format!(
+                r#"<text class="value" x="{}" y="{}">{}</text>"#,
+                PAD + w + 6,
+                by + 14,
+                n(*value)
+            ));
+        }
+        y = bar_y + pair_h + ROW_H - LABEL_H - BAR_H;
+    }
+    let ly = y + 8;
+    out.push_str(&format!(
+        r##"<rect x="{PAD}" y="{ly}" width="16" height="12" fill="#bdbdbd" stroke="#000"/><text x="{}" y="{}">{}</text>"##,
+        PAD + 22,
+        ly + 11,
+        escape(&legend[0])
+    ));
+    out.push_str(&format!(
+        r##"<rect x="{}" y="{ly}" width="16" height="12" fill="url(#report-hatch)" stroke="#000"/><text x="{}" y="{}">{}</text>"##,
+        PAD + 140,
+        PAD + 162,
+        ly + 11,
+        escape(&legend[1])
+    ));
+    out.push_str("</svg>");
+    out
 }
 
 /// Escapes text for SVG content and attribute values.

@@ -311,6 +311,42 @@ pub fn blocks(r: &Report) -> Vec<Block> {
     )));
     b.push(T(TableId::Outcomes));
     b.push(Chart(ChartId::Outcomes));
+    let g = &r.figures;
+    if g.carried > 0 {
+        b.push(Paragraph(format!(
+            "Có {} nội dung chưa giải quyết xong của cuộc đối thoại trước được chuyển sang cuộc đối thoại này; đến ngày {} đã giải quyết xong {}.",
+            count(g.carried),
+            format_date(r.as_of),
+            count(g.carried_settled)
+        )));
+    }
+    if let Some(p) = &r.previous {
+        b.push(Subheading(
+            "5. So sánh với cuộc đối thoại trước".to_string(),
+        ));
+        let change = match g.petitions.cmp(&p.petitions) {
+            std::cmp::Ordering::Greater => format!("tăng {}", count(g.petitions - p.petitions)),
+            std::cmp::Ordering::Less => format!("giảm {}", count(p.petitions - g.petitions)),
+            std::cmp::Ordering::Equal => "bằng".to_string(),
+        };
+        b.push(Paragraph(format!(
+            "So với {} (năm {}), số ý kiến, kiến nghị nhận được {change} ({} so với {}); trả lời ngay tại hội nghị {} so với {}; còn {} nội dung chưa giải quyết xong so với {}.",
+            if p.title.is_empty() {
+                "cuộc đối thoại trước".to_string()
+            } else {
+                format!("“{}”", p.title)
+            },
+            p.year,
+            count(g.petitions),
+            count(p.petitions),
+            count(g.on_the_spot),
+            count(p.on_the_spot),
+            count(g.open),
+            count(p.open),
+        )));
+        b.push(T(TableId::Comparison));
+        b.push(Chart(ChartId::Comparison));
+    }
 
     b.push(Heading(
         "II. CÁC KIẾN NGHỊ VƯỢT THẨM QUYỀN CỦA XÃ".to_string(),
@@ -423,6 +459,12 @@ fn table_lines(r: &Report, id: TableId) -> Vec<String> {
                 )
             })
             .collect(),
+        TableId::Comparison => comparison_rows(r)
+            .into_iter()
+            .map(|(what, before, now)| {
+                format!("{what}: kỳ trước {}, kỳ này {}.", count(before), count(now))
+            })
+            .collect(),
         TableId::Open => r
             .open
             .iter()
@@ -496,10 +538,12 @@ pub enum TableId {
     Outcomes,
     Forwarded,
     Open,
+    /// This dialogue's figures beside the previous one's of the same kind.
+    Comparison,
 }
 
 impl TableId {
-    pub const ALL: [TableId; 7] = [
+    pub const ALL: [TableId; 8] = [
         TableId::Facts,
         TableId::ByVillage,
         TableId::ByField,
@@ -507,6 +551,7 @@ impl TableId {
         TableId::Outcomes,
         TableId::Forwarded,
         TableId::Open,
+        TableId::Comparison,
     ];
 
     /// The workbook's sheet name (Excel allows 31 characters, none of `[]:*?/\`).
@@ -519,6 +564,7 @@ impl TableId {
             TableId::Outcomes => "Kết quả",
             TableId::Forwarded => "Chuyển cấp trên",
             TableId::Open => "Chưa xong",
+            TableId::Comparison => "So sánh kỳ trước",
         }
     }
 
@@ -531,6 +577,7 @@ impl TableId {
             TableId::Outcomes => "Kết quả trả lời, giải quyết",
             TableId::Forwarded => "Kiến nghị vượt thẩm quyền, đã chuyển cơ quan có thẩm quyền",
             TableId::Open => "Nội dung đang giải quyết",
+            TableId::Comparison => "So sánh với cuộc đối thoại trước",
         }
     }
 
@@ -564,6 +611,7 @@ impl TableId {
                 "Số ngày còn lại",
                 "Tình trạng",
             ],
+            TableId::Comparison => &["Nội dung", "Kỳ trước", "Kỳ này"],
         }
     }
 
@@ -576,6 +624,7 @@ impl TableId {
             TableId::Outcomes => &[6, 34, 12, 10, 10],
             TableId::Forwarded => &[6, 48, 16, 28, 14, 28],
             TableId::Open => &[6, 48, 16, 26, 12, 10, 28],
+            TableId::Comparison => &[48, 14, 14],
         }
     }
 }
@@ -755,6 +804,14 @@ pub fn table(r: &Report, id: TableId) -> Table {
                 })
                 .collect(),
         ),
+        TableId::Comparison => numbered(
+            comparison_rows(r)
+                .into_iter()
+                .map(|(what, before, now)| {
+                    vec![Cell::text(what), Cell::count(before), Cell::count(now)]
+                })
+                .collect(),
+        ),
         TableId::Open => numbered(
             r.open
                 .iter()
@@ -775,9 +832,67 @@ pub fn table(r: &Report, id: TableId) -> Table {
     }
 }
 
-/// Every table, in the workbook's order.
+/// Every table, in the workbook's order (the comparison once there is a dialogue to
+/// compare with).
 pub fn tables(r: &Report) -> Vec<Table> {
-    TableId::ALL.iter().map(|id| table(r, *id)).collect()
+    TableId::ALL
+        .iter()
+        .filter(|id| **id != TableId::Comparison || r.previous.is_some())
+        .map(|id| table(r, *id))
+        .collect()
+}
+
+/// (what, the previous dialogue's, this one's): the comparison's rows, the totals first,
+/// then every field either raised.
+pub fn comparison_rows(r: &Report) -> Vec<(String, usize, usize)> {
+    let g = &r.figures;
+    let Some(p) = &r.previous else {
+        return Vec::new();
+    };
+    let mut rows = vec![
+        (
+            "Số ý kiến, kiến nghị nhận được".to_string(),
+            p.petitions,
+            g.petitions,
+        ),
+        (
+            "Trả lời ngay tại hội nghị".to_string(),
+            p.on_the_spot,
+            g.on_the_spot,
+        ),
+        (
+            "Trả lời sau hội nghị, trong thời hạn".to_string(),
+            p.within_period,
+            g.within_period,
+        ),
+        (
+            "Chuyển cơ quan có thẩm quyền".to_string(),
+            p.forwarded,
+            g.forwarded,
+        ),
+        ("Chưa giải quyết xong".to_string(), p.open, g.open),
+        (
+            "Nội dung chuyển từ kỳ trước đã giải quyết xong".to_string(),
+            p.carried_settled,
+            g.carried_settled,
+        ),
+    ];
+    let of = |list: &[(String, usize)], field: &str| {
+        list.iter().find(|(f, _)| f == field).map_or(0, |(_, n)| *n)
+    };
+    let mut fields: Vec<&str> = g.by_field.iter().map(|(f, _)| f.as_str()).collect();
+    for (f, _) in &p.by_field {
+        if !fields.contains(&f.as_str()) {
+            fields.push(f);
+        }
+    }
+    for f in fields {
+        let (a, b) = (of(&p.by_field, f), of(&g.by_field, f));
+        if a + b > 0 {
+            rows.push((format!("Lĩnh vực {f}"), a, b));
+        }
+    }
+    rows
 }
 
 #[cfg(test)]

@@ -158,6 +158,7 @@ fn widths(t: &ReportTable) -> Vec<usize> {
         TableId::Outcomes => &[800, 4_355, 1_400, 1_400],
         TableId::Forwarded => &[700, 2_800, 1_000, 1_700, 1_300],
         TableId::Open => &[700, 2_400, 1_000, 1_600, 1_300, 900],
+        TableId::Comparison => &[6_155, 1_600],
     };
     let used: usize = fixed.iter().sum();
     let mut out = fixed.to_vec();

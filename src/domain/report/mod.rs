@@ -307,6 +307,29 @@ impl OpenRow {
     }
 }
 
+/// One dialogue's figures, as the next dialogue's report compares them (the same kind of
+/// dialogue, the one before).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figures {
+    pub title: String,
+    pub year: i32,
+    /// Petitions the villages sent (withdrawn ones left out).
+    pub petitions: usize,
+    /// (field, petitions), as [`Report::by_field`].
+    pub by_field: Vec<(String, usize)>,
+    /// Questions answered at the session itself.
+    pub on_the_spot: usize,
+    /// Questions left to a department whose final answer came by its due date.
+    pub within_period: usize,
+    pub forwarded: usize,
+    /// Questions answered later or forwarded and not yet done with.
+    pub open: usize,
+    /// Matters carried in from the dialogue before: how many, and how many of them are
+    /// done with since.
+    pub carried: usize,
+    pub carried_settled: usize,
+}
+
 /// Everything the report says, assembled once; every export is made from it alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
@@ -337,12 +360,24 @@ pub struct Report {
     pub narrative: Vec<Section>,
     /// The chair, who signs.
     pub signer: String,
+    /// This dialogue's figures, and the previous one's of the same kind once known
+    /// ([`Report::compared_with`]).
+    pub figures: Figures,
+    pub previous: Option<Figures>,
 }
 
 impl Report {
     /// Questions done with, of [`Facts::questions`].
     pub fn closed(&self) -> usize {
         self.by_outcome.iter().map(|o| o.closed).sum()
+    }
+
+    /// The report with the previous dialogue's figures beside this one's.
+    pub fn compared_with(self, previous: Figures) -> Self {
+        Self {
+            previous: Some(previous),
+            ..self
+        }
     }
 
     pub fn outcome_count(&self, kind: OutcomeKind) -> usize {
@@ -458,16 +493,25 @@ pub fn build(
     let mut forwarded = Vec::new();
     let mut open = Vec::new();
     for (n, i) in ordered.iter().enumerate() {
-        let Some(o) = i.outcome() else {
+        // A matter carried in and not heard again yet has no outcome at this session, but
+        // stands open at the one it was carried with, against its first due date.
+        let Some(o) = i.outcome().or_else(|| i.standing().filter(|_| !closed(i))) else {
             unrecorded += 1;
             continue;
         };
+        let heard = i.outcome().is_some();
+        if !heard {
+            unrecorded += 1;
+        }
         let kind = o.kind();
         let done = match kind {
             OutcomeKind::Later | OutcomeKind::Forwarded => closed(i),
             _ => true,
         };
-        if let Some(row) = by_outcome.iter_mut().find(|r| r.kind == Some(kind)) {
+        if let Some(row) = by_outcome
+            .iter_mut()
+            .find(|r| heard && r.kind == Some(kind))
+        {
             row.count += 1;
             row.closed += usize::from(done);
         }
@@ -478,19 +522,21 @@ pub fn build(
                 due,
             } => (department.clone(), official.clone(), *due),
             Outcome::Forwarded { agency, reply_by } => {
-                forwarded.push(ForwardedRow {
-                    position: n + 1,
-                    text: i.text.clone(),
-                    field: i.field.clone(),
-                    villages: i.villages.clone(),
-                    agency: agency.clone(),
-                    reply_by: *reply_by,
-                    told_on: i
-                        .answer
-                        .as_ref()
-                        .filter(|a| a.is_closed())
-                        .and_then(|a| a.told_on),
-                });
+                if heard {
+                    forwarded.push(ForwardedRow {
+                        position: n + 1,
+                        text: i.text.clone(),
+                        field: i.field.clone(),
+                        villages: i.villages.clone(),
+                        agency: agency.clone(),
+                        reply_by: *reply_by,
+                        told_on: i
+                            .answer
+                            .as_ref()
+                            .filter(|a| a.is_closed())
+                            .and_then(|a| a.told_on),
+                    });
+                }
                 (agency.clone(), String::new(), *reply_by)
             }
             _ => continue,
@@ -553,6 +599,36 @@ pub fn build(
             .count(),
     };
 
+    let settled = |i: &&&Item| match i.outcome() {
+        Some(o) => match o.kind() {
+            OutcomeKind::Later | OutcomeKind::Forwarded => closed(i),
+            _ => true,
+        },
+        None => closed(i),
+    };
+    let carried: Vec<&&Item> = ordered.iter().filter(|i| i.carried.is_some()).collect();
+    let figures = Figures {
+        title: d.title.clone(),
+        year: d.session_date.unwrap_or(today).year(),
+        petitions: active.len(),
+        by_field: by_field.clone(),
+        on_the_spot: by_outcome
+            .iter()
+            .find(|o| o.kind == Some(OutcomeKind::Answered))
+            .map_or(0, |o| o.count),
+        within_period: ordered
+            .iter()
+            .filter(|i| match (i.outcome(), &i.answer) {
+                (Some(Outcome::Later { due, .. }), Some(a)) => a.answered_on <= *due,
+                _ => false,
+            })
+            .count(),
+        forwarded: forwarded.len(),
+        open: open.len(),
+        carried: carried.len(),
+        carried_settled: carried.iter().filter(|i| settled(i)).count(),
+    };
+
     let date = settings.date.unwrap_or(today);
     let number = match settings.document_number(date) {
         Some(n) => n.line(),
@@ -575,6 +651,8 @@ pub fn build(
         open,
         narrative: settings.narrative.clone(),
         signer: d.chair.clone(),
+        figures,
+        previous: None,
     }
 }
 

@@ -23,6 +23,35 @@ impl OfficeState {
         &VI
     }
 
+    /// The figures of the dialogue of `kind` held before the one shown (the last closed
+    /// before it), read from its archive, for the report's comparison.
+    pub fn previous_figures(
+        self,
+        kind: DialogueKind,
+        today: chrono::NaiveDate,
+    ) -> Option<crate::domain::report::Figures> {
+        let shown = self.viewing.get().map(|d| d.closed_at);
+        let previous = self.closed.with(|c| {
+            c.iter()
+                .filter(|d| d.kind == kind && shown.is_none_or(|at| d.closed_at < at))
+                .max_by_key(|d| d.closed_at)
+                .cloned()
+        })?;
+        let snap = OfficeRepository::viewing(self.store(), &previous.id).load();
+        let setup = snap.setup?;
+        Some(
+            crate::domain::report::build(
+                &setup,
+                &snap.register,
+                &snap.session,
+                &snap.items,
+                &snap.session.report,
+                today,
+            )
+            .figures,
+        )
+    }
+
     /// Shows the closed dialogue `id` read-only, or with `None` the one under way again.
     pub fn view_dialogue(self, id: Option<String>) {
         let store = self.store();

@@ -21,10 +21,14 @@ const CSV: &str = "text/csv;charset=utf-8";
 fn report_now(app: OfficeState) -> Option<Report> {
     let setup = app.setup.get()?;
     let today = vietnam_date(browser::now());
-    Some(app.register.with(|r| {
+    let report = app.register.with(|r| {
         app.session
             .with(|s| app.items.with(|i| build(&setup, r, s, i, &s.report, today)))
-    }))
+    });
+    Some(match app.previous_figures(setup.dialogue.kind, today) {
+        Some(previous) => report.compared_with(previous),
+        None => report,
+    })
 }
 
 #[component]
