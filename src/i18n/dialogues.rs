@@ -39,6 +39,11 @@ pub struct DialogueTexts {
     pub back_to_current: &'static str,
     pub carried_from: fn(&str, Option<chrono::NaiveDate>, &str) -> String,
     pub carried_due: fn(chrono::NaiveDate) -> String,
+    pub history_title: &'static str,
+    pub history_search: &'static str,
+    pub history_hint: &'static str,
+    /// "5 kiến nghị: Đối thoại năm 2027: 1; …"
+    pub history_found: fn(usize, &[(String, usize)]) -> String,
 }
 
 impl DialogueTexts {
@@ -114,4 +119,17 @@ pub const VI: DialogueTexts = DialogueTexts {
         )
     },
     carried_due: |d| format!("hạn ban đầu {}", format_date(d)),
+    history_title: "Tìm trong mọi cuộc đối thoại",
+    history_search: "Tìm trong mọi năm",
+    history_hint: "Ví dụ: \"duong lien thon\" cho biết vấn đề đã được nêu ở những kỳ nào.",
+    history_found: |n, per| {
+        if n == 0 {
+            return "Không tìm thấy kiến nghị nào.".to_string();
+        }
+        let parts: Vec<String> = per
+            .iter()
+            .map(|(title, k)| format!("{}: {k}", shown_safely(title)))
+            .collect();
+        format!("{n} kiến nghị — {}", parts.join("; "))
+    },
 };

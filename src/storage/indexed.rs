@@ -86,6 +86,9 @@ struct Inner {
     generation: Cell<u32>,
     /// A commit is on its way.
     writing: Cell<bool>,
+    /// The prefix of the keys read on demand, and whether they are in the copy.
+    deferred: &'static str,
+    deferred_read: Cell<bool>,
 }
 
 /// Clones share the same database and copy.
@@ -162,22 +165,74 @@ fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
     Some(value.dyn_ref::<Uint8Array>()?.to_vec())
 }
 
-/// Everything stored, its pieces joined ([`pieces`]), and the generation it was read at.
-async fn read_all(db: &IdbDatabase) -> Result<(BTreeMap<String, String>, u32), StoreError> {
+/// The first key after every key that starts with `prefix` (its last byte counted up).
+fn after_prefix(prefix: &str) -> String {
+    let mut end = prefix.as_bytes().to_vec();
+    if let Some(last) = end.last_mut() {
+        *last += 1;
+    }
+    String::from_utf8(end).unwrap_or_default()
+}
+
+/// Which part of the database a read takes.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    /// Everything but the keys that start with the deferred prefix.
+    Eager(&'a str),
+    /// Only those.
+    Deferred(&'a str),
+}
+
+impl Part<'_> {
+    fn ranges(self) -> Result<Vec<IdbKeyRange>, StoreError> {
+        let key = |s: &str| JsValue::from_str(s);
+        let ranges = match self {
+            Part::Eager(prefix) => vec![
+                IdbKeyRange::upper_bound_with_open(&key(prefix), true),
+                IdbKeyRange::lower_bound(&key(&after_prefix(prefix))),
+            ],
+            Part::Deferred(prefix) => vec![IdbKeyRange::bound_with_lower_open_and_upper_open(
+                &key(prefix),
+                &key(&after_prefix(prefix)),
+                false,
+                true,
+            )],
+        };
+        ranges
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .map_err(|e| error_of(&e))
+    }
+}
+
+/// Everything stored in `part`, its pieces joined ([`pieces`]), and the generation it was
+/// read at (found only by an eager read: the generation is not deferred).
+async fn read_part(
+    db: &IdbDatabase,
+    part: Part<'_>,
+) -> Result<(BTreeMap<String, String>, u32), StoreError> {
     let tx = db.transaction_with_str(STORE).map_err(|e| error_of(&e))?;
     let store = tx.object_store(STORE).map_err(|e| error_of(&e))?;
-    let keys = finished(&store.get_all_keys().map_err(|e| error_of(&e))?).await?;
-    let values = finished(&store.get_all().map_err(|e| error_of(&e))?).await?;
-    let keys: Array = keys.unchecked_into();
-    let values: Array = values.unchecked_into();
-    let mut stored = Vec::with_capacity(keys.length() as usize);
+    let mut stored = Vec::new();
     let mut generation = 0;
-    for (k, v) in keys.iter().zip(values.iter()) {
-        let Some(k) = k.as_string() else { continue };
-        if k == GENERATION {
-            generation = generation_of(&v);
-        } else if let Some(v) = bytes_of(&v) {
-            stored.push((k, v));
+    for range in part.ranges()? {
+        let keys = finished(
+            &store
+                .get_all_keys_with_key(&range)
+                .map_err(|e| error_of(&e))?,
+        )
+        .await?;
+        let values = finished(&store.get_all_with_key(&range).map_err(|e| error_of(&e))?).await?;
+        let keys: Array = keys.unchecked_into();
+        let values: Array = values.unchecked_into();
+        stored.reserve(keys.length() as usize);
+        for (k, v) in keys.iter().zip(values.iter()) {
+            let Some(k) = k.as_string() else { continue };
+            if k == GENERATION {
+                generation = generation_of(&v);
+            } else if let Some(v) = bytes_of(&v) {
+                stored.push((k, v));
+            }
         }
     }
     let copy = pieces::join(stored)
@@ -197,8 +252,10 @@ fn generation_of(value: &JsValue) -> u32 {
 }
 
 impl IdbStore {
-    /// Opens (or creates) the database and reads all of it.
-    pub async fn open(name: &str) -> Result<Self, StoreError> {
+    /// Opens (or creates) the database and reads all of it but the entries whose keys
+    /// start with `deferred`, which are read on demand ([`Self::load_deferred`]): the
+    /// office's closed dialogues, so ten years of history do not slow its start.
+    pub async fn open(name: &str, deferred: &'static str) -> Result<Self, StoreError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or(StoreError::NotSaved)?;
@@ -214,7 +271,7 @@ impl IdbStore {
         });
         request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
         let db: IdbDatabase = finished(&request).await?.unchecked_into();
-        let (copy, generation) = read_all(&db).await?;
+        let (copy, generation) = read_part(&db, Part::Eager(deferred)).await?;
         Ok(Self {
             inner: Rc::new(Inner {
                 db,
@@ -222,6 +279,8 @@ impl IdbStore {
                 pending: RefCell::new(BTreeMap::new()),
                 generation: Cell::new(generation),
                 writing: Cell::new(false),
+                deferred,
+                deferred_read: Cell::new(false),
             }),
         })
     }
@@ -265,13 +324,45 @@ impl IdbStore {
         if self.busy() {
             return Ok(false);
         }
-        let (copy, generation) = read_all(&self.inner.db).await?;
+        let (mut copy, generation) =
+            read_part(&self.inner.db, Part::Eager(self.inner.deferred)).await?;
+        if self.inner.deferred_read.get() {
+            copy.append(
+                &mut read_part(&self.inner.db, Part::Deferred(self.inner.deferred))
+                    .await?
+                    .0,
+            );
+        }
         if self.busy() {
             return Ok(false);
         }
         *self.inner.copy.borrow_mut() = copy;
         self.inner.generation.set(generation);
         Ok(true)
+    }
+
+    /// Reads the deferred entries into the copy, once: after this, every entry stored
+    /// is in the copy (as the full backup, a restore or a closed dialogue's page need).
+    /// An entry this tab changed meanwhile keeps its change.
+    pub async fn load_deferred(&self) -> Result<(), StoreError> {
+        if self.inner.deferred_read.get() {
+            return Ok(());
+        }
+        let (read, _) = read_part(&self.inner.db, Part::Deferred(self.inner.deferred)).await?;
+        let pending = self.inner.pending.borrow();
+        let mut copy = self.inner.copy.borrow_mut();
+        for (k, v) in read {
+            if !pending.contains_key(&k) {
+                copy.entry(k).or_insert(v);
+            }
+        }
+        self.inner.deferred_read.set(true);
+        Ok(())
+    }
+
+    /// Whether the deferred entries are in the copy.
+    pub fn deferred_loaded(&self) -> bool {
+        self.inner.deferred_read.get()
     }
 
     /// Records a change for the next commit, which writes what the copy then holds:

@@ -19,8 +19,9 @@ const OFFICE_PREFIX: &str = "dt1:o:";
 const SETUP: &str = "dt1:o:setup";
 /// The closed dialogues, oldest first.
 const DIALOGUES: &str = "dt1:o:dialogues";
-/// A closed dialogue's entries: [`archive_key`].
-const ARCHIVE_PREFIX: &str = "dt1:o:d:";
+/// A closed dialogue's entries: [`archive_key`]. The office's IndexedDB reads them only
+/// when a closed dialogue is opened (or the full backup made), not at start.
+pub const ARCHIVE_PREFIX: &str = "dt1:o:d:";
 const GROUPS: &str = "dt1:o:groups";
 const SOURCES: &str = "dt1:o:sources";
 const VILLAGE_PREFIX: &str = "dt1:o:v:";

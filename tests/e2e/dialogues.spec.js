@@ -216,7 +216,8 @@ test('two dialogues on one office and two tablets: the tablets start the 2027 ro
   const setup2027 = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
   expect(JSON.parse(setup2027.text).dialogue.title).toBe(TITLE_2027);
 
-  // Tablet A sent everything: it starts the 2027 round at once.
+  // Tablet A sent everything: it starts the 2027 round at once (on 07/12 too).
+  for (const t of [a.page, b.page]) await t.clock.setFixedTime(new Date('2026-12-07T03:00:00Z'));
   await pickOnResults(a.page, setup2027);
   const confirm = a.page.getByRole('alertdialog');
   await expect(confirm).toContainText(`Tệp thiết lập này là của cuộc đối thoại mới: “${TITLE_2027}”.`);
@@ -266,6 +267,17 @@ test('two dialogues on one office and two tablets: the tablets start the 2027 ro
   await expect(queue.nth(0)).toContainText('Thiếu đèn chiếu sáng ngã ba chợ');
   await expect(queue.nth(0)).toContainText(`Chuyển từ “${TITLE_2026}”`);
   await expect(queue.nth(1)).toContainText('Đề nghị làm sân chơi cho trẻ em thôn 1');
+
+  // The list searches every dialogue: the road raised in 2026 shows as raised before.
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await label(page, 'Tìm trong mọi năm').fill('duong lien thon');
+  const history = page.getByRole('region', { name: 'Tìm trong mọi cuộc đối thoại' });
+  await expect(history.getByRole('status')).toHaveText(`1 kiến nghị — ${TITLE_2026}: 1`);
+  await expect(history.getByRole('listitem')).toContainText('Đề nghị sửa đường liên thôn đoạn qua xóm 3');
+  // The report compares 2027 with 2026.
+  await page.getByRole('link', { name: 'Báo cáo' }).click();
+  await expect(page.getByText('5. So sánh với cuộc đối thoại trước')).toBeVisible();
+  await expect(page.getByText(`So với “${TITLE_2026}” (năm 2026), số ý kiến, kiến nghị nhận được giảm 2 (1 so với 3)`)).toBeVisible();
   await a.context.close();
   await b.context.close();
 });

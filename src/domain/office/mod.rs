@@ -5,6 +5,7 @@
 //! while the office is idle ([`rehearsal`]).
 
 pub mod dialogue;
+pub mod history;
 pub mod list;
 pub mod records;
 pub mod register;

@@ -24,8 +24,18 @@ fn is_office_store_key(key: &str) -> bool {
     key.starts_with("dt1:")
 }
 
-/// Downloads the full backup: the office's entries and the village's, as stored.
+/// Downloads the full backup: the office's entries (the closed dialogues' read first)
+/// and the village's, as stored.
 pub fn download_backup(app: OfficeState) {
+    leptos::task::spawn_local(async move {
+        match app.store().load_deferred().await {
+            Ok(()) => download_loaded(app),
+            Err(e) => app.fail(T.store_error(&e)),
+        }
+    });
+}
+
+fn download_loaded(app: OfficeState) {
     let name = app
         .setup
         .with_untracked(|s| {
@@ -70,6 +80,11 @@ async fn restore(app: OfficeState, backup: Backup) -> Result<(), String> {
     };
     if let Some(o) = &backup.office {
         let store = app.store();
+        // Every entry in the copy, so the restore replaces the closed dialogues too.
+        store
+            .load_deferred()
+            .await
+            .map_err(|e| (B.not_restored)(T.store_error(&e)))?;
         // The in-memory copy never refuses; the commit below decides.
         let _ = replace_all(&store, is_office_store_key, o);
         if let Err(e) = store.flush().await {

@@ -23,6 +23,23 @@ impl OfficeState {
         &VI
     }
 
+    /// Reads the closed dialogues' entries, if not yet (in the background: `archives`
+    /// says when they are there, and what waits for them follows it).
+    pub fn need_archives(self) {
+        if self.archives.get_untracked() || self.store().deferred_loaded() {
+            if !self.archives.get_untracked() {
+                self.archives.set(true);
+            }
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match self.store().load_deferred().await {
+                Ok(()) => self.archives.set(true),
+                Err(e) => self.fail(crate::i18n::VI.store_error(&e)),
+            }
+        });
+    }
+
     /// The figures of the dialogue of `kind` held before the one shown (the last closed
     /// before it), read from its archive, for the report's comparison.
     pub fn previous_figures(
@@ -37,6 +54,10 @@ impl OfficeState {
                 .max_by_key(|d| d.closed_at)
                 .cloned()
         })?;
+        if !self.archives.get() {
+            self.need_archives();
+            return None;
+        }
         let snap = OfficeRepository::viewing(self.store(), &previous.id).load();
         let setup = snap.setup?;
         Some(
@@ -52,8 +73,49 @@ impl OfficeState {
         )
     }
 
+    /// The petitions of every dialogue, the one shown first, then those closed, newest
+    /// first (each read from its archive).
+    pub fn history(self) -> crate::domain::office::history::History {
+        let mut h = crate::domain::office::history::History::default();
+        let shown = self.viewing.get_untracked().map(|d| d.id);
+        if let Some(setup) = self.setup.get_untracked() {
+            self.register.with_untracked(|r| h.add(&setup, r));
+        }
+        let closed = self.closed.get_untracked();
+        for d in closed
+            .iter()
+            .rev()
+            .filter(|d| Some(&d.id) != shown.as_ref())
+        {
+            let snap = OfficeRepository::viewing(self.store(), &d.id).load();
+            if let Some(setup) = &snap.setup {
+                h.add(setup, &snap.register);
+            }
+        }
+        // Viewing a closed dialogue: the one under way is searched too.
+        if shown.is_some() {
+            let snap = OfficeRepository::new(self.store()).load();
+            if let Some(setup) = &snap.setup {
+                h.add(setup, &snap.register);
+            }
+        }
+        h
+    }
+
     /// Shows the closed dialogue `id` read-only, or with `None` the one under way again.
     pub fn view_dialogue(self, id: Option<String>) {
+        if id.is_some() && !self.store().deferred_loaded() {
+            leptos::task::spawn_local(async move {
+                match self.store().load_deferred().await {
+                    Ok(()) => {
+                        self.archives.set(true);
+                        self.view_dialogue(id);
+                    }
+                    Err(e) => self.fail(crate::i18n::VI.store_error(&e)),
+                }
+            });
+            return;
+        }
         let store = self.store();
         let shown = id.as_ref().and_then(|id| {
             self.closed

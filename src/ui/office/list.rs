@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::state::OfficeState;
 use crate::domain::legacy;
+use crate::domain::office::history::History;
 use crate::domain::office::list::{select_after, ListFilter, Sort};
 use crate::domain::office::register::{Entry, OfficeStatus};
 use crate::domain::petition::{Kind, Petition, PetitionId};
@@ -177,6 +178,103 @@ pub fn ListPage() -> impl IntoView {
             app.register.with(|_| ());
             app.open.get().map(|id| view! { <Detail id /> })
         }}
+        {move || app.closed.with(|c| !c.is_empty()).then(|| view! { <HistorySearch /> })}
+    }
+}
+
+/// A search across every dialogue the office held, the one shown and those closed: each
+/// hit with its dialogue, and how many each dialogue had. The closed dialogues are read
+/// from their archive once, when the first words are typed.
+#[component]
+fn HistorySearch() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let dt = app.dialogue_texts();
+    let text = RwSignal::new(String::new());
+    // Counts the changes of the data the history is made from (an import, another
+    // dialogue closed, the archives read): the history is made again after one.
+    let data = Memo::new(move |n: Option<&u64>| {
+        app.register.track();
+        app.closed.track();
+        app.archives.track();
+        n.map_or(0, |n| n + 1)
+    });
+    let history: StoredValue<Option<(u64, History)>, LocalStorage> = StoredValue::new_local(None);
+    let last: StoredValue<Option<(String, Vec<usize>)>> = StoredValue::new(None);
+    let hits = Memo::new(move |_| {
+        let q = text.get();
+        let version = data.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        if !app.archives.get() {
+            app.need_archives();
+            return Vec::new();
+        }
+        if history.with_value(|h| h.as_ref().is_none_or(|(v, _)| *v != version)) {
+            let made = crate::ui::browser::measured("history-load", || app.history());
+            history.set_value(Some((version, made)));
+            last.set_value(None);
+        }
+        let found = crate::ui::browser::measured("history-search", || {
+            history.with_value(|h| {
+                last.with_value(|l| {
+                    h.as_ref().map_or_else(Vec::new, |(_, h)| {
+                        h.search(
+                            &q,
+                            l.as_ref().map(|(t, hits)| (t.as_str(), hits.as_slice())),
+                        )
+                    })
+                })
+            })
+        });
+        last.set_value(Some((q, found.clone())));
+        found
+    });
+    let rows = move || {
+        let hits = hits.get();
+        history.with_value(|h| {
+            let Some((_, h)) = h else {
+                return Vec::new();
+            };
+            hits.iter()
+                .take(SHOWN)
+                .map(|&i| {
+                    let r = &h.rows[i];
+                    let d = &h.dialogues[r.dialogue];
+                    view! {
+                        <li class="row">
+                            <span class="row-text">{excerpt(&r.content)}</span>
+                            <span class="row-meta">{format!("{} · {} · {}", d.title, r.village, r.field)}</span>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let summary = move || {
+        let hits = hits.get();
+        if text.with(|t| t.trim().is_empty()) {
+            return String::new();
+        }
+        history.with_value(|h| {
+            h.as_ref()
+                .map(|(_, h)| (dt.history_found)(hits.len(), &h.per_dialogue(&hits)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="history-title">
+            <h2 id="history-title">{dt.history_title}</h2>
+            <TextField
+                label=dt.history_search.to_string()
+                value=text
+                on_input=Callback::new(move |v| text.set(v))
+                input_type="search"
+                hint=dt.history_hint
+            />
+            <p role="status" class="count">{summary}</p>
+            <ul class="rows">{rows}</ul>
+        </section>
     }
 }
 

@@ -36,7 +36,7 @@ pub fn mount() {
     }));
     // Leptos's own executor starts with the mount, which waits for the database.
     wasm_bindgen_futures::spawn_local(async {
-        match IdbStore::open(state::DATABASE).await {
+        match IdbStore::open(state::DATABASE, crate::storage::office::ARCHIVE_PREFIX).await {
             Ok(store) => {
                 // The stored format brought up to date before anything reads it.
                 let migrated = store.migrate().await;

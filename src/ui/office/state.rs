@@ -161,6 +161,8 @@ pub struct OfficeState {
     pub closed: RwSignal<Vec<ClosedDialogue>>,
     /// The closed dialogue shown read-only instead of the one under way, if any.
     pub viewing: RwSignal<Option<ClosedDialogue>>,
+    /// The closed dialogues' entries have been read (they are not at start).
+    pub archives: RwSignal<bool>,
 }
 
 impl OfficeState {
@@ -195,6 +197,7 @@ impl OfficeState {
             rehearsed: StoredValue::new(false),
             closed: RwSignal::new(snap.closed),
             viewing: RwSignal::new(None),
+            archives: RwSignal::new(false),
         }
     }
 
