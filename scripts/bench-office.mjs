@@ -260,7 +260,7 @@ function canonical(value) {
   }
   return JSON.stringify(value);
 }
-const checksumOf = (doc) => 'sha256:' + createHash('sha256').update(canonical(doc), 'utf8').digest('hex');
+export const checksumOf = (doc) => 'sha256:' + createHash('sha256').update(canonical(doc), 'utf8').digest('hex');
 
 /** The bundle a village tablet would export: `count` petitions, with its checksum. */
 export function makeBundle(village, index, count) {
@@ -778,7 +778,7 @@ async function startupOnce(page) {
 }
 
 // The steps, for experiments on the office (diagnosis of a figure; not used by bench.mjs).
-export { newOffice, closeOffice, setUp, importFiles, typeQueries, suggestOnce, QUERIES };
+export { newOffice, closeOffice, setUp, importFiles, typeQueries, suggestOnce, startupOnce, storage, QUERIES };
 
 // ---------------------------------------------------------------------------------------
 // The whole office part

@@ -2,7 +2,7 @@
 # The performance benchmark: builds the release app (scripts/build.sh), then measures it in
 # headless Chromium (scripts/bench.mjs: the village tablet; scripts/bench-office.mjs: the
 # commune office) and rewrites docs/PERF.md with the figures.
-#   bash scripts/bench.sh [--no-build] [--dist DIR] [--only village|office] [--no-write]
+#   bash scripts/bench.sh [--no-build] [--dist DIR] [--only village|office|history] [--no-write]
 #                         [--runs N] [--saves N] [--startup-runs N] [--office-startup-runs N]
 #                         [--suggest-runs N] [--key-rounds N] [--import-rounds N]
 #                         [--profile DIR] [--strict]
