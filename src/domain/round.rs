@@ -34,9 +34,25 @@ pub fn round_of(profile: &VillageProfile) -> &str {
         .map_or(FIRST_DIALOGUE, |d| d.id.as_str())
 }
 
-/// How many petitions changed since the last export (`last_export`; never: all of them):
-/// what the office has not seen of this round.
-pub fn unsent(petitions: &[Petition], last_export: Option<DateTime<Utc>>) -> usize {
+/// How many petitions changed since the last export: what the office has not seen of this
+/// round. `sent`: each petition's id and revision as the last export sent it (a petition's
+/// revision grows at every change, whatever the tablet's clock says); a log of the releases
+/// before it has none, and then `last_export`'s time tells (never exported: all of them).
+pub fn unsent(
+    petitions: &[Petition],
+    sent: &[(String, u32)],
+    last_export: Option<DateTime<Utc>>,
+) -> usize {
+    if !sent.is_empty() {
+        return petitions
+            .iter()
+            .filter(|p| {
+                !sent
+                    .iter()
+                    .any(|(id, revision)| *revision == p.revision && *id == p.id.to_string())
+            })
+            .count();
+    }
     petitions
         .iter()
         .filter(|p| last_export.is_none_or(|at| p.updated_at > at))
@@ -164,8 +180,18 @@ mod tests {
             )
         };
         let petitions = [p(1), p(2), p(5)];
-        assert_eq!(unsent(&petitions, None), 3);
-        assert_eq!(unsent(&petitions, Some(at(3))), 1);
-        assert_eq!(unsent(&petitions, Some(at(5))), 0);
+        assert_eq!(unsent(&petitions, &[], None), 3);
+        assert_eq!(unsent(&petitions, &[], Some(at(3))), 1);
+        assert_eq!(unsent(&petitions, &[], Some(at(5))), 0);
+        // With the revisions sent, the clock no longer counts: a tablet whose clock went
+        // back still sees the petition changed after the export.
+        let sent: Vec<(String, u32)> = petitions[..2]
+            .iter()
+            .map(|p| (p.id.to_string(), p.revision))
+            .collect();
+        assert_eq!(unsent(&petitions, &sent, Some(at(99))), 1);
+        let mut edited = petitions.clone();
+        edited[0].revision += 1;
+        assert_eq!(unsent(&edited, &sent, Some(at(99))), 2);
     }
 }

@@ -243,6 +243,7 @@ mod tests {
         repo.record_export(
             &ExportLog::default(),
             DateTime::from_timestamp(9, 0).unwrap(),
+            &[],
         )
         .unwrap();
         repo.device_id(|| PetitionId::from_random([4; 16]).to_string());

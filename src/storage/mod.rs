@@ -111,14 +111,23 @@ pub struct ExportLog {
     pub sequence: u32,
     #[serde(default, with = "crate::domain::time::rfc3339_opt")]
     pub last_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Each petition's id and revision as the last export sent it: what changed since is
+    /// told by the revisions, which only grow, not by the tablet's clock. Empty in a log
+    /// of the releases before it (then the clock tells).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sent: Vec<(String, u32)>,
 }
 
 impl ExportLog {
-    /// The log after one more export.
-    pub fn next(&self, now: chrono::DateTime<chrono::Utc>) -> ExportLog {
+    /// The log after one more export, of `petitions`.
+    pub fn next(&self, now: chrono::DateTime<chrono::Utc>, petitions: &[Petition]) -> ExportLog {
         ExportLog {
             sequence: self.sequence.saturating_add(1),
             last_at: Some(now),
+            sent: petitions
+                .iter()
+                .map(|p| (p.id.to_string(), p.revision))
+                .collect(),
         }
     }
 }
@@ -418,8 +427,9 @@ impl<S: KeyValueStore> Repository<S> {
         &self,
         log: &ExportLog,
         now: chrono::DateTime<chrono::Utc>,
+        petitions: &[Petition],
     ) -> Result<ExportLog, StoreError> {
-        let next = log.next(now);
+        let next = log.next(now, petitions);
         self.write(EXPORTS, &next)?;
         Ok(next)
     }
@@ -642,6 +652,7 @@ mod tests {
             .record_export(
                 &ExportLog::default(),
                 DateTime::from_timestamp(5, 0).unwrap(),
+                &[],
             )
             .unwrap();
         let snap = repo.load();

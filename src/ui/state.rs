@@ -555,8 +555,11 @@ impl AppState {
                         .unwrap_or_else(|| r.untitled.to_string())
                 };
                 let stored = repo().load();
-                let last = stored.exports.last_at;
-                let unsent = unsent(&stored.petitions, last);
+                let unsent = unsent(
+                    &stored.petitions,
+                    &stored.exports.sent,
+                    stored.exports.last_at,
+                );
                 Ok(Picked::NewRound(PendingRound {
                     message: (r.new_round)(&title(&profile), &title(&next), stored.petitions.len()),
                     unsent: (unsent > 0).then(|| (r.unsent)(unsent)),

@@ -241,6 +241,7 @@ test('two dialogues on one office and two tablets: the tablets start the 2027 ro
   await expect(a.page.getByRole('alert')).toContainText(`Tệp này thuộc cuộc đối thoại “${TITLE_2026}”, không phải vòng thu thập hiện tại của máy này.`);
 
   // Tablet B changed a petition after its export: warned, it sends the old round first.
+  await b.page.getByRole('link', { name: 'Kiến nghị', exact: true }).click();
   await addPetition(b.page, { content: 'Cống thoát nước xóm 2 bị tắc', field: 'Khác' });
   await pickOnResults(b.page, setup2027);
   await expect(b.page.getByRole('alertdialog')).toContainText('Chú ý: 1 kiến nghị có thay đổi chưa gửi về xã.');
@@ -255,6 +256,7 @@ test('two dialogues on one office and two tablets: the tablets start the 2027 ro
   await expect(b.page.getByRole('banner')).toContainText(TITLE_2027);
 
   // 2027's petitions come in; the office's queue has them after the matter carried over.
+  await a.page.getByRole('link', { name: 'Kiến nghị', exact: true }).click();
   await addPetition(a.page, { content: 'Đề nghị làm sân chơi cho trẻ em thôn 1', field: 'Văn hóa - Xã hội' });
   const bundle2027 = await a.exportBundle();
   expect(JSON.parse(bundle2027.text).petitions).toHaveLength(1);

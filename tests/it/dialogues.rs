@@ -369,3 +369,48 @@ fn the_report_compares_with_the_previous_dialogue_and_counts_the_carried_matters
     assert_eq!(report_2027.open.len(), 1);
     assert!(report_2027.open[0].overdue());
 }
+
+#[test]
+fn a_thematic_dialogues_theme_is_on_every_document() {
+    use doithoai::domain::report::build;
+    use doithoai::domain::report::document::subject;
+    use doithoai::domain::session::announcement::announcement;
+    use doithoai::domain::session::followup::results_notice_body;
+    use doithoai::domain::session::minutes::minutes;
+    let first = setup();
+    let thematic = SetupDraft {
+        title: "Đối thoại giữa Chủ tịch UBND xã với nhân dân".into(),
+        kind: doithoai::domain::office::dialogue::DialogueKind::Thematic,
+        theme: "Giải phóng mặt bằng tuyến ĐT 549".into(),
+        session_date: "12/03/2027".into(),
+        ..SetupDraft::next_from(&first)
+    }
+    .validate_next(&first, "n2027")
+    .unwrap();
+    let session = Session::default();
+    let theme = "chuyên đề: Giải phóng mặt bằng tuyến ĐT 549";
+    let m = minutes(&thematic, &session, &[], None);
+    assert!(m.subject.ends_with(theme), "{}", m.subject);
+    assert!(results_notice_body(&thematic, &session, &[]).contains(theme));
+    assert!(announcement(&thematic, &session.prep).contains(theme));
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 3, 20).unwrap();
+    let r = build(
+        &thematic,
+        &Default::default(),
+        &session,
+        &[],
+        &session.report,
+        today,
+    );
+    assert_eq!(
+        subject(&r),
+        format!("Kết quả tổ chức đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2027, {theme}")
+    );
+    // A title that says the theme already is not made longer.
+    let mut said = thematic.clone();
+    said.dialogue.title = "Đối thoại về giải phóng mặt bằng tuyến ĐT 549".into();
+    assert_eq!(
+        minutes(&said, &session, &[], None).subject,
+        "Đối thoại về giải phóng mặt bằng tuyến ĐT 549"
+    );
+}

@@ -71,7 +71,7 @@ fn entries(store: &MemoryStore) -> Entries {
 fn the_next_dialogue_starts_an_empty_round_and_the_last_is_kept_whole() {
     let (store, repo) = tablet();
     let before = repo.load();
-    assert_eq!(unsent(&before.petitions, None), 2, "never exported");
+    assert_eq!(unsent(&before.petitions, &[], None), 2, "never exported");
     let SetupTaken::NewRound(next) =
         take_setup(&setup_2027(), &before.profile.clone().unwrap()).unwrap()
     else {

@@ -49,6 +49,30 @@ pub struct Dialogue {
     pub chair: String,
 }
 
+impl Dialogue {
+    /// `text` (the dialogue's title on a document) with a thematic dialogue's theme after
+    /// it, unless it says the theme already: every document of a thematic dialogue names
+    /// its theme.
+    pub fn with_theme(&self, text: String) -> String {
+        if self.theme.is_empty() || fold(&text).contains(&fold(&self.theme)) {
+            text
+        } else {
+            format!("{text}, chuyên đề: {}", self.theme)
+        }
+    }
+
+    /// The dialogue's name on its documents: its title, or `default` when it has none,
+    /// with its theme.
+    pub fn document_title(&self, default: &str) -> String {
+        let title = if self.title.is_empty() {
+            default.to_string()
+        } else {
+            self.title.clone()
+        };
+        self.with_theme(title)
+    }
+}
+
 impl Default for Dialogue {
     fn default() -> Self {
         Self {

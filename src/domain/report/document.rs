@@ -74,11 +74,16 @@ pub fn outcome_label(k: Option<OutcomeKind>) -> &'static str {
 }
 
 /// "Kết quả tổ chức đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2026"
+/// (a thematic dialogue's with ", chuyên đề: …").
 pub fn subject(r: &Report) -> String {
-    format!(
+    let subject = format!(
         "Kết quả tổ chức đối thoại giữa Chủ tịch UBND xã với nhân dân năm {}",
         r.year
-    )
+    );
+    match r.facts.theme.as_str() {
+        "" => subject,
+        theme => format!("{subject}, chuyên đề: {theme}"),
+    }
 }
 
 /// The recipients block's lines after "Nơi nhận:": "- Ủy ban nhân dân tỉnh;" …, then

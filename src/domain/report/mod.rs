@@ -216,6 +216,8 @@ pub struct Attendance {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Facts {
     pub commune: String,
+    /// A thematic dialogue's theme; empty for a general one.
+    pub theme: String,
     pub province: String,
     /// The plan's number and symbol ("163/KH-UBND"), if the setup gives it.
     pub plan_number: String,
@@ -572,6 +574,7 @@ pub fn build(
     };
     let facts = Facts {
         commune: setup.commune.clone(),
+        theme: d.theme.clone(),
         province: setup.province.clone(),
         plan_number: d.plan_number.clone(),
         meetings_from: d.meeting_from,

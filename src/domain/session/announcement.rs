@@ -50,11 +50,7 @@ pub fn announcement(setup: &OfficeSetup, prep: &Preparation) -> String {
         )
     };
     lines.push(basis);
-    let title = if d.title.is_empty() {
-        "buổi đối thoại giữa Chủ tịch UBND xã với nhân dân".to_string()
-    } else {
-        d.title.clone()
-    };
+    let title = d.document_title("buổi đối thoại giữa Chủ tịch UBND xã với nhân dân");
     lines.push(format!("Ủy ban nhân dân xã tổ chức {title}."));
     let when = when(setup, prep);
     if !when.is_empty() {

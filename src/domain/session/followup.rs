@@ -322,8 +322,12 @@ pub fn results_notice_body(setup: &OfficeSetup, session: &Session, items: &[Item
         .map(format_date)
         .unwrap_or_default();
     l.push(format!(
-        "Ngày {day}, tại {}, Chủ tịch UBND xã {} đã tổ chức đối thoại với nhân dân. Ủy ban nhân dân xã thông báo kết quả như sau:",
-        setup.dialogue.place, setup.commune
+        "Ngày {day}, tại {}, Chủ tịch UBND xã {} đã tổ chức {}. Ủy ban nhân dân xã thông báo kết quả như sau:",
+        setup.dialogue.place,
+        setup.commune,
+        setup
+            .dialogue
+            .with_theme("đối thoại với nhân dân".to_string())
     ));
     let ordered = session.in_order(items);
     let t = crate::domain::session::minutes::Tally::of(ordered.iter().copied());

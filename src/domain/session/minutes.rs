@@ -204,6 +204,14 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
         if i.backers > 1 {
             about.push(format!("{} người cùng kiến nghị", i.backers));
         }
+        // A matter carried from an earlier dialogue says where it was first raised.
+        if let Some(c) = &i.carried {
+            let on = c
+                .raised_on
+                .map(|d| format!(" ngày {}", crate::domain::time::format_date(d)))
+                .unwrap_or_default();
+            about.push(format!("chuyển từ {}{on}", c.title));
+        }
         let about = if about.is_empty() {
             String::new()
         } else {
@@ -253,11 +261,9 @@ pub fn minutes(
         Some(n) => n.line(),
         None => DocType::Minutes.blank_number_line(),
     };
-    let title = if setup.dialogue.title.is_empty() {
-        "Hội nghị đối thoại giữa Chủ tịch UBND xã với nhân dân".to_string()
-    } else {
-        setup.dialogue.title.clone()
-    };
+    let title = setup
+        .dialogue
+        .document_title("Hội nghị đối thoại giữa Chủ tịch UBND xã với nhân dân");
     Minutes {
         authority: commune_authority(&setup.commune),
         number,

@@ -31,9 +31,9 @@ fn make_bundle(app: AppState) -> Option<Made> {
     let stored = repo.load();
     let profile = stored.profile.or_else(|| app.profile.get_untracked())?;
     let meeting = stored.meeting.or_else(|| app.meeting.get_untracked());
-    let (log, not_noted) = match repo.record_export(&stored.exports, now) {
+    let (log, not_noted) = match repo.record_export(&stored.exports, now, &stored.petitions) {
         Ok(log) => (log, None),
-        Err(e) => (stored.exports.next(now), Some(e)),
+        Err(e) => (stored.exports.next(now, &stored.petitions), Some(e)),
     };
     let ctx = ExportContext {
         app_version: crate::APP_VERSION,

@@ -150,6 +150,7 @@ fn tablet_entries() -> Vec<(String, String)> {
     repo.record_export(
         &ExportLog::default(),
         chrono::DateTime::from_timestamp(5, 0).unwrap(),
+        &[],
     )
     .unwrap();
     let results = parse_results(&(PARSERS[3].samples)()[0]).unwrap();
