@@ -50,7 +50,7 @@ pub(crate) fn stores() -> (MemoryStore, MemoryStore) {
     (village, office)
 }
 
-fn entries(store: &MemoryStore) -> Entries {
+pub(crate) fn entries(store: &MemoryStore) -> Entries {
     store
         .keys()
         .into_iter()
@@ -72,6 +72,10 @@ fn backup_of(village: &MemoryStore, office: Option<&MemoryStore>) -> Backup {
                     Role::Village
                 },
                 name: "Cẩm Quang".into(),
+                dialogue: Some(doithoai::domain::bundle::dialogue::DialogueRef {
+                    id: "dau-tien".into(),
+                    title: "Đối thoại năm 2026".into(),
+                }),
             },
         },
     )
@@ -182,6 +186,17 @@ fn bad_backups_are_refused_with_their_reason() {
         )
         .to_json()
     };
+    // The dialogue the maker was on reads back; an id that could not be one is refused.
+    assert_eq!(read_for_office(&text).unwrap().made_by, good.made_by);
+    assert_eq!(
+        refuse(&resealed(&|b| {
+            b.made_by.dialogue.as_mut().unwrap().id = "../x".into();
+        })),
+        BackupError::File(FileError::BadField {
+            path: "made_by.dialogue.id".into(),
+            problem: FieldProblem::Invalid
+        })
+    );
     let key = good
         .village
         .as_ref()

@@ -10,7 +10,7 @@ use doithoai::domain::office::setup::SetupDraft;
 use doithoai::domain::session::outcome::Outcome;
 use doithoai::domain::session::queue::{fill, questions};
 use doithoai::domain::session::Session;
-use doithoai::storage::office::OfficeRepository;
+use doithoai::storage::office::{OfficeRepository, OfficeSnapshot};
 use doithoai::storage::{KeyValueStore, MemoryStore, StoreError};
 
 use crate::office_import::{at, bundle, import, petition, setup};
@@ -50,13 +50,19 @@ fn held() -> (MemoryStore, OfficeRepository<MemoryStore>) {
     (store, repo)
 }
 
-#[test]
-fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() {
-    let (store, repo) = held();
+/// The day 2026 is closed.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap()
+}
+
+/// Closes the office's 2026 dialogue (its open matters confirmed as listed) and opens 2027
+/// under `id`, stored. The office as it was before, and what closing made.
+fn close_2026(
+    repo: &OfficeRepository<MemoryStore>,
+    id: &str,
+) -> (OfficeSnapshot, doithoai::domain::office::dialogue::Closing) {
     let before = repo.load();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-    let open = open_matters(&before.session, &before.items, today);
-    assert_eq!(open.len(), 1);
+    let open = open_matters(&before.session, &before.items, today());
     let setup = before.setup.clone().unwrap();
     let closing = close(
         Some(&setup),
@@ -69,13 +75,23 @@ fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() 
     .unwrap();
     let next = SetupDraft {
         title: "Đối thoại năm 2027".into(),
+        session_date: "04/09/2027".into(),
         ..SetupDraft::next_from(&setup)
     }
-    .validate_next(&setup, "3f6c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44")
+    .validate_next(&setup, id)
     .unwrap();
     let session = next_session(&before.session, &closing.carried);
     repo.close_dialogue(&closing, &before.closed, &next, &session)
         .unwrap();
+    (before, closing)
+}
+
+#[test]
+fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() {
+    let (store, repo) = held();
+    let (before, _) = close_2026(&repo, "3f6c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44");
+    let setup = before.setup.clone().unwrap();
+    let today = today();
 
     // The office now works on 2027: no petitions yet, the open matter on its queue.
     let now = repo.load();
@@ -138,29 +154,8 @@ fn the_second_dialogue_opens_with_the_open_matter_and_the_first_is_kept_whole() 
 #[test]
 fn a_closed_dialogue_cannot_be_changed() {
     let (store, repo) = held();
-    let before = repo.load();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
-    let open = open_matters(&before.session, &before.items, today);
-    let setup = before.setup.clone().unwrap();
-    let closing = close(
-        Some(&setup),
-        &before.session,
-        &before.items,
-        2,
-        &open,
-        at(9000),
-    )
-    .unwrap();
-    let next = SetupDraft::next_from(&setup)
-        .validate_next(&setup, "n2")
-        .unwrap();
-    repo.close_dialogue(
-        &closing,
-        &[],
-        &next,
-        &next_session(&before.session, &closing.carried),
-    )
-    .unwrap();
+    let (_, closing) = close_2026(&repo, "n2");
+    let next = repo.load().setup.unwrap();
     let entries_before: Vec<(String, Option<String>)> = {
         let mut k = store.keys();
         k.sort();
@@ -298,7 +293,7 @@ fn the_report_compares_with_the_previous_dialogue_and_counts_the_carried_matters
     use doithoai::domain::report::{build, csv};
     let (_, repo) = held();
     let before = repo.load();
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let today = today();
     let setup = before.setup.clone().unwrap();
     let report_2026 = build(
         &setup,
@@ -315,30 +310,7 @@ fn the_report_compares_with_the_previous_dialogue_and_counts_the_carried_matters
         .iter()
         .any(|t| t.title == "So sánh với cuộc đối thoại trước"));
 
-    let open = open_matters(&before.session, &before.items, today);
-    let closing = close(
-        Some(&setup),
-        &before.session,
-        &before.items,
-        2,
-        &open,
-        at(9000),
-    )
-    .unwrap();
-    let next = SetupDraft {
-        title: "Đối thoại năm 2027".into(),
-        session_date: "04/09/2027".into(),
-        ..SetupDraft::next_from(&setup)
-    }
-    .validate_next(&setup, "n2027")
-    .unwrap();
-    repo.close_dialogue(
-        &closing,
-        &[],
-        &next,
-        &next_session(&before.session, &closing.carried),
-    )
-    .unwrap();
+    close_2026(&repo, "n2027");
     let now = repo.load();
     let report_2027 = build(
         now.setup.as_ref().unwrap(),

@@ -3,13 +3,13 @@
 //! read-only and never sent again; the next round starts empty for the new dialogue. A
 //! round that cannot be stored for want of room changes nothing.
 
-use doithoai::domain::bundle::backup::Entries;
 use doithoai::domain::bundle::village::{build_village_bundle, ExportContext};
 use doithoai::domain::round::{round_of, take_setup, unsent, SetupTaken};
 use doithoai::domain::village::{DialogueInfo, Meeting, VillageProfile};
 use doithoai::storage::backup::check_village;
-use doithoai::storage::{KeyValueStore, MemoryStore, Repository, StoreError};
+use doithoai::storage::{MemoryStore, Repository, StoreError};
 
+use crate::backup::entries;
 use crate::office_import::{at, petition, setup};
 use doithoai::domain::bundle::setup::parse_commune_setup;
 
@@ -57,14 +57,6 @@ fn tablet() -> (MemoryStore, Repository<MemoryStore>) {
     })
     .unwrap();
     (store, repo)
-}
-
-fn entries(store: &MemoryStore) -> Entries {
-    store
-        .keys()
-        .into_iter()
-        .filter_map(|k| store.get(&k).map(|v| (k, v)))
-        .collect()
 }
 
 #[test]

@@ -38,6 +38,10 @@ pub struct MadeBy {
     pub role: Role,
     #[serde(default)]
     pub name: String,
+    /// The dialogue the maker was on: the office's dialogue under way, or the tablet's
+    /// round (a backup holds every dialogue's entries; this says which was current).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dialogue: Option<super::dialogue::DialogueRef>,
 }
 
 /// The file as written.
@@ -203,7 +207,20 @@ fn from_document(doc: Value) -> Result<Backup, FileError> {
                 Some(Value::String(s)) => s,
                 Some(_) => return Err(wrong_type("made_by.name")),
             };
-            MadeBy { role, name }
+            let dialogue = match by.remove("dialogue") {
+                None | Some(Value::Null) => None,
+                Some(d) => Some(
+                    serde_json::from_value::<super::dialogue::DialogueRef>(d)
+                        .map_err(|_| wrong_type("made_by.dialogue"))?
+                        .checked()
+                        .map_err(|_| invalid("made_by.dialogue.id"))?,
+                ),
+            };
+            MadeBy {
+                role,
+                name,
+                dialogue,
+            }
         }
         None => return Err(missing("made_by")),
         Some(_) => return Err(wrong_type("made_by")),
@@ -292,6 +309,7 @@ mod tests {
                 made_by: MadeBy {
                     role: Role::Village,
                     name: "Thôn Đông · Cẩm Quang".into(),
+                    dialogue: None,
                 },
             },
         )
@@ -373,6 +391,7 @@ mod tests {
                 made_by: MadeBy {
                     role: Role::Office,
                     name: String::new(),
+                    dialogue: None,
                 },
             },
         );

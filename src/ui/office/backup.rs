@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::state::OfficeState;
 use crate::domain::bundle::backup::{build_backup, Backup, BackupContext, MadeBy, Role};
+use crate::domain::bundle::dialogue::DialogueRef;
 use crate::domain::time::format_datetime;
 use crate::i18n::backup::VI as B;
 use crate::i18n::VI as T;
@@ -52,6 +53,19 @@ fn download_loaded(app: OfficeState) {
             made_by: MadeBy {
                 role: Role::Office,
                 name,
+                // The dialogue under way (read from the store while a closed one is shown).
+                dialogue: match app.viewing.get_untracked() {
+                    Some(_) => {
+                        crate::storage::office::OfficeRepository::new(app.store())
+                            .load()
+                            .setup
+                    }
+                    None => app.setup.get_untracked(),
+                }
+                .map(|s| DialogueRef {
+                    id: s.dialogue.id,
+                    title: s.dialogue.title,
+                }),
             },
         },
     );

@@ -10,6 +10,7 @@
 use leptos::prelude::*;
 
 use crate::domain::bundle::backup::{build_backup, BackupContext, Entries, MadeBy, Role};
+use crate::domain::bundle::dialogue::DialogueRef;
 use crate::domain::time::format_datetime;
 use crate::storage::backup::{is_village_key, read_for_village, replace_all};
 use crate::storage::local::BrowserStore;
@@ -32,6 +33,15 @@ pub fn download_backup(app: AppState) {
             made_by: MadeBy {
                 role: Role::Village,
                 name,
+                // The round under way.
+                dialogue: app.profile.with_untracked(|p| {
+                    p.as_ref()
+                        .and_then(|p| p.dialogue.as_ref())
+                        .map(|d| DialogueRef {
+                            id: d.id.clone(),
+                            title: d.title.clone(),
+                        })
+                }),
             },
         },
     );

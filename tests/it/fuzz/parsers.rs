@@ -141,6 +141,7 @@ fn backup_samples() -> Vec<String> {
         made_by: MadeBy {
             role,
             name: "Thôn 1 · Cẩm Quang".into(),
+            dialogue: None,
         },
     };
     let village = build_backup(Some(repo.all_entries()), None, ctx(Role::Village));
