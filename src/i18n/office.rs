@@ -348,6 +348,10 @@ impl OfficeTexts {
                     shown_safely(current)
                 )
             }
+            Refusal::NotTakingPart(v) => format!(
+                "Thôn “{}” không tham gia cuộc đối thoại này (trang Thiết lập: các thôn tham gia). Không có gì được lưu.",
+                shown_safely(v)
+            ),
             Refusal::NoSetup => {
                 "Chưa có thiết lập của xã: hãy lưu trang Thiết lập trước khi nhận tệp.".into()
             }
@@ -376,6 +380,10 @@ impl OfficeTexts {
             SetupError::NoFields => "Hãy nhập ít nhất một lĩnh vực.".into(),
             SetupError::NoDepartments => "Hãy nhập ít nhất một bộ phận.".into(),
             SetupError::NoTheme => "Đối thoại chuyên đề cần ghi chủ đề.".into(),
+            SetupError::UnknownParticipant(v) => format!(
+                "Thôn “{}” không có trong danh sách các thôn của xã.",
+                shown_safely(v)
+            ),
             SetupError::BadDate => "Ngày phải viết dạng ngày/tháng/năm, ví dụ 05/09/2026.".into(),
             SetupError::DatesOutOfOrder => {
                 "Ngày không hợp lý: họp thôn phải bắt đầu trước khi kết thúc, và trước ngày đối thoại."

@@ -386,3 +386,85 @@ fn a_thematic_dialogues_theme_is_on_every_document() {
         "Đối thoại về giải phóng mặt bằng tuyến ĐT 549"
     );
 }
+
+#[test]
+fn a_thematic_dialogue_of_some_villages_is_theirs_alone() {
+    use doithoai::domain::bundle::setup::parse_commune_setup;
+    use doithoai::domain::bundle::village::parse_village_bundle;
+    use doithoai::domain::office::setup::SetupError;
+    let first = setup();
+    let draft = SetupDraft {
+        title: "Đối thoại về giải phóng mặt bằng tuyến ĐT 549".into(),
+        kind: doithoai::domain::office::dialogue::DialogueKind::Thematic,
+        theme: "Giải phóng mặt bằng tuyến ĐT 549".into(),
+        participants: "thôn 2\nThôn 3".into(),
+        ..SetupDraft::next_from(&first)
+    };
+    // A village the commune does not have is refused, named.
+    let wrong = SetupDraft {
+        participants: "Thôn 9".into(),
+        ..draft.clone()
+    };
+    assert_eq!(
+        wrong.validate_next(&first, "gpmb"),
+        Err(SetupError::UnknownParticipant("Thôn 9".into()))
+    );
+    let thematic = draft.validate_next(&first, "gpmb").unwrap();
+    assert_eq!(thematic.dialogue.villages, ["thon-2", "thon-3"]);
+    assert_eq!(
+        thematic.villages.len(),
+        3,
+        "the commune's villages are all kept"
+    );
+    // The setup file is for the villages taking part.
+    let file = parse_commune_setup(&thematic.setup_file(None)).unwrap();
+    let names: Vec<&str> = file.villages.iter().map(|v| v.name.as_str()).collect();
+    assert_eq!(names, ["Thôn 2", "Thôn 3"]);
+    // Thôn 1's bundle is refused; Thôn 2's taken.
+    let of = |village: usize, seed: u8| {
+        let mut doc: serde_json::Value = serde_json::from_str(&bundle(
+            "Cẩm Quang",
+            village,
+            &[petition(seed, "Đền bù đất")],
+            1,
+        ))
+        .unwrap();
+        doc["dialogue"] = serde_json::json!({ "id": "gpmb", "title": "GPMB" });
+        doc.as_object_mut().unwrap().remove("checksum");
+        doc["checksum"] = doithoai::domain::bundle::checksum::of_document(&doc).into();
+        parse_village_bundle(&doc.to_string()).unwrap()
+    };
+    let mut r = doithoai::domain::office::register::Register::default();
+    assert_eq!(
+        r.import(of(0, 1), Some(&thematic), at(1)),
+        Err(Refusal::NotTakingPart("Thôn 1".into()))
+    );
+    r.import(of(1, 2), Some(&thematic), at(1)).unwrap();
+    let report = doithoai::domain::report::build(
+        &thematic,
+        &r,
+        &Session::default(),
+        &[],
+        &Default::default(),
+        today(),
+    );
+    assert_eq!(
+        report.by_village,
+        [("Thôn 2".to_string(), 1), ("Thôn 3".to_string(), 0)]
+    );
+    assert_eq!(report.facts.villages, 2);
+    // Stored and read back; the next dialogue is the whole commune's again.
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    repo.save_setup(&thematic).unwrap();
+    assert_eq!(repo.load().setup.unwrap(), thematic);
+    assert!(SetupDraft::next_from(&thematic).participants.is_empty());
+    // A stored setup naming a village it does not list is set aside, not read.
+    let text = store.get("dt1:o:setup").unwrap();
+    store
+        .set("dt1:o:setup", &text.replace("\"thon-3\"]", "\"thon-9\"]"))
+        .unwrap();
+    let again = repo.load();
+    assert!(again.setup.is_none());
+    assert_eq!(again.broken_now.len(), 1);
+}

@@ -38,6 +38,9 @@ pub struct SetupRecord {
     pub theme: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub target_group: String,
+    /// The codes of the villages taking part; empty: all.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<String>,
     #[serde(default)]
     pub title: String,
     #[serde(default)]
@@ -75,6 +78,7 @@ impl From<&OfficeSetup> for SetupRecord {
             dialogue_kind: Some(d.kind.code().to_string()),
             theme: d.theme.clone(),
             target_group: d.target_group.clone(),
+            participants: d.villages.clone(),
             title: d.title.clone(),
             plan_number: d.plan_number.clone(),
             meeting_from: d.meeting_from,
@@ -123,6 +127,7 @@ impl TryFrom<SetupRecord> for OfficeSetup {
                 },
                 theme: line(&r.theme),
                 target_group: line(&r.target_group),
+                villages: r.participants.iter().map(|c| line(c)).collect(),
                 title: line(&r.title),
                 plan_number: line(&r.plan_number),
                 meeting_from: r.meeting_from,
@@ -146,7 +151,12 @@ impl TryFrom<SetupRecord> for OfficeSetup {
         let empty_name = setup
             .villages
             .iter()
-            .any(|v| v.name.is_empty() || v.code.is_empty());
+            .any(|v| v.name.is_empty() || v.code.is_empty())
+            || setup
+                .dialogue
+                .villages
+                .iter()
+                .any(|c| !setup.villages.iter().any(|v| v.code == *c));
         if setup.commune.is_empty() || setup.villages.is_empty() || empty_name {
             return Err(RecordError { member: "setup" });
         }

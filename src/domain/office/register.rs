@@ -162,6 +162,8 @@ pub enum Refusal {
     ForeignId(String),
     /// The office has no setup yet, so it cannot tell whose file it is.
     NoSetup,
+    /// The village does not take part in this dialogue (one of some villages): its name.
+    NotTakingPart(String),
     /// The bundle was collected for another dialogue than the one under way (an earlier
     /// round, or another commune's office): the bundle's dialogue title (empty for a
     /// bundle of version 1, the first dialogue's) and the title of the one under way.
@@ -348,6 +350,9 @@ impl Register {
         let village = setup
             .find_village(&b.village.code, &b.village.name)
             .ok_or_else(|| Refusal::UnknownVillage(clean_line(&b.village.name)))?;
+        if !setup.takes_part(&village.code) {
+            return Err(Refusal::NotTakingPart(village.name.clone()));
+        }
         for p in &petitions {
             if let Some(e) = self.get(&p.id) {
                 if e.village != village.code {

@@ -38,6 +38,9 @@ pub struct Dialogue {
     pub theme: String,
     /// Who it is held with, when not all the people ("Đoàn viên thanh niên").
     pub target_group: String,
+    /// The codes of the villages taking part, when not all of them (a thematic dialogue
+    /// on one road's land clearance); empty: every village of the commune.
+    pub villages: Vec<String>,
     pub title: String,
     /// The plan's number and symbol, e.g. "163/KH-UBND".
     pub plan_number: String,
@@ -80,6 +83,7 @@ impl Default for Dialogue {
             kind: DialogueKind::default(),
             theme: String::new(),
             target_group: String::new(),
+            villages: Vec::new(),
             title: String::new(),
             plan_number: String::new(),
             meeting_from: None,
@@ -114,6 +118,8 @@ pub enum SetupError {
     BadDate,
     /// A thematic dialogue without its theme.
     NoTheme,
+    /// A village named as taking part that is not in the commune's list.
+    UnknownParticipant(String),
     /// The village meetings end after they start, and before the session.
     DatesOutOfOrder,
     TooLong,
@@ -128,6 +134,8 @@ pub struct SetupDraft {
     pub kind: DialogueKind,
     pub theme: String,
     pub target_group: String,
+    /// The villages taking part, one per line; empty: all.
+    pub participants: String,
     pub title: String,
     pub plan_number: String,
     pub meeting_from: String,
@@ -193,6 +201,12 @@ impl SetupDraft {
             kind: d.kind,
             theme: d.theme.clone(),
             target_group: d.target_group.clone(),
+            participants: d
+                .villages
+                .iter()
+                .map(|code| s.village_name(code))
+                .collect::<Vec<_>>()
+                .join("\n"),
             title: d.title.clone(),
             plan_number: d.plan_number.clone(),
             meeting_from: show(d.meeting_from),
@@ -223,6 +237,7 @@ impl SetupDraft {
             kind: DialogueKind::Yearly,
             theme: String::new(),
             target_group: String::new(),
+            participants: String::new(),
             title: String::new(),
             plan_number: String::new(),
             meeting_from: String::new(),
@@ -252,6 +267,7 @@ impl SetupDraft {
             &mut self.title,
             &mut self.theme,
             &mut self.target_group,
+            &mut self.participants,
             &mut self.place,
             &mut self.chair,
             &mut self.villages,
@@ -311,12 +327,24 @@ impl SetupDraft {
         if self.kind == DialogueKind::Thematic && theme.is_empty() {
             return Err(SetupError::NoTheme);
         }
+        let mut participating: Vec<String> = Vec::new();
+        for name in lines(&self.participants) {
+            let code = villages
+                .iter()
+                .find(|v| fold(&v.name) == fold(&name))
+                .map(|v| v.code.clone())
+                .ok_or(SetupError::UnknownParticipant(name))?;
+            if !participating.contains(&code) {
+                participating.push(code);
+            }
+        }
         let dialogue = Dialogue {
             // An edit keeps the dialogue's id: files already sent still belong to it.
             id: previous.map_or_else(|| FIRST_DIALOGUE.to_string(), |p| p.dialogue.id.clone()),
             kind: self.kind,
             theme,
             target_group: clean_line(&self.target_group),
+            villages: participating,
             title: clean_line(&self.title),
             plan_number: clean_line(&self.plan_number),
             meeting_from: date(&self.meeting_from)?,
@@ -380,6 +408,17 @@ impl OfficeSetup {
             return Err(SetupError::TooLong);
         }
         Ok(())
+    }
+
+    /// Whether the village `code` takes part in the dialogue (all do, unless the dialogue
+    /// names some).
+    pub fn takes_part(&self, code: &str) -> bool {
+        self.dialogue.villages.is_empty() || self.dialogue.villages.iter().any(|v| v == code)
+    }
+
+    /// The villages taking part in the dialogue, in the setup's order.
+    pub fn participating(&self) -> impl Iterator<Item = &SetupVillage> {
+        self.villages.iter().filter(|v| self.takes_part(&v.code))
     }
 
     /// The name of the village with this code, or the code itself when the setup no longer
@@ -456,9 +495,9 @@ impl OfficeSetup {
                 place: some(&d.place),
                 chair: some(&d.chair),
             },
+            // A dialogue of some villages is for their tablets only.
             villages: self
-                .villages
-                .iter()
+                .participating()
                 .map(|v| Village {
                     code: &v.code,
                     name: &v.name,

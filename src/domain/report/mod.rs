@@ -456,7 +456,7 @@ pub fn build(
 
     let by_village = count_rows(
         active.iter().map(|e| e.village.as_str()),
-        setup.villages.iter().map(|v| v.code.clone()),
+        setup.participating().map(|v| v.code.clone()),
         |code| setup.village_name(code),
     );
     let by_field = count_rows(
@@ -591,7 +591,7 @@ pub fn build(
         end_time: session.finished_at.map(format_time).unwrap_or_default(),
         delegates: attendance(&p.delegates),
         invitees: attendance(&p.invitees),
-        villages: setup.villages.len(),
+        villages: setup.participating().count(),
         villages_sending: by_village.iter().filter(|(_, n)| *n > 0).count(),
         petitions: active.len(),
         backers: active.iter().map(|e| u64::from(e.original.backers)).sum(),

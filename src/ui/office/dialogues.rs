@@ -217,6 +217,13 @@ pub fn DialogueFields(draft: RwSignal<SetupDraft>) -> impl IntoView {
         {field(t.dialogue_title, |d| &d.title, |d, v| d.title = v, None)}
         {field(dt.theme, |d| &d.theme, |d, v| d.theme = v, Some(dt.theme_hint))}
         {field(dt.target_group, |d| &d.target_group, |d, v| d.target_group = v, Some(dt.target_group_hint))}
+        <TextField
+            label=dt.participants.to_string()
+            value=Signal::derive(move || draft.with(|d| d.participants.clone()))
+            on_input=Callback::new(move |v: String| draft.update(|d| d.participants = v))
+            rows=3
+            hint=dt.participants_hint
+        />
         {field(t.plan_number, |d| &d.plan_number, |d, v| d.plan_number = v, Some(t.plan_number_hint))}
         {field(t.meeting_from, |d| &d.meeting_from, |d, v| d.meeting_from = v, Some(t.date_hint))}
         {field(t.meeting_to, |d| &d.meeting_to, |d, v| d.meeting_to = v, Some(t.date_hint))}
