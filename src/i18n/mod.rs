@@ -441,9 +441,9 @@ impl Texts {
             FileError::UnsupportedVersion { found, supported } => {
                 let found = shown_safely(found);
                 if vi {
-                    format!("Phiên bản tệp {found} chưa được hỗ trợ (ứng dụng đọc được phiên bản {supported}). Hãy cập nhật ứng dụng.")
+                    format!("Phiên bản tệp {found} chưa được hỗ trợ (ứng dụng đọc được đến phiên bản {supported}). Hãy cập nhật ứng dụng.")
                 } else {
-                    format!("File version {found} is not supported (this app reads version {supported}). Update the app.")
+                    format!("File version {found} is not supported (this app reads up to version {supported}). Update the app.")
                 }
             }
             FileError::ChecksumMismatch => pick(

@@ -65,7 +65,7 @@ test('the exported bundle carries the five petitions, the meeting and a checksum
 
   // The envelope.
   expect(doc.format).toBe('doithoai.village-bundle');
-  expect(doc.version).toBe(1);
+  expect(doc.version).toBe(2);
   expect(typeof doc.app_version).toBe('string');
   expect(doc.app_version.length).toBeGreaterThan(0);
   expect(doc.exported_at).toMatch(RFC3339);

@@ -21,7 +21,7 @@ test('the office sets up, imports every village with bad files among them, group
   const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
   expect(setup.name).toBe('thiet-lap_cam-quang.json');
   const setupDoc = JSON.parse(setup.text);
-  expect(setupDoc).toMatchObject({ format: 'doithoai.commune-setup', version: 1, commune: { name: 'Cẩm Quang' } });
+  expect(setupDoc).toMatchObject({ format: 'doithoai.commune-setup', version: 2, commune: { name: 'Cẩm Quang' }, dialogue: { id: 'dau-tien' } });
   expect(setupDoc.checksum).toBe(checksumOf(setupDoc));
   expect(setupDoc.villages.map((v) => v.code)).toEqual(['thon-1', 'thon-2', 'to-dan-pho-3']);
 

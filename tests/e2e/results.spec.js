@@ -129,7 +129,7 @@ test('the village takes in the results, shows each answer under its petition, an
     [asFile('sua.json', tampered), 'Mã kiểm tra không khớp: tệp đã bị sửa hoặc hỏng trên đường gửi. Hãy xin lại tệp gốc.', 'alert'],
     [asFile('cut.json', goodText.slice(0, Math.floor(goodText.length / 2))), 'Tệp bị cắt cụt: nội dung dừng giữa chừng. Hãy chép lại tệp từ nơi gửi.', 'alert'],
     [asFile('thon-2.json', JSON.stringify(otherVillage)), 'Tệp này dành cho Thôn 2, không phải thôn của máy này.', 'alert'],
-    [asFile('v2.json', JSON.stringify({ ...good, version: 2 })), 'Phiên bản tệp 2 chưa được hỗ trợ (ứng dụng đọc được phiên bản 1). Hãy cập nhật ứng dụng.', 'alert'],
+    [asFile('v3.json', JSON.stringify({ ...good, version: 3 })), 'Phiên bản tệp 3 chưa được hỗ trợ (ứng dụng đọc được đến phiên bản 2). Hãy cập nhật ứng dụng.', 'alert'],
     [asFile('cu.json', JSON.stringify(older)), 'Tệp này cũ hơn kết quả đã nhận (xuất lúc 05/10/2026 09:00), nên giữ nguyên kết quả mới hơn.', 'status'],
   ];
   for (const [file, message, role] of refused) {

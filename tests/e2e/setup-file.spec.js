@@ -17,7 +17,7 @@ const BAD = [
   [fixture('setup-not-json.txt'), 'Tệp không đúng định dạng JSON (lỗi ở dòng 1, cột 1). Có thể đã chọn nhầm tệp.'],
   [fixture('setup-truncated.json'), 'Tệp bị cắt cụt: nội dung dừng giữa chừng. Hãy chép lại tệp từ nơi gửi.'],
   [fixture('setup-unknown-format.json'), 'Đây không phải tệp cấu hình của xã (loại tệp ghi là “excel.danh-sach-thon”).'],
-  [fixture('setup-version-9.json'), 'Phiên bản tệp 9 chưa được hỗ trợ (ứng dụng đọc được phiên bản 1). Hãy cập nhật ứng dụng.'],
+  [fixture('setup-version-9.json'), 'Phiên bản tệp 9 chưa được hỗ trợ (ứng dụng đọc được đến phiên bản 2). Hãy cập nhật ứng dụng.'],
   [fixture('setup-name-number.json'), 'Trường “villages[0].name” sai kiểu dữ liệu.'],
   [fixture('setup-wrong-type.json'), 'Trường “villages[1].name” sai kiểu dữ liệu.'],
   [asFile('trong.json', ''), 'Tệp trống, không có nội dung.'],
