@@ -231,10 +231,11 @@ export async function history(srv, opts = {}) {
     res.across = await typeQueries(page, box, o, HISTORY_QUERIES);
     res.across.load = await page.evaluate(() => performance.getEntriesByName('history-load', 'measure').map((m) => m.duration));
     res.across.searches = await page.evaluate(() => performance.getEntriesByName('history-search', 'measure').map((m) => m.duration));
-    res.across.summary = await page
-      .getByRole('region', { name: 'Tìm trong mọi cuộc đối thoại' })
-      .getByRole('status')
-      .textContent();
+    // What a person sees for a recurring issue (typing left the box empty).
+    await box.fill(HISTORY_QUERIES[0]);
+    const summary = page.getByRole('region', { name: 'Tìm trong mọi cuộc đối thoại' }).getByRole('status');
+    await summary.filter({ hasText: 'kiến nghị' }).waitFor();
+    res.across.summary = await summary.textContent();
   } finally {
     await closeOffice(st);
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -290,7 +291,7 @@ export function historyReport(res) {
     '',
     `Closes, in order (ms): ${res.closes.map((x) => ms(x)).join(', ')}.`,
     `Start-up with one dialogue (ms): ${res.startupBefore.map((s) => ms(s.frame)).join(', ')}; with the history: ${res.startupAfter.map((s) => ms(s.frame)).join(', ')}.`,
-    `The last query across dialogues showed: "${(res.across.summary ?? '').trim()}".`,
+    `"${HISTORY_QUERIES[0]}" typed across every dialogue shows: "${(res.across.summary ?? '').trim()}".`,
   ];
   return { text: lines.join('\n'), pass: closeOk && p95 <= TARGET_KEY_MS && p95Across <= TARGET_HISTORY_KEY_MS };
 }

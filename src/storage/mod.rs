@@ -195,17 +195,27 @@ pub struct Snapshot {
 
 /// A round of collecting that ended, stored whole in one entry (read only when the village
 /// head opens the rounds' history, so a tablet with many rounds starts as fast as one
-/// with none). The petitions as the tablet stores them; the results as their file's text.
+/// with none). Its meeting and petitions are kept as the texts they were stored as, and
+/// read with the very readers of the round under way (so the module that ends a round
+/// needs no writer of petitions: the tablet's first-start download stays small); the
+/// results as their file's text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoundRecord {
     pub dialogue: DialogueRecord,
     #[serde(with = "crate::domain::time::rfc3339")]
     pub ended_at: chrono::DateTime<chrono::Utc>,
     #[serde(default)]
-    pub meeting: Option<MeetingRecord>,
-    pub petitions: Vec<PetitionRecord>,
+    pub meeting: Option<String>,
+    pub petitions: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub results: Option<String>,
+}
+
+/// A stored text read as its record, then as the domain's value.
+fn stored_as<R: serde::de::DeserializeOwned, T: TryFrom<R>>(text: &str) -> Option<T> {
+    json::from_stored::<R>(text)
+        .ok()
+        .and_then(|r| T::try_from(r).ok())
 }
 
 impl TryFrom<RoundRecord> for PastRound {
@@ -215,13 +225,15 @@ impl TryFrom<RoundRecord> for PastRound {
         Ok(PastRound {
             dialogue: r.dialogue.into(),
             ended_at: r.ended_at,
-            meeting: r.meeting.map(Meeting::try_from).transpose().map_err(drop)?,
+            meeting: match r.meeting {
+                Some(text) => Some(stored_as::<MeetingRecord, Meeting>(&text).ok_or(())?),
+                None => None,
+            },
             petitions: r
                 .petitions
-                .into_iter()
-                .map(Petition::try_from)
-                .collect::<Result<_, _>>()
-                .map_err(drop)?,
+                .iter()
+                .map(|text| stored_as::<PetitionRecord, Petition>(text).ok_or(()))
+                .collect::<Result<_, _>>()?,
             results: r
                 .results
                 .map(|text| parse_results(&text))
@@ -357,7 +369,7 @@ impl<S: KeyValueStore> Repository<S> {
             .iter()
             .filter_map(|k| self.read::<RoundRecord, PastRound>(k, &mut Vec::new()))
             .collect();
-        rounds.sort_by_key(|r| r.ended_at);
+        rounds.sort_unstable_by_key(|r| r.ended_at);
         rounds
     }
 
@@ -382,19 +394,24 @@ impl<S: KeyValueStore> Repository<S> {
                 ..Default::default()
             });
         let key = format!("{ROUND_PREFIX}{}", dialogue.id);
-        let mut petitions: Vec<PetitionRecord> =
-            current.petitions.iter().map(PetitionRecord::from).collect();
+        let mut petitions: Vec<String> = current
+            .petitions
+            .iter()
+            .filter_map(|p| self.store.get(&petition_key(&p.id)))
+            .collect();
         if let Some(kept) = self.read::<RoundRecord, RoundRecord>(&key, &mut Vec::new()) {
-            for p in kept.petitions {
-                if !petitions.iter().any(|q| q.id == p.id) {
-                    petitions.push(p);
+            for text in kept.petitions {
+                let held = stored_as::<PetitionRecord, Petition>(&text)
+                    .is_some_and(|p| current.petitions.iter().any(|q| q.id == p.id));
+                if !held {
+                    petitions.push(text);
                 }
             }
         }
         let record = RoundRecord {
             dialogue: DialogueRecord::from(&dialogue),
             ended_at: now,
-            meeting: current.meeting.as_ref().map(MeetingRecord::from),
+            meeting: self.store.get(MEETING),
             petitions,
             results: self.stored_results().map(|r| r.stored_text()),
         };

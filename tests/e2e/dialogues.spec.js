@@ -5,7 +5,7 @@
 import { test, expect } from '@playwright/test';
 import { addPetition, petitionItems, seriousViolations } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageBundle, villageTablet } from './fixtures/office.js';
-import { ANSWERED, FORWARDED, LATER, label, next, record, status } from './fixtures/session.js';
+import { ANSWERED, FORWARDED, LATER, label, runSession, status } from './fixtures/session.js';
 
 const TITLE_2026 = 'Đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2026';
 const TITLE_2027 = 'Đối thoại giữa Chủ tịch UBND xã với nhân dân năm 2027';
@@ -23,16 +23,7 @@ async function held2026(page) {
     ]),
   ]);
   await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
-  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
-  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
-  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
-  await record(page, LATER);
-  await next(page);
-  await record(page, FORWARDED);
-  await next(page);
-  await record(page, ANSWERED('Xã bố trí quỹ đất làm sân chơi'));
-  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
-  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+  await runSession(page, [LATER, FORWARDED, ANSWERED('Xã bố trí quỹ đất làm sân chơi')]);
 }
 
 async function minutesText(page) {
@@ -186,16 +177,11 @@ test('two dialogues on one office and two tablets: the tablets start the 2027 ro
   await expect(status(page, 'Đã nhận 2/2 tệp.')).toBeVisible();
 
   // The 2026 session: the lights are left to Địa chính, the rest answered.
-  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
-  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
-  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
-  await record(page, LATER);
-  await next(page);
-  await record(page, ANSWERED('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV'));
-  await next(page);
-  await record(page, ANSWERED('Xã bố trí xe thu gom hai lần mỗi tuần'));
-  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
-  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+  await runSession(page, [
+    LATER,
+    ANSWERED('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV'),
+    ANSWERED('Xã bố trí xe thu gom hai lần mỗi tuần'),
+  ]);
   await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
   const results = page.getByRole('region', { name: 'Gửi kết quả về các thôn' });
   await label(results, 'Thôn').selectOption('Thôn 1');

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { petitionItems, seriousViolations } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageBundle, villageTablet, waitForOfficeOffline } from './fixtures/office.js';
-import { ANSWERED, DECLINED, FORWARDED, LATER, WITHDRAWN, label, next, record, status } from './fixtures/session.js';
+import { ANSWERED, DECLINED, FORWARDED, LATER, WITHDRAWN, label, next, record, runSession, status } from './fixtures/session.js';
 
 const SECRET = 'Người Tố Cáo Kín';
 const READER = path.join(path.dirname(fileURLToPath(import.meta.url)), 'read_office_file.py');
@@ -274,20 +274,13 @@ test('after the session the office follows up each open matter, prints a reply a
     ]),
   ]);
   await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
-  await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
-  await page.getByRole('button', { name: 'Lập danh sách câu hỏi' }).click();
-  await page.getByRole('button', { name: 'Bắt đầu phiên đối thoại' }).click();
-  await record(page, LATER);
-  await next(page);
-  await record(page, FORWARDED);
-  await next(page);
-  await record(page, ANSWERED('Xã bố trí quỹ đất làm sân chơi'));
-  await next(page);
-  await record(page, { kind: 'Trả lời sau', fields: { 'Bộ phận trả lời': 'Tư pháp', 'Hạn trả lời': '15/09/2026' } });
-  await next(page);
-  await record(page, WITHDRAWN);
-  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
-  await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
+  await runSession(page, [
+    LATER,
+    FORWARDED,
+    ANSWERED('Xã bố trí quỹ đất làm sân chơi'),
+    { kind: 'Trả lời sau', fields: { 'Bộ phận trả lời': 'Tư pháp', 'Hạn trả lời': '15/09/2026' } },
+    WITHDRAWN,
+  ]);
 
   // The board: overdue first, then by due date.
   await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();

@@ -207,14 +207,19 @@ fn from_document(doc: Value) -> Result<Backup, FileError> {
                 Some(Value::String(s)) => s,
                 Some(_) => return Err(wrong_type("made_by.name")),
             };
+            // Read member by member, as the rest of the envelope (no decoder of its own
+            // in the tablet's download).
             let dialogue = match by.remove("dialogue") {
                 None | Some(Value::Null) => None,
-                Some(d) => Some(
-                    serde_json::from_value::<super::dialogue::DialogueRef>(d)
-                        .map_err(|_| wrong_type("made_by.dialogue"))?
-                        .checked()
-                        .map_err(|_| invalid("made_by.dialogue.id"))?,
+                Some(Value::Object(mut d)) => Some(
+                    super::dialogue::DialogueRef {
+                        id: text(&mut d, "id").map_err(|e| under("made_by.dialogue", e))?,
+                        title: text(&mut d, "title").unwrap_or_default(),
+                    }
+                    .checked()
+                    .map_err(|_| invalid("made_by.dialogue.id"))?,
                 ),
+                Some(_) => return Err(wrong_type("made_by.dialogue")),
             };
             MadeBy {
                 role,

@@ -190,19 +190,25 @@ fn HistorySearch() -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let dt = app.dialogue_texts();
     let text = RwSignal::new(String::new());
-    // Counts the changes of the data the history is made from (an import, another
-    // dialogue closed, the archives read): the history is made again after one.
-    let data = Memo::new(move |n: Option<&u64>| {
+    // What the history is made from, as of now: the database's generation (every commit,
+    // here or in another tab, counts it up), whether the closed dialogues are read, and
+    // the dialogue shown. The history is made again only when this moves.
+    let data = move || {
         app.register.track();
         app.closed.track();
-        app.archives.track();
-        n.map_or(0, |n| n + 1)
-    });
-    let history: StoredValue<Option<(u64, History)>, LocalStorage> = StoredValue::new_local(None);
+        (
+            app.store().generation(),
+            app.archives.get(),
+            app.viewing.with(|v| v.as_ref().map(|d| d.id.clone())),
+        )
+    };
+    type Version = (u32, bool, Option<String>);
+    let history: StoredValue<Option<(Version, History)>, LocalStorage> =
+        StoredValue::new_local(None);
     let last: StoredValue<Option<(String, Vec<usize>)>> = StoredValue::new(None);
     let hits = Memo::new(move |_| {
         let q = text.get();
-        let version = data.get();
+        let version = data();
         if q.trim().is_empty() {
             return Vec::new();
         }

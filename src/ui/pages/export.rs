@@ -13,7 +13,6 @@ use crate::storage::StoreError;
 use crate::ui::browser;
 use crate::ui::components::CheckField;
 use crate::ui::state::{repo, AppState, Module, Notice, NoticeKind, Page, PendingRound, Picked};
-use leptos::either::Either;
 
 /// A bundle ready to hand over, and whether noting the export in storage failed.
 struct Made {
@@ -244,64 +243,65 @@ pub fn ResultsPage() -> impl IntoView {
 }
 
 /// The rounds that ended (on the tools module): each dialogue's petitions and results, as
-/// they were, for reading.
+/// they were, for reading. Each round is one block of text (what the tablet's download
+/// can afford: a list of elements per petition cost 8 KB of its first-start download).
 #[component]
 pub fn RoundsPage() -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
     let r = t.rounds();
     let rounds = repo().past_rounds();
-    let list = if rounds.is_empty() {
-        Either::Left(view! { <p>{r.none}</p> })
-    } else {
-        Either::Right(
-            rounds
+    let none = rounds.is_empty().then_some(r.none);
+    let shown = rounds
+        .into_iter()
+        .rev()
+        .map(|round| {
+            let live: Vec<Petition> = round
+                .petitions
                 .into_iter()
-                .rev()
-                .map(|round| {
-                    let live: Vec<Petition> =
-                        round.petitions.into_iter().filter(Petition::is_active).collect();
-                    let title = match round.dialogue.title.as_str() {
-                        "" => r.untitled.to_string(),
-                        title => title.to_string(),
-                    };
-                    let ended = format_date(vietnam_date(round.ended_at));
-                    let count = live.len();
-                    let results = round.results;
-                    let no_results = results.is_none().then(|| view! { <p class="hint">{r.no_results}</p> });
-                    let items = live
-                        .into_iter()
-                        .map(|p| {
-                            let result = results
-                                .as_ref()
-                                .and_then(|res| res.find(&p.id))
-                                .map(|res| t.result_text(res))
-                                .unwrap_or_default();
-                            view! {
-                                <li>
-                                    <p>{p.content.clone()}</p>
-                                    <p class="meta">{format!("{} · {}", p.field, t.kind(p.kind))}</p>
-                                    <p class="result">{result}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <details class="round">
-                            <summary>{(r.summary)(&title, &ended, count)}</summary>
-                            {no_results}
-                            <ul class="petitions">{items}</ul>
-                        </details>
-                    }
-                })
-                .collect_view(),
-        )
-    };
+                .filter(Petition::is_active)
+                .collect();
+            let title = match round.dialogue.title.as_str() {
+                "" => r.untitled,
+                title => title,
+            };
+            let summary = (r.summary)(
+                title,
+                &format_date(vietnam_date(round.ended_at)),
+                live.len(),
+            );
+            let mut text = Vec::with_capacity(live.len() + 1);
+            if round.results.is_none() {
+                text.push(r.no_results.to_string());
+            }
+            for p in &live {
+                let result = round
+                    .results
+                    .as_ref()
+                    .and_then(|res| res.find(&p.id))
+                    .map(|res| format!("\n{}", t.result_text(res)))
+                    .unwrap_or_default();
+                text.push(format!(
+                    "{}\n{} · {}{result}",
+                    p.content,
+                    p.field,
+                    t.kind(p.kind)
+                ));
+            }
+            view! {
+                <details class="round">
+                    <summary>{summary}</summary>
+                    <p class="round-text">{text.join("\n\n")}</p>
+                </details>
+            }
+        })
+        .collect_view();
     view! {
         <section class="card" aria-labelledby="rounds-title">
             <h1 id="rounds-title">{r.history}</h1>
             <p class="hint">{r.history_hint}</p>
-            {list}
+            {none.map(|n| view! { <p>{n}</p> })}
+            {shown}
         </section>
     }
 }
