@@ -12,7 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::setup::OfficeSetup;
-use crate::domain::session::followup::{board, BoardState};
+use crate::domain::session::followup::{board, BoardRow, BoardState};
 use crate::domain::session::outcome::Outcome;
 use crate::domain::session::{Item, Phase, Session};
 use crate::domain::time::{iso_date_opt, rfc3339};
@@ -121,11 +121,18 @@ pub struct Closing {
 
 /// Every matter still open: answered later or forwarded and not yet closed (the
 /// petitioner not yet told the final answer), overdue or not, and matters carried in
-/// earlier and still open. In the follow-up board's order, overdue first. Their item ids.
-pub fn open_matters(session: &Session, items: &[Item], today: NaiveDate) -> Vec<String> {
+/// earlier and still open. The follow-up board's rows, in its order, overdue first.
+pub fn open_rows(session: &Session, items: &[Item], today: NaiveDate) -> Vec<BoardRow> {
     board(session, items, today)
         .into_iter()
         .filter(|r| r.state != BoardState::Closed)
+        .collect()
+}
+
+/// [`open_rows`]' item ids: the list a person confirms before closing.
+pub fn open_matters(session: &Session, items: &[Item], today: NaiveDate) -> Vec<String> {
+    open_rows(session, items, today)
+        .into_iter()
         .map(|r| r.item)
         .collect()
 }

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 
 use super::state::{OfficeState, Page};
 use crate::domain::office::dialogue::{
-    close, next_session, open_matters, CloseError, ClosedDialogue, DialogueKind,
+    close, next_session, open_rows, CloseError, ClosedDialogue, DialogueKind,
 };
 use crate::domain::office::setup::SetupDraft;
 use crate::domain::petition::PetitionId;
-use crate::domain::session::followup::board;
 use crate::domain::session::Phase;
 use crate::domain::time::{format_date, vietnam_date};
 use crate::i18n::dialogues::{DialogueTexts, VI};
@@ -58,19 +57,28 @@ impl OfficeState {
             self.need_archives();
             return None;
         }
+        let kept = self.compared.with_value(|c| {
+            c.as_ref()
+                .filter(|(id, day, _)| *id == previous.id && *day == today)
+                .map(|(_, _, f)| f.clone())
+        });
+        if kept.is_some() {
+            return kept;
+        }
         let snap = OfficeRepository::viewing(self.store(), &previous.id).load();
         let setup = snap.setup?;
-        Some(
-            crate::domain::report::build(
-                &setup,
-                &snap.register,
-                &snap.session,
-                &snap.items,
-                &snap.session.report,
-                today,
-            )
-            .figures,
+        let figures = crate::domain::report::build(
+            &setup,
+            &snap.register,
+            &snap.session,
+            &snap.items,
+            &snap.session.report,
+            today,
         )
+        .figures;
+        self.compared
+            .set_value(Some((previous.id, today, figures.clone())));
+        Some(figures)
     }
 
     /// The petitions of every dialogue, the one shown first, then those closed, newest
@@ -368,15 +376,8 @@ fn ClosePanel() -> impl IntoView {
     let today = vietnam_date(browser::now());
     let finished = move || app.session.with(|s| s.phase == Phase::Finished);
     let open = Memo::new(move |_| {
-        app.session.with(|s| {
-            app.items.with(|i| {
-                let ids = open_matters(s, i, today);
-                let rows = board(s, i, today);
-                ids.iter()
-                    .filter_map(|id| rows.iter().find(|r| &r.item == id).cloned())
-                    .collect::<Vec<_>>()
-            })
-        })
+        app.session
+            .with(|s| app.items.with(|i| open_rows(s, i, today)))
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -163,6 +163,11 @@ pub struct OfficeState {
     pub viewing: RwSignal<Option<ClosedDialogue>>,
     /// The closed dialogues' entries have been read (they are not at start).
     pub archives: RwSignal<bool>,
+    /// The last closed dialogue's figures the report compared with, by its id and the
+    /// day they were counted to: a closed dialogue never changes, so the report does not
+    /// read its archive again at each change of the one shown.
+    pub(super) compared:
+        StoredValue<Option<(String, chrono::NaiveDate, crate::domain::report::Figures)>>,
 }
 
 impl OfficeState {
@@ -198,6 +203,7 @@ impl OfficeState {
             closed: RwSignal::new(snap.closed),
             viewing: RwSignal::new(None),
             archives: RwSignal::new(false),
+            compared: StoredValue::new(None),
         }
     }
 
