@@ -3,7 +3,7 @@
 // browser froze) cannot overwrite it: its action is refused with a message, it shows the
 // latest data, and the action done again lands.
 import { test, expect } from '@playwright/test';
-import { setUpOffice, villageBundle } from './fixtures/office.js';
+import { deafWhenAsked, setUpOffice, villageBundle } from './fixtures/office.js';
 
 const ROAD = 'Đề nghị xã sửa chữa tuyến đường liên thôn bị xuống cấp, nhiều ổ gà';
 const LIGHT = 'Đề nghị lắp thêm đèn chiếu sáng ở ngã ba chợ';
@@ -28,16 +28,7 @@ test('two office tabs follow each other, and a stale tab never overwrites the ot
   test.setTimeout(120_000);
   await setUpOffice(page);
   const other = await context.newPage();
-  // The second tab can be made deaf to the other tabs' news, as a background tab the
-  // browser has frozen is: the app's BroadcastChannel drops messages while __deaf is set.
-  await other.addInitScript(() => {
-    const Real = window.BroadcastChannel;
-    window.BroadcastChannel = class extends Real {
-      set onmessage(f) {
-        super.onmessage = (e) => { if (!window.__deaf) f(e); };
-      }
-    };
-  });
+  await other.addInitScript(deafWhenAsked);
   await other.goto('./office/#/tong-hop');
   await expect(other.getByText('0 kiến nghị', { exact: true })).toBeVisible();
 

@@ -7,7 +7,7 @@ use doithoai::domain::bundle::village::{build_village_bundle, ExportContext};
 use doithoai::domain::round::{round_of, take_setup, unsent, SetupTaken};
 use doithoai::domain::village::{DialogueInfo, Meeting, VillageProfile};
 use doithoai::storage::backup::check_village;
-use doithoai::storage::{MemoryStore, Repository, StoreError};
+use doithoai::storage::{KeyValueStore, MemoryStore, Repository, StoreError};
 
 use crate::backup::entries;
 use crate::office_import::{at, petition, setup};
@@ -158,4 +158,39 @@ fn a_setup_file_of_the_same_dialogue_only_brings_the_key() {
         take_setup(&same, before.profile.as_ref().unwrap()).unwrap(),
         SetupTaken::SameRound(before.profile.clone().unwrap())
     );
+}
+
+#[test]
+fn a_damaged_round_is_set_aside_and_the_others_still_read() {
+    let (store, repo) = tablet();
+    let before = repo.load();
+    let SetupTaken::NewRound(next) =
+        take_setup(&setup_2027(), before.profile.as_ref().unwrap()).unwrap()
+    else {
+        panic!("a new round");
+    };
+    repo.begin_round(&before, &next, at(900)).unwrap();
+    // A round entry cut short, and one whose title was written decomposed (as a
+    // keyboard of another system may type it).
+    store
+        .set("dt1:round:cut", "{\"dialogue\": {\"id\": \"cut\"")
+        .unwrap();
+    let kept = store.get("dt1:round:dau-tien").unwrap();
+    let decomposed = kept
+        .replace("Đối thoại năm 2026", "Đối thoại năm 2026 (bổ sung)")
+        .replace("Đối", "Đo\u{0302}\u{0301}i");
+    store.set("dt1:round:dau-tien", &decomposed).unwrap();
+    let rounds = repo.past_rounds();
+    assert_eq!(rounds.len(), 1, "the damaged one is left out");
+    assert_eq!(rounds[0].petitions.len(), 2);
+    assert_eq!(
+        rounds[0].dialogue.title, "Đối thoại năm 2026 (bổ sung)",
+        "read precomposed"
+    );
+    // Set aside for rescue, not lost.
+    assert_eq!(
+        store.get("dt1:broken:dt1:round:cut").as_deref(),
+        Some("{\"dialogue\": {\"id\": \"cut\"")
+    );
+    assert!(store.get("dt1:round:cut").is_none());
 }
