@@ -75,6 +75,25 @@ pub fn TextField(
     }
 }
 
+/// A labelled one-line field bound to one member of a form's draft: it shows the member
+/// and writes back what is typed (the office's forms; the tablet's pages hold their own).
+pub fn draft_field<D: Send + Sync + 'static>(
+    draft: RwSignal<D>,
+    label: &'static str,
+    get: fn(&D) -> &String,
+    set: fn(&mut D, String),
+    hint: Option<&'static str>,
+) -> AnyView {
+    let value = Signal::derive(move || draft.with(|d| get(d).clone()));
+    let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
+    match hint {
+        Some(hint) => {
+            view! { <TextField label=label.to_string() value on_input hint /> }.into_any()
+        }
+        None => view! { <TextField label=label.to_string() value on_input /> }.into_any(),
+    }
+}
+
 /// A labelled choice from a list of texts; `first` is an extra first option with an empty
 /// value ("all fields").
 #[component]

@@ -15,7 +15,7 @@ use crate::domain::time::{format_date, vietnam_date};
 use crate::i18n::dialogues::{DialogueTexts, VI};
 use crate::storage::office::OfficeRepository;
 use crate::ui::browser;
-use crate::ui::components::{CheckField, ErrorText, PairSelect, TextField};
+use crate::ui::components::{draft_field, CheckField, ErrorText, PairSelect, TextField};
 
 impl OfficeState {
     pub fn dialogue_texts(&self) -> &'static DialogueTexts {
@@ -194,19 +194,11 @@ pub fn DialogueFields(draft: RwSignal<SetupDraft>) -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let t = app.texts();
     let dt = app.dialogue_texts();
-    let field = move |label: &'static str,
-                      get: fn(&SetupDraft) -> &String,
-                      set: fn(&mut SetupDraft, String),
-                      hint: Option<&'static str>| {
-        let value = Signal::derive(move || draft.with(|d| get(d).clone()));
-        let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
-        match hint {
-            Some(hint) => {
-                view! { <TextField label=label.to_string() value on_input hint /> }.into_any()
-            }
-            None => view! { <TextField label=label.to_string() value on_input /> }.into_any(),
-        }
-    };
+    let field =
+        move |label: &'static str,
+              get: fn(&SetupDraft) -> &String,
+              set: fn(&mut SetupDraft, String),
+              hint: Option<&'static str>| draft_field(draft, label, get, set, hint);
     let kinds = Signal::derive(move || {
         DialogueKind::ALL
             .iter()

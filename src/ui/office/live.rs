@@ -12,7 +12,7 @@ use crate::domain::session::queue::{fill, questions};
 use crate::domain::session::{FloorDraft, Item, Phase, SessionError, Task};
 use crate::domain::time::{format_date, format_datetime};
 use crate::ui::browser;
-use crate::ui::components::{ErrorText, SelectField, TextField};
+use crate::ui::components::{draft_field, ErrorText, SelectField, TextField};
 
 /// The answer period of the session, or why there is none.
 fn period(app: OfficeState) -> Result<Period, SessionError> {
@@ -308,19 +308,11 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
             Ok(Changed::default())
         });
     };
-    let text = move |label: &'static str,
-                     get: fn(&OutcomeDraft) -> &String,
-                     set: fn(&mut OutcomeDraft, String),
-                     hint: Option<&'static str>| {
-        let value = Signal::derive(move || draft.with(|d| get(d).clone()));
-        let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
-        match hint {
-            Some(hint) => {
-                view! { <TextField label=label.to_string() value on_input hint /> }.into_any()
-            }
-            None => view! { <TextField label=label.to_string() value on_input /> }.into_any(),
-        }
-    };
+    let text =
+        move |label: &'static str,
+              get: fn(&OutcomeDraft) -> &String,
+              set: fn(&mut OutcomeDraft, String),
+              hint: Option<&'static str>| draft_field(draft, label, get, set, hint);
     let area = move |label: &'static str,
                      get: fn(&OutcomeDraft) -> &String,
                      set: fn(&mut OutcomeDraft, String)| {
