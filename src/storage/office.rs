@@ -133,35 +133,26 @@ impl<S: KeyValueStore> KeyValueStore for Scope<'_, S> {
 
     fn keys(&self) -> Vec<String> {
         let keys = self.store.keys();
-        match self.archive {
-            None => keys,
-            Some(id) => {
-                let prefix = archive_prefix(id);
-                keys.into_iter()
-                    .filter_map(|k| {
-                        let rest = k.strip_prefix(&prefix)?;
-                        Some(format!("{OFFICE_PREFIX}{rest}"))
-                    })
-                    .chain(keys_of_office(self.store))
-                    .collect()
-            }
-        }
+        let Some(id) = self.archive else {
+            return keys;
+        };
+        // The archive's own entries under their usual keys, and the office's own (the
+        // register of numbers, the key pair), in one pass over the store's keys.
+        let prefix = archive_prefix(id);
+        keys.into_iter()
+            .filter_map(|k| match k.strip_prefix(&prefix) {
+                Some(rest) => Some(format!("{OFFICE_PREFIX}{rest}")),
+                None => (k.starts_with(OFFICE_PREFIX)
+                    && !is_dialogue_key(&k)
+                    && !k.starts_with(ARCHIVE_PREFIX))
+                .then_some(k),
+            })
+            .collect()
     }
 
     fn landed(&self, key: &str, value: &str) -> bool {
         self.store.landed(&self.key(key), value)
     }
-}
-
-/// The office's own entries, shared by every dialogue.
-fn keys_of_office(store: &impl KeyValueStore) -> Vec<String> {
-    store
-        .keys()
-        .into_iter()
-        .filter(|k| {
-            k.starts_with(OFFICE_PREFIX) && !is_dialogue_key(k) && !k.starts_with(ARCHIVE_PREFIX)
-        })
-        .collect()
 }
 
 /// A list stored as one entry, whose items convert one by one.

@@ -210,7 +210,7 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
                 .raised_on
                 .map(|d| format!(" ngày {}", crate::domain::time::format_date(d)))
                 .unwrap_or_default();
-            about.push(format!("chuyển từ {}{on}", c.title));
+            about.push(format!("chuyển từ “{}”{on}", c.title));
         }
         let about = if about.is_empty() {
             String::new()
