@@ -132,14 +132,12 @@ fn error_name(e: &JsValue) -> String {
 /// The text of a file the user picked; `None` when it cannot be read. Read as bytes and
 /// decoded here: `File.text()` makes a JavaScript string, which is then encoded again
 /// into wasm's memory (about 2 ms of a village's 680 KB bundle, twice the copy and check
-/// of its bytes). Bytes that are not UTF-8 become U+FFFD, as `text()` makes them.
+/// of its bytes), and it would read a file saved as UTF-16 as garbage.
 pub async fn read_text(file: web_sys::File) -> Option<String> {
     let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Some(match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
-    })
+    Some(crate::domain::text::decode_file(
+        js_sys::Uint8Array::new(&buffer).to_vec(),
+    ))
 }
 
 /// The first file of a file input's selection.

@@ -4,7 +4,10 @@
 //! stored, so stored text is always NFC. Search and matching compare [`fold`]ed keys,
 //! never the stored text itself.
 
+mod decode;
 mod nfc;
+
+pub use decode::decode_file;
 
 /// NFC-normalise, drop control characters other than line breaks and tabs, unify line
 /// endings, and trim the ends. Keyboards such as Unikey (and the built-in ones of macOS and

@@ -3,6 +3,7 @@
 //! file whose checksum does not match, and what it accepts is clean text.
 
 use doithoai::domain::bundle::checksum;
+use doithoai::domain::text::decode_file;
 use doithoai::domain::text::is_bidi_control;
 use doithoai::i18n::Lang;
 use proptest::collection::vec;
@@ -96,10 +97,10 @@ pub fn hostile(p: &FileParser) -> impl Strategy<Value = String> {
         })
 }
 
-/// Arbitrary bytes (read as a browser reads a file as text), strings and JSON.
+/// Arbitrary bytes (read as the app reads a picked file), strings and JSON.
 pub fn arbitrary() -> impl Strategy<Value = String> {
     prop_oneof![
-        vec(any::<u8>(), 0..2048).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        vec(any::<u8>(), 0..2048).prop_map(decode_file),
         any::<String>(),
         gen::hostile_string(),
         json_value().prop_map(|v| v.to_string()),
@@ -149,6 +150,41 @@ fn fuzz_parsers_with_arbitrary_bytes_and_text() {
 fn fuzz_parsers_with_random_documents_of_their_format() {
     for p in PARSERS {
         check(p.name, CASES, random_document(p), |text| judge(p, &text));
+    }
+}
+
+/// The text as Windows Notepad saves it as "Unicode" (little endian) or "Unicode big
+/// endian", with or without the byte-order mark.
+pub fn as_utf16(text: &str, little_endian: bool, mark: bool) -> Vec<u8> {
+    let mark = mark.then_some(0xfeff);
+    mark.into_iter()
+        .chain(text.trim_start_matches('\u{feff}').encode_utf16())
+        .flat_map(|u| {
+            if little_endian {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn fuzz_parsers_read_files_saved_as_utf16_as_their_utf8_selves() {
+    for p in PARSERS {
+        let files = prop_oneof![hostile(p), proptest::sample::select((p.samples)())];
+        check(
+            p.name,
+            CASES,
+            (files, any::<bool>(), any::<bool>()),
+            |(text, le, mark)| {
+                let read = decode_file(as_utf16(&text, le, mark));
+                let plain = text.trim_start_matches('\u{feff}');
+                prop_assert_eq!(read.trim_start_matches('\u{feff}'), plain);
+                prop_assert_eq!((p.read)(&read), (p.read)(&text));
+                judge(p, &read)
+            },
+        );
     }
 }
 

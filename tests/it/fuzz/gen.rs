@@ -34,8 +34,10 @@ pub const HOSTILE: &[&str] = &[
     "\u{10ffff}\u{e000}",
     "\u{200b}\u{200d}\u{2060}",
     "Đa\u{0300}o đa\u{0302}\u{0301}t Tho\u{0302}n Đo\u{0302}ng",
-    "Hµ Néi",   // "Hà Nội" typed in TCVN3
-    "Haø Noäi", // "Hà Nội" typed in VNI
+    "Hµ Néi",          // "Hà Nội" typed in TCVN3
+    "Haø Noäi",        // "Hà Nội" typed in VNI
+    "NguyÔn V¨n An",   // a name typed in TCVN3
+    "Nguyeãn Vaên An", // a name typed in VNI
     "a\u{0308}\u{0308}\u{0308}\u{0308}\u{0323}\u{0323}\u{0301}",
     "\u{1f600}\u{1f1fb}\u{1f1f3}",
     "ÐẤT ƉAI İı ß ǅ",
