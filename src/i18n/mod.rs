@@ -458,6 +458,14 @@ impl Texts {
                 (FieldProblem::Missing, false, path) => format!("The required member “{path}” is missing."),
                 (FieldProblem::Invalid, true, path) => format!("Giá trị của trường “{path}” không hợp lệ."),
                 (FieldProblem::Invalid, false, path) => format!("The value of “{path}” is not valid."),
+                (FieldProblem::Repeats(first), true, path) => format!(
+                    "Mã ở “{path}” trùng với mã ở “{}”: cùng một kiến nghị có hai lần trong tệp. Tệp đã bị sửa hoặc ghép sai; hãy xin lại tệp gốc.",
+                    shown_safely(first)
+                ),
+                (FieldProblem::Repeats(first), false, path) => format!(
+                    "The id at “{path}” repeats the id at “{}”: the same petition is twice in the file. The file was edited or joined wrongly; ask for the original.",
+                    shown_safely(first)
+                ),
             },
             FileError::NotThisCommune { found } => around(
                 choose(vi, "Tệp này của xã ", "This file is for "),

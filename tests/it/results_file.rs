@@ -587,7 +587,7 @@ fn damaged_or_hostile_files_are_refused_whole_with_the_member_named() {
         (
             Box::new(|d| d["results"][2]["petition"] = d["results"][0]["petition"].clone()),
             "results[2].petition",
-            FieldProblem::Invalid,
+            FieldProblem::Repeats("results[0].petition".into()),
         ),
         (
             Box::new(|d| d["results"][0]["outcome"]["kind"] = "approved".into()),

@@ -9,6 +9,7 @@ use doithoai::domain::bundle::village::{
 use doithoai::domain::bundle::{FieldProblem, FileError};
 use doithoai::domain::petition::{Petition, PetitionDraft, PetitionId};
 use doithoai::domain::village::{Meeting, ProfileDraft};
+use doithoai::i18n::Lang;
 
 fn petition(seed: u8, content: &str, kind: &str) -> Petition {
     let values = PetitionDraft {
@@ -130,8 +131,16 @@ fn a_bundle_breaking_petition_rules_is_refused_even_with_a_valid_checksum() {
         parse_village_bundle(&doc.to_string()).unwrap_err(),
         FileError::BadField {
             path: "petitions[1].id".into(),
-            problem: FieldProblem::Invalid
+            problem: FieldProblem::Repeats("petitions[0].id".into())
         }
+    );
+    // The message names the repeated member, not a valid id as if it were bad.
+    let message = Lang::Vi
+        .texts()
+        .file_error(&parse_village_bundle(&doc.to_string()).unwrap_err());
+    assert!(
+        message.contains("“petitions[1].id” trùng với mã ở “petitions[0].id”"),
+        "{message}"
     );
     let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     doc["petitions"][0]["backers"] = "hai".into();

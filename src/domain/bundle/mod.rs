@@ -77,6 +77,9 @@ pub enum FieldProblem {
     Missing,
     /// A value of the right type the app cannot accept (empty name, bad id, too long, …).
     Invalid,
+    /// The same id as an earlier member's (the path of the first): one petition twice in
+    /// a file, which a hand edit or two files pasted into one makes.
+    Repeats(String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

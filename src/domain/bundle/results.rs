@@ -462,7 +462,7 @@ fn read_results(doc: Value) -> Result<ReadResults, FileError> {
     let mut results: Vec<PetitionResult> = Vec::with_capacity(records.len());
     // The ids met so far, to refuse the same petition twice. (The JSON map as a set: the
     // tablet has its code already, and no hash set.)
-    let mut seen = Map::new();
+    let mut seen = std::collections::HashMap::new();
     for (i, record) in records.iter().enumerate() {
         let at = Obj {
             map: record.as_object(),
@@ -476,11 +476,9 @@ fn read_results(doc: Value) -> Result<ReadResults, FileError> {
             });
         }
         if let Some(result) = r.result(at) {
-            if seen
-                .insert(result.petition.as_str().to_string(), Value::Null)
-                .is_some()
-            {
-                r.fail(at, "petition", FieldProblem::Invalid);
+            if let Some(first) = seen.insert(result.petition.as_str().to_string(), i) {
+                let first = format!("results[{first}].petition");
+                r.fail(at, "petition", FieldProblem::Repeats(first));
             }
             results.push(result);
         }

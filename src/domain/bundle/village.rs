@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::dialogue::DialogueRef;
 use super::v1::{MeetingRecord, PetitionRecord};
-use super::{checksum, invalid, read_document, FileError, FileKind};
+use super::{checksum, invalid, read_document, FieldProblem, FileError, FileKind};
 use crate::domain::json;
 use crate::domain::petition::Petition;
 use crate::domain::text::slug;
@@ -190,12 +190,15 @@ fn decode_petitions(mut bundle: VillageBundle) -> Result<ReadBundle, FileError> 
     bundle.dialogue = bundle.dialogue.map(DialogueRef::checked).transpose()?;
     let records = std::mem::take(&mut bundle.petitions);
     let mut petitions = Vec::with_capacity(records.len());
-    let mut seen = std::collections::HashSet::with_capacity(records.len());
+    let mut seen = std::collections::HashMap::with_capacity(records.len());
     for (i, record) in records.into_iter().enumerate() {
         let p = Petition::try_from(record)
             .map_err(|e| invalid(format!("petitions[{i}].{}", e.member)))?;
-        if !seen.insert(p.id.clone()) {
-            return Err(invalid(format!("petitions[{i}].id")));
+        if let Some(first) = seen.insert(p.id.clone(), i) {
+            return Err(FileError::BadField {
+                path: format!("petitions[{i}].id"),
+                problem: FieldProblem::Repeats(format!("petitions[{first}].id")),
+            });
         }
         petitions.push(p);
     }
