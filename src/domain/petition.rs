@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::text::{char_len, clean, clean_line};
+use super::text::{char_len, clean, clean_line, limit};
 
 /// Globally unique id of a petition, fixed when it is created on a tablet. Ids from many
 /// tablets meet at the commune office, so they are random 128-bit UUIDs (version 4), never
@@ -199,8 +199,8 @@ pub struct Petition {
 }
 
 /// Limits that keep a hostile or broken file from filling the tablet.
-pub const MAX_CONTENT_CHARS: usize = 10_000;
-pub const MAX_LINE_CHARS: usize = 300;
+pub const MAX_CONTENT_CHARS: usize = limit::LONG;
+pub const MAX_LINE_CHARS: usize = limit::LINE;
 pub const MAX_NAMES: usize = 200;
 pub const MAX_BACKERS: u32 = 1_000_000;
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::text::{char_len, clean_line};
+use super::text::{char_len, clean_line, limit};
 use super::time::parse_date;
 
 /// The fields (lĩnh vực) a village can choose from when the commune sent no list: the
@@ -99,7 +99,7 @@ impl VillageProfile {
             return Err(ProfileError::NoHead);
         }
         let parts = [&self.commune, &self.village, &self.head, &self.province];
-        if parts.iter().any(|p| char_len(p) > 200) {
+        if parts.iter().any(|p| char_len(p) > limit::NAME) {
             return Err(ProfileError::TooLong);
         }
         Ok(())
@@ -245,13 +245,13 @@ impl Meeting {
         if self.attendance > 100_000 {
             return Err(MeetingError::BadAttendance);
         }
-        let too_long = char_len(&self.place) > 300
-            || char_len(&self.chair) > 200
+        let too_long = char_len(&self.place) > limit::LINE
+            || char_len(&self.chair) > limit::NAME
             || self.attendees.len() > 500
             || self
                 .attendees
                 .iter()
-                .any(|a| char_len(&a.name) > 200 || char_len(&a.role) > 200);
+                .any(|a| char_len(&a.name) > limit::NAME || char_len(&a.role) > limit::NAME);
         if too_long {
             return Err(MeetingError::TooLong);
         }

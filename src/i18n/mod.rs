@@ -12,7 +12,7 @@ pub mod session;
 use crate::domain::bundle::results::{PetitionResult, ResultAnswer, ResultOutcome};
 use crate::domain::bundle::{FieldProblem, FileError, FileKind};
 use crate::domain::petition::{Kind, PetitionError};
-use crate::domain::text::shown_safely;
+use crate::domain::text::{number, shown_safely};
 use crate::domain::time::format_date;
 use crate::domain::village::{MeetingError, ProfileError};
 use crate::storage::StoreError;
@@ -83,6 +83,10 @@ pub struct Texts {
     pub kind: &'static str,
     pub petitioners: &'static str,
     pub petitioners_hint: &'static str,
+    /// A box near its limit: characters typed of the most it takes.
+    pub typed_of: fn(usize, usize) -> String,
+    /// A paste longer than the box takes: its length, the limit, the characters kept.
+    pub paste_cut: fn(usize, usize, usize) -> String,
     pub address: &'static str,
     pub phone: &'static str,
     pub backers: &'static str,
@@ -565,6 +569,15 @@ pub static VI: Texts = Texts {
     kind: "Loại",
     petitioners: "Người nêu",
     petitioners_hint: "Họ tên, cách nhau bởi dấu phẩy. Để trống nếu nhiều công dân cùng nêu.",
+    typed_of: |n, max| format!("{}/{} ký tự", number(n as i64), number(max as i64)),
+    paste_cut: |pasted, max, kept| {
+        format!(
+            "Đoạn vừa dán dài {} ký tự, quá giới hạn {} ký tự của ô này: chỉ giữ được {} ký tự đầu. Phần còn lại không được dán.",
+            number(pasted as i64),
+            number(max as i64),
+            number(kept as i64)
+        )
+    },
     address: "Địa chỉ",
     phone: "Số điện thoại (không bắt buộc)",
     backers: "Số người cùng kiến nghị",
@@ -699,6 +712,10 @@ pub static EN: Texts = Texts {
     kind: "Kind",
     petitioners: "Raised by",
     petitioners_hint: "Names, separated by commas. Leave empty when raised by many citizens.",
+    typed_of: |n, max| format!("{n}/{max} characters"),
+    paste_cut: |pasted, max, kept| {
+        format!("The text pasted is {pasted} characters long, over this box's limit of {max}: only its first {kept} were kept. The rest was not pasted.")
+    },
     address: "Address",
     phone: "Phone (optional)",
     backers: "Number of people backing it",

@@ -14,6 +14,7 @@ use crate::domain::bundle::v1::{DialogueRecord, MeetingRecord, PetitionRecord, P
 use crate::domain::json;
 use crate::domain::petition::{Petition, PetitionDraft, PetitionId};
 use crate::domain::round::PastRound;
+use crate::domain::text::{char_len, limit};
 use crate::domain::village::{Meeting, VillageProfile};
 
 pub mod backup;
@@ -175,6 +176,25 @@ impl DraftRecord {
         }
     }
 
+    /// Whether every box of the form is within the limit the form's box holds it to. A
+    /// draft over them (a release before the boxes stopped at their limits kept a pasted
+    /// million characters) is never stored, nor put back into the form, where its layout
+    /// froze the tablet at every start.
+    pub fn fits(&self) -> bool {
+        let within = |text: &str, max: usize| text.len() <= max || char_len(text) <= max;
+        within(&self.content, limit::LONG)
+            && within(&self.names, limit::LONG)
+            && [
+                &self.field,
+                &self.kind,
+                &self.address,
+                &self.phone,
+                &self.backers,
+            ]
+            .into_iter()
+            .all(|t| within(t, limit::LINE))
+    }
+
     pub fn editing(&self) -> Option<PetitionId> {
         self.editing.as_deref().and_then(PetitionId::parse)
     }
@@ -260,6 +280,13 @@ impl<S: KeyValueStore> Repository<S> {
         snap.profile = self.read::<ProfileRecord, VillageProfile>(PROFILE, &mut broken);
         snap.meeting = self.read::<MeetingRecord, Meeting>(MEETING, &mut broken);
         snap.draft = self.read::<DraftRecord, DraftRecord>(DRAFT, &mut broken);
+        if snap.draft.as_ref().is_some_and(|d| !d.fits()) {
+            // Set aside, not lost: the person can still download it from Settings.
+            if let Some(raw) = self.store.get(DRAFT) {
+                broken.push(self.set_aside(DRAFT, raw));
+            }
+            snap.draft = None;
+        }
         snap.settings = self
             .read::<Settings, Settings>(SETTINGS, &mut broken)
             .unwrap_or_default();
@@ -337,7 +364,12 @@ impl<S: KeyValueStore> Repository<S> {
         self.write(SETTINGS, s)
     }
 
+    /// Keeps what the form holds. A draft over the form's limits is not written (only a
+    /// script gets past the boxes' limits; see [`DraftRecord::fits`]).
     pub fn save_draft(&self, d: &DraftRecord) -> Result<(), StoreError> {
+        if !d.fits() {
+            return Ok(());
+        }
         self.write(DRAFT, d)
     }
 
@@ -650,6 +682,32 @@ mod tests {
         let a = repo.device_id(|| PetitionId::from_random([5; 16]).to_string());
         let b = repo.device_id(|| unreachable!("already stored"));
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_draft_over_the_forms_limits_is_never_stored_and_one_stored_before_is_set_aside() {
+        let repo = Repository::new(MemoryStore::default());
+        let huge = DraftRecord {
+            content: "Đường ".repeat(200_000),
+            ..Default::default()
+        };
+        repo.save_draft(&huge).unwrap();
+        assert_eq!(repo.store.get(DRAFT), None);
+        // At the limit it is kept; a char is not a byte ("đ" is two).
+        let full = DraftRecord {
+            content: "đ".repeat(limit::LONG),
+            address: "ư".repeat(limit::LINE),
+            ..Default::default()
+        };
+        repo.save_draft(&full).unwrap();
+        assert_eq!(repo.load().draft, Some(full));
+        // As a release before the limits stored it: not put back into the form, not lost.
+        let text = json::to_text(&huge);
+        repo.store.set(DRAFT, &text).unwrap();
+        let snap = repo.load();
+        assert_eq!(snap.draft, None);
+        assert_eq!(snap.broken_now.len(), 1);
+        assert_eq!(repo.broken_entries()[0].raw, text);
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::domain::office::setup::OfficeSetup;
 use crate::domain::petition::PetitionId;
 use crate::domain::session::outcome::Outcome;
 use crate::domain::session::{Item, Session};
-use crate::domain::text::{char_len, clean, clean_line, fold, slug};
+use crate::domain::text::{char_len, clean, clean_line, fold, limit, slug};
 use crate::domain::time::{
     format_date, iso_date, iso_date_opt, parse_iso_date, parse_rfc3339, rfc3339, vietnam_date,
 };
@@ -35,9 +35,9 @@ use crate::domain::village::VillageProfile;
 const MAX_RESULTS: usize = 100_000;
 /// A petition's text, and a final answer, are at most 10,000 characters; an outcome's
 /// texts 5,000, its one-line members 300 (the session's own limits).
-const MAX_LONG: usize = 10_000;
-const MAX_TEXT: usize = 5_000;
-const MAX_LINE: usize = 300;
+const MAX_LONG: usize = limit::LONG;
+const MAX_TEXT: usize = limit::TEXT;
+const MAX_LINE: usize = limit::LINE;
 
 // ---------------------------------------------------------------------------------------
 // The file as written (version 1). A compatibility promise, like `v1.rs`: add optional

@@ -11,7 +11,7 @@ use crate::domain::bundle::v1::DialogueRecord;
 use crate::domain::bundle::{checksum, FileKind};
 use crate::domain::json;
 use crate::domain::legacy::{self, Legacy};
-use crate::domain::text::{char_len, clean_line, fold, slug};
+use crate::domain::text::{char_len, clean_line, fold, limit, slug};
 use crate::domain::time::parse_date;
 use crate::domain::village::DEFAULT_FIELDS;
 
@@ -148,7 +148,7 @@ pub struct SetupDraft {
     pub departments: String,
 }
 
-pub(crate) const MAX_LINE: usize = 200;
+pub(crate) const MAX_LINE: usize = limit::NAME;
 const MAX_VILLAGES: usize = 500;
 const MAX_LIST: usize = 100;
 

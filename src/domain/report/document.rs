@@ -101,22 +101,7 @@ pub fn signature(r: &Report) -> (String, String) {
     (format!("{SIGN_ON_BEHALF}\n{SIGN_TITLE}"), r.signer.clone())
 }
 
-/// 1234567 → "1.234.567", the Vietnamese way.
-pub fn number(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
+pub use crate::domain::text::number;
 
 fn count(n: usize) -> String {
     number(i64::try_from(n).unwrap_or(i64::MAX))
@@ -903,15 +888,6 @@ pub fn comparison_rows(r: &Report) -> Vec<(String, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn numbers_are_grouped_by_thousands_with_dots() {
-        assert_eq!(number(0), "0");
-        assert_eq!(number(999), "999");
-        assert_eq!(number(1_000), "1.000");
-        assert_eq!(number(12_345_678), "12.345.678");
-        assert_eq!(number(-4_500), "-4.500");
-    }
 
     #[test]
     fn narrative_sections_are_numbered_after_the_fixed_ones() {

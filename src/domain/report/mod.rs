@@ -29,7 +29,7 @@ use crate::domain::official::{commune_authority, place_date_line, DocType, Docum
 use crate::domain::petition::Kind;
 use crate::domain::session::outcome::{Outcome, OutcomeKind};
 use crate::domain::session::{Item, Origin, Session};
-use crate::domain::text::{char_len, clean, clean_line};
+use crate::domain::text::{char_len, clean, clean_line, limit};
 use crate::domain::time::{format_time, iso_date_opt, parse_date};
 
 /// One narrative section the office writes ("Đánh giá chung"): a heading and its text,
@@ -77,8 +77,8 @@ impl Default for ReportSettings {
     }
 }
 
-const MAX_LINE: usize = 300;
-const MAX_TEXT: usize = 10_000;
+const MAX_LINE: usize = limit::LINE;
+const MAX_TEXT: usize = limit::LONG;
 const MAX_SECTIONS: usize = 20;
 const MAX_RECIPIENTS: usize = 20;
 

@@ -9,7 +9,7 @@ use super::outcome::{Outcome, OutcomeKind};
 use super::{Item, Session};
 use crate::domain::deadline::{days_left, due_date, Holidays};
 use crate::domain::office::setup::OfficeSetup;
-use crate::domain::text::{char_len, clean};
+use crate::domain::text::{char_len, clean, limit};
 use crate::domain::time::{format_date, iso_date, iso_date_opt, parse_date, rfc3339};
 
 /// How the petitioner was told the answer.
@@ -229,7 +229,7 @@ pub enum AnswerError {
     TooLong,
 }
 
-pub(crate) const MAX_ANSWER: usize = 10_000;
+pub(crate) const MAX_ANSWER: usize = limit::LONG;
 
 impl AnswerDraft {
     pub fn from_answer(a: &FinalAnswer) -> Self {

@@ -19,12 +19,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::deadline::{due_date, Holidays, DEFAULT_ANSWER_DAYS};
-use crate::domain::text::{char_len, clean, clean_line};
+use crate::domain::text::{char_len, clean, clean_line, limit};
 use crate::domain::time::{iso_date_opt, rfc3339, rfc3339_opt};
 use outcome::{Change, Outcome, Period};
 
-const MAX_LINE: usize = 300;
-const MAX_TEXT: usize = 5_000;
+const MAX_LINE: usize = limit::LINE;
+const MAX_TEXT: usize = limit::TEXT;
 const MAX_PEOPLE: usize = 2_000;
 
 /// Someone who attends: a delegate (leaders, departments) or an invited citizen.

@@ -5,12 +5,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::text::{char_len, clean, clean_line};
+use crate::domain::text::{char_len, clean, clean_line, limit};
 use crate::domain::time::{iso_date, parse_date, rfc3339};
 
 /// Limits on what is typed, so a pasted novel cannot fill the store.
-const MAX_TEXT: usize = 5_000;
-const MAX_LINE: usize = 300;
+const MAX_TEXT: usize = limit::TEXT;
+const MAX_LINE: usize = limit::LINE;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

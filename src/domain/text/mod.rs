@@ -353,6 +353,40 @@ pub fn is_bidi_control(c: char) -> bool {
     )
 }
 
+/// How long a text a person types or a file brings may be, in characters. Each rule
+/// that refuses a long text takes its limit from here, and each box on screen stops
+/// there as the person types or pastes, so no box takes what its rule would refuse.
+pub mod limit {
+    /// A name: a person's, a village's, a commune's, a field's.
+    pub const NAME: usize = 200;
+    /// One line: a place, an address, a title, a department.
+    pub const LINE: usize = 300;
+    /// A paragraph: an answer given at the session, a reason, a statement.
+    pub const TEXT: usize = 5_000;
+    /// A long text: a petition's content, a final answer, a section of the report.
+    pub const LONG: usize = 10_000;
+    /// A list typed one item per line (villages, departments, delegates): each line is
+    /// short, the whole may be long.
+    pub const LIST: usize = 100_000;
+}
+
+/// A count as Vietnamese documents write it, thousands grouped with dots: "12.345".
+pub fn number(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 /// The number of characters (not bytes) of a text, as a person counts them.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
@@ -360,6 +394,15 @@ pub fn char_len(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands_with_dots() {
+        assert_eq!(number(0), "0");
+        assert_eq!(number(999), "999");
+        assert_eq!(number(1_000), "1.000");
+        assert_eq!(number(12_345_678), "12.345.678");
+        assert_eq!(number(-4_500), "-4.500");
+    }
 
     /// [`is_clean`] one character at a time, as it was written first: the reference for
     /// its blocks of eight bytes.

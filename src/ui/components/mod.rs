@@ -6,6 +6,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::either::Either;
 use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::domain::text::limit;
+use crate::i18n::Texts;
 
 /// A unique element id for `aria-describedby` links.
 fn next_id(prefix: &str) -> String {
@@ -15,6 +19,12 @@ fn next_id(prefix: &str) -> String {
 
 /// A labelled one-line input (or a text area with `rows`). `on_commit` fires when the
 /// user leaves a changed box.
+///
+/// The box takes at most `max` characters (`text::limit::LINE` for a line, `LONG` for a
+/// text area unless said): the browser stops typing and cuts a paste there, at once, so
+/// no text of a million characters ever reaches the page's layout or the app (pasted
+/// whole, one froze a tablet for minutes). Near the limit the count is shown; a paste that
+/// was cut says so.
 #[component]
 pub fn TextField(
     label: String,
@@ -26,12 +36,50 @@ pub fn TextField(
     #[prop(optional)] hint: Option<&'static str>,
     #[prop(optional)] id: Option<&'static str>,
     #[prop(optional)] wide: bool,
+    #[prop(optional)] max: Option<usize>,
 ) -> impl IntoView {
+    let max = max.unwrap_or(if rows.is_some() {
+        limit::LONG
+    } else {
+        limit::LINE
+    });
+    let t = use_context::<FieldTexts>().map_or(&crate::i18n::VI, |FieldTexts(t)| t.get_untracked());
     let hint_id = hint.map(|_| next_id("hint"));
-    let described = hint_id.clone();
+    let count_id = next_id("count");
+    let described = hint_id
+        .clone()
+        .map_or(count_id.clone(), |h| format!("{h} {count_id}"));
     let id = id.map_or_else(|| next_id("field"), str::to_string);
     let for_id = id.clone();
-    let input = move |ev: leptos::ev::Event| on_input.run(event_target_value(&ev));
+    // The characters kept of a paste that was cut, until the person types on.
+    let cut = RwSignal::new(None::<(usize, usize)>);
+    let pasted = StoredValue::new(false);
+    let input = move |ev: leptos::ev::Event| {
+        if !std::mem::take(&mut *pasted.write_value()) {
+            cut.set(None);
+        }
+        on_input.run(event_target_value(&ev));
+    };
+    let paste = move |ev: leptos::ev::ClipboardEvent| {
+        let length = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text").ok())
+            .map_or(0, |text| text.encode_utf16().count());
+        // What the box keeps of it: its room once the selection the paste replaces is gone.
+        let target = ev.target().map(JsValue::from).unwrap_or_default();
+        let at = |key: &str| {
+            js_sys::Reflect::get(&target, &key.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+                .map_or(0, |v| v as usize)
+        };
+        let kept_now = value
+            .with_untracked(|v| v.encode_utf16().count())
+            .saturating_sub(at("selectionEnd").saturating_sub(at("selectionStart")));
+        let room = max.saturating_sub(kept_now);
+        pasted.set_value(true);
+        cut.set((length > room).then_some((length, room)));
+    };
     let change = move |_| {
         if let Some(c) = on_commit {
             c.run(());
@@ -42,9 +90,11 @@ pub fn TextField(
             <textarea
                 id=id
                 rows=rows
+                maxlength=max
                 aria-describedby=described
                 prop:value=value
                 on:input=input
+                on:paste=paste
                 on:change=change
             ></textarea>
         }),
@@ -57,12 +107,19 @@ pub fn TextField(
                     "tel" => "tel",
                     _ => "text",
                 }
+                maxlength=max
                 aria-describedby=described
                 prop:value=value
                 on:input=input
+                on:paste=paste
                 on:change=change
             />
         }),
+    };
+    // Shown from nine tenths of the limit: before, the count is noise.
+    let count = move || {
+        let n = value.with(|v| v.encode_utf16().count());
+        (n * 10 >= max * 9).then(|| (t.typed_of)(n, max))
     };
     // The label names the control through `for`, and wraps neither the control nor the
     // hint: wrapped, the typed value and the hint would become part of its accessible name.
@@ -71,6 +128,13 @@ pub fn TextField(
             <label for=for_id>{label}</label>
             {control}
             {hint.map(|h| view! { <small id=hint_id class="hint">{h}</small> })}
+            <small id=count_id class="typed" aria-live="polite">{count}</small>
+            {move || {
+                cut.get()
+                    .map(|(length, kept)| {
+                        view! { <p class="error" role="alert">{(t.paste_cut)(length, max, kept)}</p> }
+                    })
+            }}
         </div>
     }
 }
@@ -182,9 +246,27 @@ pub fn CheckField(
     }
 }
 
-/// An error message read out as soon as it appears.
+/// The catalogue of the app's language now, for the boxes' own words (their count and a
+/// paste cut short); each app provides it (the tablet's language can change).
+#[derive(Clone, Copy)]
+pub struct FieldTexts(pub Signal<&'static Texts>);
+
+/// Clears the app's message line. Provided by each app, so that a form's refusal replaces
+/// what the line said before: a green "saved" from an earlier action left beside a later
+/// red refusal reads as if both were true.
+#[derive(Clone, Copy)]
+pub struct ClearNotice(pub Callback<()>);
+
+/// An error message read out as soon as it appears; it replaces the message line's.
 #[component]
 pub fn ErrorText(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {
+    if let Some(ClearNotice(clear)) = use_context::<ClearNotice>() {
+        Effect::new(move |_| {
+            if message.with(Option::is_some) {
+                clear.run(());
+            }
+        });
+    }
     move || {
         message
             .get()

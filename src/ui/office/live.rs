@@ -2,6 +2,7 @@
 //! (reordered with a button press), the current question with its outcome form, and a
 //! short form for a question from the floor or a note passed to the secretary.
 
+use crate::domain::text::limit;
 use leptos::prelude::*;
 
 use super::session_state::Changed;
@@ -318,7 +319,7 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
                      set: fn(&mut OutcomeDraft, String)| {
         let value = Signal::derive(move || draft.with(|d| get(d).clone()));
         let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
-        view! { <TextField label=label.to_string() value on_input rows=3 wide=true /> }
+        view! { <TextField label=label.to_string() value on_input rows=3 wide=true max=limit::TEXT /> }
     };
     let departments = Signal::derive(move || app.departments());
     let days = app.session.with_untracked(|s| s.prep.answer_days);
@@ -441,7 +442,7 @@ fn FloorForm() -> impl IntoView {
         let value = Signal::derive(move || draft.with(|d| get(d).clone()));
         let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
         match rows {
-            Some(rows) => view! { <TextField label=label.to_string() value on_input rows wide=true /> }.into_any(),
+            Some(rows) => view! { <TextField label=label.to_string() value on_input rows wide=true max=limit::TEXT /> }.into_any(),
             None => view! { <TextField label=label.to_string() value on_input hint=t.floor_name_hint /> }.into_any(),
         }
     };

@@ -1,6 +1,7 @@
 //! The dialogue, the commune's villages, fields and departments, and the setup file the
 //! village tablets load.
 
+use crate::domain::text::limit;
 use leptos::prelude::*;
 
 use super::dialogues::DialogueFields;
@@ -46,18 +47,18 @@ pub fn SetupPage() -> impl IntoView {
         let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
         match (rows, hint) {
             (Some(rows), Some(hint)) => view! {
-                <TextField label=label.to_string() value on_input rows hint wide=true />
+                <TextField label=label.to_string() value on_input rows hint wide=true max=limit::LIST />
             }
             .into_any(),
             (Some(rows), None) => {
-                view! { <TextField label=label.to_string() value on_input rows wide=true /> }
+                view! { <TextField label=label.to_string() value on_input rows wide=true max=limit::LIST /> }
                     .into_any()
             }
             (None, Some(hint)) => {
-                view! { <TextField label=label.to_string() value on_input hint /> }.into_any()
+                view! { <TextField label=label.to_string() value on_input hint max=limit::NAME /> }.into_any()
             }
             (None, None) => {
-                view! { <TextField label=label.to_string() value on_input /> }.into_any()
+                view! { <TextField label=label.to_string() value on_input max=limit::NAME /> }.into_any()
             }
         }
     };

@@ -1,6 +1,7 @@
 //! The village head's main screen: the petition form on top, the list below with search,
 //! field filter, edit, delete (with undo) and merge.
 
+use crate::domain::text::limit;
 use leptos::prelude::*;
 
 use crate::domain::petition::{
@@ -112,7 +113,7 @@ fn PetitionForm() -> impl IntoView {
                     <legend>{t.kind}</legend>
                     {Kind::ALL.into_iter().map(kind_choice).collect_view()}
                 </fieldset>
-                <TextField label=t.petitioners.to_string() hint=t.petitioners_hint wide=true value=names on_input=set_names />
+                <TextField label=t.petitioners.to_string() hint=t.petitioners_hint wide=true max=limit::LONG value=names on_input=set_names />
                 <TextField label=t.address.to_string() value=address on_input=set_address />
                 <TextField label=t.phone.to_string() input_type="tel" value=phone on_input=set_phone />
                 <div class="field">
@@ -125,6 +126,7 @@ fn PetitionForm() -> impl IntoView {
                             id="backers"
                             type="text"
                             inputmode="numeric"
+                            maxlength="13"
                             placeholder="1"
                             prop:value=move || draft.with(|d| d.backers.clone())
                             on:input=move |ev| edit(&|d| d.backers = event_target_value(&ev))
