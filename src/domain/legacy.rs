@@ -59,6 +59,11 @@ pub fn detect(text: &str) -> Option<Legacy> {
     }
 }
 
+/// The text in Unicode when it was typed in a legacy encoding ([`detect`]).
+pub fn converted(text: &str) -> Option<String> {
+    detect(text).map(|enc| to_unicode(text, enc))
+}
+
 /// Converts the text to Unicode NFC (precomposed) Vietnamese. Characters that are not part
 /// of the legacy encoding pass through, except C1 control characters, which become the
 /// Windows-1252 characters of their bytes. TCVN3 has no codes for capitals with a tone;

@@ -87,6 +87,9 @@ pub struct Texts {
     pub typed_of: fn(usize, usize) -> String,
     /// A paste longer than the box takes: its length, the limit, the characters kept.
     pub paste_cut: fn(usize, usize, usize) -> String,
+    /// Texts of a form typed in a legacy encoding: the heading over them as converted.
+    pub legacy_found: &'static str,
+    pub legacy_convert: &'static str,
     pub address: &'static str,
     pub phone: &'static str,
     pub backers: &'static str,
@@ -570,6 +573,8 @@ pub static VI: Texts = Texts {
     petitioners: "Người nêu",
     petitioners_hint: "Họ tên, cách nhau bởi dấu phẩy. Để trống nếu nhiều công dân cùng nêu.",
     typed_of: |n, max| format!("{}/{} ký tự", number(n as i64), number(max as i64)),
+    legacy_found: "Có chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI), máy khác sẽ đọc thành chữ lỗi. Sau khi chuyển sang chữ Unicode sẽ là:",
+    legacy_convert: "Chuyển sang chữ Unicode",
     paste_cut: |pasted, max, kept| {
         format!(
             "Đoạn vừa dán dài {} ký tự, quá giới hạn {} ký tự của ô này: chỉ giữ được {} ký tự đầu. Phần còn lại không được dán.",
@@ -713,6 +718,8 @@ pub static EN: Texts = Texts {
     petitioners: "Raised by",
     petitioners_hint: "Names, separated by commas. Leave empty when raised by many citizens.",
     typed_of: |n, max| format!("{n}/{max} characters"),
+    legacy_found: "Some text was typed in an old encoding (TCVN3 or VNI) that other devices read as garbage. Converted to Unicode it reads:",
+    legacy_convert: "Convert to Unicode",
     paste_cut: |pasted, max, kept| {
         format!("The text pasted is {pasted} characters long, over this box's limit of {max}: only its first {kept} were kept. The rest was not pasted.")
     },

@@ -9,7 +9,7 @@ use doithoai::domain::bundle::village::{
 };
 use doithoai::domain::office::register::{ActionError, OfficeStatus, Refusal, Register};
 use doithoai::domain::office::setup::{OfficeSetup, SetupDraft};
-use doithoai::domain::petition::{Kind, Petition, PetitionDraft, PetitionId, Status};
+use doithoai::domain::petition::{Kind, Petition, PetitionDraft, PetitionId, Petitioners, Status};
 use doithoai::domain::village::VillageProfile;
 use doithoai::storage::office::OfficeRepository;
 use doithoai::storage::{KeyValueStore, MemoryStore};
@@ -298,10 +298,9 @@ fn text_typed_in_tcvn3_is_flagged_on_import_and_converted_beside_the_original() 
     let old = petition(1, "Céng hoµ x· héi chñ nghÜa ViÖt Nam");
     let new = petition(2, "Cộng hoà xã hội chủ nghĩa Việt Nam");
     let imported = import(&mut r, &bundle("Cẩm Quang", 0, &[old.clone(), new], 1)).unwrap();
-    assert_eq!(imported.legacy.len(), 1);
-    let (id, enc) = imported.legacy[0].clone();
-    assert_eq!(id, old.id);
-    r.convert_legacy(&id, enc).unwrap();
+    assert_eq!(imported.legacy, std::slice::from_ref(&old.id));
+    let id = old.id.clone();
+    r.convert_legacy(&id).unwrap();
     let e = r.get(&id).unwrap();
     assert_eq!(e.content(), "Cộng hoà xã hội chủ nghĩa Việt Nam");
     assert_eq!(
@@ -316,6 +315,58 @@ fn text_typed_in_tcvn3_is_flagged_on_import_and_converted_beside_the_original() 
     };
     let hits = doithoai::domain::office::list::select(&r, &keys, &filter, &[]);
     assert_eq!(hits.len(), 2);
+}
+
+#[test]
+fn names_and_addresses_typed_in_tcvn3_or_vni_are_converted_each_on_its_own() {
+    let mut r = Register::default();
+    // A name typed in TCVN3 and an address in VNI beside content typed in Unicode.
+    let mut p = petition(1, "Đề nghị sửa đường liên thôn");
+    p.petitioners = Petitioners::Named(vec!["NguyÔn V¨n An".into(), "Lê Thị Hoa".into()]);
+    p.address = "Xoùm Ñoâng".into();
+    let imported = import(&mut r, &bundle("Cẩm Quang", 0, &[p.clone()], 1)).unwrap();
+    assert_eq!(imported.legacy, std::slice::from_ref(&p.id));
+    let found = r.get(&p.id).unwrap().legacy_texts().unwrap();
+    assert_eq!(found.content, None, "the Unicode content is left alone");
+    assert_eq!(
+        found.names.as_deref(),
+        Some(&["Nguyễn Văn An".to_string(), "Lê Thị Hoa".to_string()][..])
+    );
+    assert_eq!(found.address.as_deref(), Some("Xóm Đông"));
+    r.convert_legacy(&p.id).unwrap();
+    let e = r.get(&p.id).unwrap();
+    assert_eq!(e.names(), ["Nguyễn Văn An", "Lê Thị Hoa"]);
+    assert_eq!(e.address(), "Xóm Đông");
+    assert_eq!(
+        e.original.petitioners, p.petitioners,
+        "the village's text is kept"
+    );
+    assert_eq!(e.legacy_texts(), None, "converted once");
+    // The session's queue names the petitioner as converted.
+    let questions = doithoai::domain::session::queue::questions(&r, &setup(), at(5));
+    assert!(
+        format!("{:?}", questions[0].asker).contains("Nguyễn Văn An"),
+        "{:?}",
+        questions[0].asker
+    );
+    // A newer version from the village drops the conversion of the old one.
+    let mut newer = p.edited(
+        PetitionDraft {
+            content: "Đề nghị sửa đường".into(),
+            field: "Đất đai".into(),
+            kind_code: Kind::Recommendation.code().into(),
+            names: "Nguyễn Văn An".into(),
+            ..PetitionDraft::default()
+        }
+        .validate()
+        .unwrap(),
+        at(9),
+    );
+    newer.revision = 2;
+    import(&mut r, &bundle("Cẩm Quang", 0, &[newer], 2)).unwrap();
+    let e = r.get(&p.id).unwrap();
+    assert_eq!(e.names(), ["Nguyễn Văn An"]);
+    assert_eq!(e.address(), "");
 }
 
 #[test]
@@ -377,14 +428,17 @@ fn a_chunk_written_straight_from_the_register_is_the_text_of_its_records() {
         .unwrap();
     r.assign_petition(&a.id, Some("Địa chính"), "Ông Tâm")
         .unwrap();
-    let (legacy_id, enc) = import(
+    let mut named = petition(6, "Đường ngõ xóm lầy lội");
+    named.petitioners = Petitioners::Named(vec!["NguyÔn V¨n An".into(), "Lê Văn Bình".into()]);
+    named.address = "Xãm §«ng".into();
+    let imported = import(
         &mut r,
-        &bundle("Cẩm Quang", 1, &[petition(5, "Céng hoµ")], 1),
+        &bundle("Cẩm Quang", 1, &[petition(5, "Céng hoµ"), named], 1),
     )
-    .unwrap()
-    .legacy[0]
-        .clone();
-    r.convert_legacy(&legacy_id, enc).unwrap();
+    .unwrap();
+    for id in &imported.legacy {
+        r.convert_legacy(id).unwrap();
+    }
     for v in ["thon-1", "thon-2", "thon-3"] {
         let records = json::to_text_fast(&VillageChunk::new(v, r.village_entries(v)));
         let view = json::to_text_fast(&VillageChunkView::new(v, r.village_entries(v)));

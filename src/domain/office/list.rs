@@ -8,9 +8,8 @@ use crate::domain::text::fold;
 
 /// The folded text a petition is found by: the office's text, the names, the address.
 pub fn search_key(e: &Entry) -> String {
-    let p = &e.original;
     let mut key = fold(e.content());
-    for part in p.petitioners.names().iter().chain([&p.address]) {
+    for part in e.names().iter().map(String::as_str).chain([e.address()]) {
         key.push(' ');
         key.push_str(&fold(part));
     }

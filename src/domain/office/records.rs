@@ -231,6 +231,10 @@ pub struct OfficeFieldsRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub names: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<String>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub official: String,
@@ -291,6 +295,8 @@ impl VillageChunk {
                     field: o.field.clone(),
                     kind: o.kind.map(|k| k.code().to_string()),
                     content: o.content.clone(),
+                    names: o.names.clone(),
+                    address: o.address.clone(),
                     department: o.department.clone(),
                     official: o.official.clone(),
                 },
@@ -381,6 +387,10 @@ struct OfficeFieldsView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     content: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    names: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     department: Option<&'a str>,
     #[serde(skip_serializing_if = "is_empty")]
     official: &'a str,
@@ -395,6 +405,8 @@ impl<'a> From<&'a Entry> for EntryRowView<'a> {
                 field: o.field.as_deref(),
                 kind: o.kind.map(Kind::code),
                 content: o.content.as_deref(),
+                names: o.names.as_deref(),
+                address: o.address.as_deref(),
                 department: o.department.as_deref(),
                 official: &o.official,
             },
@@ -422,6 +434,8 @@ impl EntryRecord {
                 field: text(o.field),
                 kind,
                 content: o.content.map(|c| crate::domain::text::clean(&c)),
+                names: o.names.map(|n| n.iter().map(|n| clean_line(n)).collect()),
+                address: text(o.address),
                 department: text(o.department),
                 official: clean_line(&o.official),
             },

@@ -23,10 +23,22 @@ use crate::domain::text::clean_line;
 pub struct OfficeFields {
     pub field: Option<String>,
     pub kind: Option<Kind>,
-    /// The text converted from a legacy encoding; the village's text stays as it came.
+    /// The texts converted from a legacy encoding; the village's stay as they came.
     pub content: Option<String>,
+    pub names: Option<Vec<String>>,
+    pub address: Option<String>,
     pub department: Option<String>,
     pub official: String,
+}
+
+impl OfficeFields {
+    /// Drops the texts converted from an earlier version: a new version from the village
+    /// is converted again, if it needs to be, never shown with the old one's text.
+    fn forget_converted(&mut self) {
+        self.content = None;
+        self.names = None;
+        self.address = None;
+    }
 }
 
 /// One petition in the register.
@@ -93,14 +105,60 @@ impl Entry {
             .unwrap_or(&self.original.content)
     }
 
+    /// The petitioners' names, as converted by the office if they were.
+    pub fn names(&self) -> &[String] {
+        self.office
+            .names
+            .as_deref()
+            .unwrap_or(self.original.petitioners.names())
+    }
+
+    pub fn address(&self) -> &str {
+        self.office
+            .address
+            .as_deref()
+            .unwrap_or(&self.original.address)
+    }
+
     pub fn is_active(&self) -> bool {
         self.original.is_active()
+    }
+
+    /// What converting this petition's texts typed in a legacy encoding (TCVN3, VNI) gives,
+    /// each text detected on its own (a name typed in an old program beside content typed
+    /// in Unicode); `None` when none is, or the office converted them already.
+    pub fn legacy_texts(&self) -> Option<LegacyTexts> {
+        let o = &self.office;
+        if !self.is_active() || o.content.is_some() || o.names.is_some() || o.address.is_some() {
+            return None;
+        }
+        let p = &self.original;
+        let names = p.petitioners.names();
+        let found = LegacyTexts {
+            content: legacy::converted(&p.content),
+            names: names.iter().any(|n| legacy::detect(n).is_some()).then(|| {
+                names
+                    .iter()
+                    .map(|n| legacy::converted(n).unwrap_or_else(|| n.clone()))
+                    .collect()
+            }),
+            address: legacy::converted(&p.address),
+        };
+        (found != LegacyTexts::default()).then_some(found)
     }
 
     /// Whether the office changed the village's field or kind.
     pub fn is_reclassified(&self) -> bool {
         self.office.field.is_some() || self.office.kind.is_some()
     }
+}
+
+/// A petition's texts that were typed in a legacy encoding, converted (the others `None`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LegacyTexts {
+    pub content: Option<String>,
+    pub names: Option<Vec<String>>,
+    pub address: Option<String>,
 }
 
 /// The same issue raised in several villages, answered once.
@@ -144,7 +202,7 @@ pub struct Imported {
     pub village_name: String,
     pub counts: ImportCounts,
     /// Petitions whose text looks typed in a legacy encoding (TCVN3, VNI).
-    pub legacy: Vec<(PetitionId, legacy::Legacy)>,
+    pub legacy: Vec<PetitionId>,
     /// Where in [`Register::entries`] the entries added or changed are, ascending, so
     /// that only their search keys are made again.
     pub touched: Vec<usize>,
@@ -370,11 +428,12 @@ impl Register {
         for p in petitions {
             let at = self.index.get(&p.id).copied().unwrap_or(self.entries.len());
             // Looked at before the petition moves into the register.
-            let legacy_hit = if p.is_active() {
-                legacy::detect(&p.content).map(|enc| (p.id.clone(), enc))
-            } else {
-                None
-            };
+            let legacy_hit = (p.is_active()
+                && [&p.content, &p.address]
+                    .into_iter()
+                    .chain(p.petitioners.names())
+                    .any(|t| legacy::detect(t).is_some()))
+            .then(|| p.id.clone());
             let touched = match self.index.get(&p.id) {
                 None => {
                     if p.is_active() {
@@ -401,6 +460,7 @@ impl Register {
                             counts.updated += 1;
                         }
                         e.original = p;
+                        e.office.forget_converted();
                         // A conflict of an older revision is settled by the newer one.
                         e.conflict = None;
                         e.imported_at = now;
@@ -463,6 +523,7 @@ impl Register {
         let other = e.conflict.take().ok_or(ActionError::UnknownPetition)?;
         if take_other {
             e.original = other;
+            e.office.forget_converted();
         }
         Ok(())
     }
@@ -482,14 +543,15 @@ impl Register {
         Ok(())
     }
 
-    /// Converts a petition's text from a legacy encoding; the village's text stays.
-    pub fn convert_legacy(
-        &mut self,
-        id: &PetitionId,
-        enc: legacy::Legacy,
-    ) -> Result<(), ActionError> {
+    /// Converts a petition's texts typed in a legacy encoding (`Entry::legacy_texts`);
+    /// the village's texts stay as they came.
+    pub fn convert_legacy(&mut self, id: &PetitionId) -> Result<(), ActionError> {
         let e = self.get_mut(id)?;
-        e.office.content = Some(legacy::to_unicode(&e.original.content, enc));
+        if let Some(found) = e.legacy_texts() {
+            e.office.content = found.content;
+            e.office.names = found.names;
+            e.office.address = found.address;
+        }
         Ok(())
     }
 

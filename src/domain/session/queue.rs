@@ -7,15 +7,14 @@ use chrono::{DateTime, Utc};
 use super::{Asker, Item, Origin, Session};
 use crate::domain::office::register::{Entry, Register};
 use crate::domain::office::setup::OfficeSetup;
-use crate::domain::petition::Petitioners;
 
 fn asker_of(e: &Entry) -> Asker {
     if e.original.confidential {
         return Asker::Confidential;
     }
-    match &e.original.petitioners {
-        Petitioners::Named(names) if !names.is_empty() => Asker::Named(names.join(", ")),
-        _ => Asker::Many,
+    match e.names() {
+        [] => Asker::Many,
+        names => Asker::Named(names.join(", ")),
     }
 }
 

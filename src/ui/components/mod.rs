@@ -257,6 +257,34 @@ pub struct FieldTexts(pub Signal<&'static Texts>);
 #[derive(Clone, Copy)]
 pub struct ClearNotice(pub Callback<()>);
 
+/// The texts of a form found typed in a legacy encoding (TCVN3, VNI: copied from an old
+/// Word file, or typed with an old keyboard setting), each as it will read once converted
+/// (its label, the converted text), and one button that converts them all. Nothing is
+/// replaced before the person has seen it and clicked.
+#[component]
+pub fn LegacyOffer(
+    #[prop(into)] found: Signal<Vec<(String, String)>>,
+    on_convert: Callback<()>,
+) -> impl IntoView {
+    let t = use_context::<FieldTexts>().map_or(&crate::i18n::VI, |FieldTexts(t)| t.get_untracked());
+    move || {
+        let found = found.get();
+        (!found.is_empty()).then(|| {
+            let lines = found
+                .into_iter()
+                .map(|(label, text)| view! { <dt>{label}</dt><dd class="pre">{text}</dd> })
+                .collect_view();
+            view! {
+                <div class="warning wide legacy" role="group">
+                    <p>{t.legacy_found}</p>
+                    <dl class="facts">{lines}</dl>
+                    <button type="button" on:click=move |_| on_convert.run(())>{t.legacy_convert}</button>
+                </div>
+            }
+        })
+    }
+}
+
 /// An error message read out as soon as it appears; it replaces the message line's.
 #[component]
 pub fn ErrorText(#[prop(into)] message: Signal<Option<String>>) -> impl IntoView {

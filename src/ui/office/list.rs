@@ -5,11 +5,10 @@
 use leptos::prelude::*;
 
 use super::state::OfficeState;
-use crate::domain::legacy;
 use crate::domain::office::history::History;
 use crate::domain::office::list::{select_after, ListFilter, Sort};
 use crate::domain::office::register::{Entry, OfficeStatus};
-use crate::domain::petition::{Kind, Petition, PetitionId};
+use crate::domain::petition::{Kind, PetitionId};
 use crate::domain::time::{format_date, vietnam_date};
 use crate::ui::components::{PairSelect, SelectField, TextField};
 
@@ -293,8 +292,8 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn people(p: &Petition, t: &'static crate::i18n::office::OfficeTexts) -> String {
-    match p.petitioners.names() {
+fn people(names: &[String], t: &'static crate::i18n::office::OfficeTexts) -> String {
+    match names {
         [] => t.many_citizens.to_string(),
         names => names.join(", "),
     }
@@ -336,11 +335,7 @@ fn Detail(id: PetitionId) -> impl IntoView {
             .collect()
     });
     let join = RwSignal::new(String::new());
-    let legacy = if e.office.content.is_none() && e.is_active() {
-        legacy::detect(&p.content)
-    } else {
-        None
-    };
+    let legacy = e.legacy_texts();
     let village_code = e.village.clone();
     let (id1, id2, id3, id4, id5, id6) = (
         id.clone(),
@@ -422,19 +417,29 @@ fn Detail(id: PetitionId) -> impl IntoView {
             </div>
         }
     });
-    let legacy_view = legacy.map(|enc| {
-        let preview = legacy::to_unicode(&p.content, enc);
+    let legacy_view = legacy.map(|found| {
+        // Each text that changes, as it will read: nothing is replaced before the click.
+        let line = |label: &'static str, text: Option<String>| {
+            text.map(|text| view! { <dt>{label}</dt><dd class="pre">{text}</dd> })
+        };
+        let preview = view! {
+            <dl class="facts">
+                {line(t.content_label, found.content)}
+                {line(t.petitioners, found.names.map(|n| n.join(", ")))}
+                {line(t.address, found.address)}
+            </dl>
+        };
         let id = id5.clone();
         let v = v5.clone();
         view! {
             <div class="warning" role="group" aria-labelledby="legacy-title">
-                <h3 id="legacy-title">{(t.legacy_title)(enc.name())}</h3>
-                <p class="pre">{preview}</p>
+                <h3 id="legacy-title">{t.legacy_title}</h3>
+                {preview}
                 <button
                     type="button"
                     on:click=move |_| {
                         let id = id.clone();
-                        app.act(v.clone(), t.converted, move |r| r.convert_legacy(&id, enc));
+                        app.act(v.clone(), t.converted, move |r| r.convert_legacy(&id));
                     }
                 >
                     {t.convert}
@@ -442,11 +447,13 @@ fn Detail(id: PetitionId) -> impl IntoView {
             </div>
         }
     });
-    let converted = e.office.content.clone().map(|_| {
+    let o = &e.office;
+    let converted = (o.content.is_some() || o.names.is_some() || o.address.is_some()).then(|| {
         view! {
             <details>
                 <summary>{t.village_text}</summary>
                 <p class="pre">{p.content.clone()}</p>
+                <p>{people(p.petitioners.names(), t)} " · " {p.address.clone()}</p>
             </details>
         }
     });
@@ -467,10 +474,10 @@ fn Detail(id: PetitionId) -> impl IntoView {
             <dl class="facts">
                 <dt>{t.petitioners}</dt>
                 <dd>
-                    {people(&p, t)}
+                    {people(e.names(), t)}
                     {p.confidential.then(|| view! { " " <span class="badge secret">{t.confidential}</span> })}
                 </dd>
-                <dt>{t.address}</dt><dd>{p.address.clone()}</dd>
+                <dt>{t.address}</dt><dd>{e.address().to_string()}</dd>
                 <dt>{t.phone}</dt><dd>{p.phone.clone()}</dd>
                 <dt>{t.backers_label}</dt><dd>{p.backers}</dd>
                 <dt>{t.received}</dt><dd>{format_date(vietnam_date(p.created_at))}</dd>

@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
+use crate::domain::legacy;
 use crate::domain::time::format_date;
 use crate::domain::village::{Attendee, Meeting, MeetingDraft, CITIZEN_ROLE};
-use crate::ui::components::TextField;
+use crate::ui::components::{LegacyOffer, TextField};
 use crate::ui::state::AppState;
 
 fn draft_of(m: &Meeting) -> MeetingDraft {
@@ -84,6 +85,37 @@ pub fn MeetingPage() -> impl IntoView {
     };
 
     let commit = Callback::new(move |()| save());
+    // Names and places typed or pasted in TCVN3 or VNI, converted on request.
+    let legacy = Memo::new(move |_| {
+        draft.with(|d| {
+            let mut found = Vec::new();
+            for (label, text) in [(t.meeting_place, &d.place), (t.meeting_chair, &d.chair)] {
+                found.extend(legacy::converted(text).map(|c| (label.to_string(), c)));
+            }
+            for (i, a) in d.attendees.iter().enumerate() {
+                for (label, text) in [(t.attendee_role, &a.role), (t.attendee_name, &a.name)] {
+                    found
+                        .extend(legacy::converted(text).map(|c| (format!("{label} {}", i + 1), c)));
+                }
+            }
+            found
+        })
+    });
+    let convert_legacy = Callback::new(move |()| {
+        draft.update(|d| {
+            let texts = [&mut d.place, &mut d.chair].into_iter().chain(
+                d.attendees
+                    .iter_mut()
+                    .flat_map(|a| [&mut a.role, &mut a.name]),
+            );
+            for text in texts {
+                if let Some(converted) = legacy::converted(text) {
+                    *text = converted;
+                }
+            }
+        });
+        save();
+    });
     let text_box = move |label: &str,
                          get: fn(&MeetingDraft) -> String,
                          set: fn(&mut MeetingDraft, String),
@@ -112,6 +144,7 @@ pub fn MeetingPage() -> impl IntoView {
                 {text_box(t.meeting_chair, |d| d.chair.clone(), |d, v| d.chair = v, "text")}
                 {text_box(t.meeting_attendance, |d| d.attendance.clone(), |d, v| d.attendance = v, "number")}
             </div>
+            <LegacyOffer found=legacy on_convert=convert_legacy />
             {move || error.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
             {move || outside_window().map(|m| view! { <p class="warning" role="alert">{m}</p> })}
         </section>

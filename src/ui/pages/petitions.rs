@@ -4,11 +4,12 @@
 use crate::domain::text::limit;
 use leptos::prelude::*;
 
+use crate::domain::legacy;
 use crate::domain::petition::{
     parse_count, Kind, Petition, PetitionDraft, PetitionId, Petitioners,
 };
 use crate::domain::search::Query;
-use crate::ui::components::{CheckField, ErrorText, SelectField, TextField};
+use crate::ui::components::{CheckField, ErrorText, LegacyOffer, SelectField, TextField};
 use crate::ui::state::AppState;
 
 /// Rows rendered at once; beyond this the search narrows the list. A village has tens of
@@ -45,6 +46,29 @@ fn PetitionForm() -> impl IntoView {
             Callback::new(move |v: String| edit(&|d| set(d, v.clone()))),
         )
     };
+
+    // Text typed or pasted in TCVN3 or VNI, found as it is typed, converted on request.
+    let legacy = Memo::new(move |_| {
+        draft.with(|d| {
+            [
+                (t.content, &d.content),
+                (t.petitioners, &d.names),
+                (t.address, &d.address),
+            ]
+            .into_iter()
+            .filter_map(|(label, text)| Some((label.to_string(), legacy::converted(text)?)))
+            .collect::<Vec<_>>()
+        })
+    });
+    let convert_legacy = Callback::new(move |()| {
+        edit(&|d| {
+            for text in [&mut d.content, &mut d.names, &mut d.address] {
+                if let Some(converted) = legacy::converted(text) {
+                    *text = converted;
+                }
+            }
+        });
+    });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -143,6 +167,7 @@ fn PetitionForm() -> impl IntoView {
                     checked=Signal::derive(move || draft.with(|d| d.confidential))
                     on_change=Callback::new(move |on| edit(&|d| d.confidential = on))
                 />
+                <LegacyOffer found=legacy on_convert=convert_legacy />
                 <ErrorText message=error />
                 <div class="actions wide">
                     <button type="submit" class="primary">{t.save_petition}</button>
