@@ -150,7 +150,7 @@ test('text typed in an old Vietnamese encoding is noticed on import and on paste
   await expect(page.getByText('1 kiến nghị có vẻ gõ bằng bảng mã cũ (TCVN3, VNI).')).toBeVisible();
   await page.getByRole('link', { name: 'Xem và chuyển sang Unicode trong danh sách' }).click();
   await page.getByRole('button', { name: /Céng hoµ/ }).click();
-  await expect(page.getByRole('heading', { name: 'Văn bản có vẻ gõ bằng bảng mã cũ TCVN3 (ABC). Sau khi chuyển sang Unicode:' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Có chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI). Sau khi chuyển sang Unicode:' })).toBeVisible();
   await page.getByRole('button', { name: 'Chuyển sang Unicode' }).click();
   await expect(page.getByRole('status').getByText('Đã chuyển sang Unicode; bản gốc của thôn vẫn được giữ.')).toBeVisible();
   await page.getByLabel('Tìm kiếm', { exact: true }).fill('cong hoa xa hoi');
