@@ -141,10 +141,10 @@ test('hostile text in every field and file shows as text and never runs, in the 
   await tablet.getByRole('button', { name: 'Bắt đầu' }).first().click();
   await expect(tablet.getByRole('banner')).toContainText(`${LINK} · ${COMMUNE}`);
 
-  // A 100,000-character text is refused with its reason, at once.
+  // A 100,000-character text stops at the box's limit, 10,000 characters (edges.spec.js
+  // pastes a million).
   await label(tablet, 'Nội dung').fill(LONG);
-  await tablet.getByRole('button', { name: 'Lưu kiến nghị' }).click();
-  await expect(tablet.getByRole('alert')).toContainText('Nội dung quá dài (tối đa 10.000 ký tự).');
+  expect((await label(tablet, 'Nội dung').inputValue()).length).toBe(10_000);
   await addPetition(tablet, { content: `${LINK} ${IMG} ${ROAD}`, field: '+SUM(1)', names: `${IMG}\n${RTL}`, address: JS_URL, backers: 3 });
   await addPetition(tablet, { content: `=1+1 ${SVG} thu tiền sai quy định`, field: SVG, kind: 'Tố cáo', names: 'Người Tố Cáo Kín' });
   await addPetition(tablet, { content: `@SUM(1) ${SCRIPT} thiếu đèn chiếu sáng`, field: 'Đất đai' });
