@@ -185,7 +185,7 @@ test('files saved as UTF-16 are read as the files they are; a petition twice in 
   delete doc.checksum;
   doc.checksum = checksumOf(doc);
   await picker.setInputFiles([{ ...doubled, buffer: Buffer.from(JSON.stringify(doc)) }]);
-  await expect(page.getByRole('alert')).toContainText('Mã ở “petitions[1].id” trùng với mã ở “petitions[0].id”: cùng một kiến nghị có hai lần trong tệp.');
+  await expect(page.getByText('kien-nghi_thon-3.json').locator('..')).toContainText('Mã ở “petitions[1].id” trùng với mã ở “petitions[0].id”: cùng một kiến nghị có hai lần trong tệp.');
 
   // The tablet takes the commune's setup file saved as UTF-16.
   const tablet = await page.context().browser().newContext();
