@@ -367,7 +367,7 @@ pub mod limit {
     pub const LONG: usize = 10_000;
     /// A list typed one item per line (villages, departments, delegates): each line is
     /// short, the whole may be long.
-    pub const LIST: usize = 30_000;
+    pub const LIST: usize = 20_000;
 }
 
 /// A count as Vietnamese documents write it, thousands grouped with dots: "12.345".
