@@ -363,11 +363,11 @@ pub mod limit {
     pub const LINE: usize = 300;
     /// A paragraph: an answer given at the session, a reason, a statement.
     pub const TEXT: usize = 5_000;
-    /// A long text: a petition's content, a final answer, a section of the report.
+    /// A long text: a petition's content, a final answer, a section of the report, a list
+    /// typed one item per line (villages, departments, delegates: some 250 lines). Laid
+    /// out on one line, 10,000 characters take about 60 ms a keystroke on a slow tablet
+    /// (4x CPU throttling); 20,000 took up to 104 (docs/RELIABILITY.md, issue 22).
     pub const LONG: usize = 10_000;
-    /// A list typed one item per line (villages, departments, delegates): each line is
-    /// short, the whole may be long.
-    pub const LIST: usize = 20_000;
 }
 
 /// A count as Vietnamese documents write it, thousands grouped with dots: "12.345".

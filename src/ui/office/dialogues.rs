@@ -2,7 +2,6 @@
 //! request), and closing the one under way with the list of matters it carries, which the
 //! person confirms, into the next one, set up from it.
 
-use crate::domain::text::limit;
 use leptos::prelude::*;
 
 use super::state::{OfficeState, Page};
@@ -223,7 +222,7 @@ pub fn DialogueFields(draft: RwSignal<SetupDraft>) -> impl IntoView {
             value=Signal::derive(move || draft.with(|d| d.participants.clone()))
             on_input=Callback::new(move |v: String| draft.update(|d| d.participants = v))
             rows=3
-            max=limit::LIST
+
             hint=dt.participants_hint
         />
         {field(t.plan_number, |d| &d.plan_number, |d, v| d.plan_number = v, Some(t.plan_number_hint))}

@@ -2,7 +2,6 @@
 //! for the commune radio with the date rules checked, the printable notice, and the
 //! attendance taken at the door.
 
-use crate::domain::text::limit;
 use leptos::prelude::*;
 
 use super::document::{print_page, OfficialDocument};
@@ -38,7 +37,7 @@ pub fn PreparePage() -> impl IntoView {
                      hint: &'static str| {
         let value = Signal::derive(move || draft.with(|d| get(d).clone()));
         let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
-        view! { <TextField label=label.to_string() value on_input rows hint wide=true max=limit::LIST /> }
+        view! { <TextField label=label.to_string() value on_input rows hint wide=true /> }
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -47,18 +47,20 @@ pub fn SetupPage() -> impl IntoView {
         let on_input = Callback::new(move |v: String| draft.update(|d| set(d, v)));
         match (rows, hint) {
             (Some(rows), Some(hint)) => view! {
-                <TextField label=label.to_string() value on_input rows hint wide=true max=limit::LIST />
+                <TextField label=label.to_string() value on_input rows hint wide=true />
             }
             .into_any(),
             (Some(rows), None) => {
-                view! { <TextField label=label.to_string() value on_input rows wide=true max=limit::LIST /> }
+                view! { <TextField label=label.to_string() value on_input rows wide=true /> }
                     .into_any()
             }
             (None, Some(hint)) => {
-                view! { <TextField label=label.to_string() value on_input hint max=limit::NAME /> }.into_any()
+                view! { <TextField label=label.to_string() value on_input hint max=limit::NAME /> }
+                    .into_any()
             }
             (None, None) => {
-                view! { <TextField label=label.to_string() value on_input max=limit::NAME /> }.into_any()
+                view! { <TextField label=label.to_string() value on_input max=limit::NAME /> }
+                    .into_any()
             }
         }
     };
