@@ -174,13 +174,57 @@ fn lower(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-/// The capital of a letter; letters whose capital is not one character stay as they are.
+/// The capital of a small letter of the alphabets legacy text and its conversion are
+/// written in (ASCII, Latin-1 and Latin Extended-A as Windows-1252 shows them, the
+/// Vietnamese letters); any other character stays as it is. Not `char::to_uppercase`:
+/// its table of every script (some 12 KB) would be the tablet's to download, for
+/// letters this module never makes.
 fn upper(c: char) -> char {
-    let mut u = c.to_uppercase();
-    match (u.next(), u.next()) {
-        (Some(x), None) => x,
-        _ => c,
+    let n = c as u32;
+    let capital = match n {
+        0x61..=0x7a | 0xe0..=0xfe if n != 0xf7 => n - 0x20,
+        0xff => 0x178,
+        0x131 => 0x49,
+        0x17f => 0x53,
+        // Pairs of a capital and its small letter, the capital first (even or odd).
+        0x101..=0x137 | 0x14b..=0x177 | 0x1ea1..=0x1ef9 if n % 2 == 1 => n - 1,
+        0x13a..=0x148 | 0x17a..=0x17e if n % 2 == 0 => n - 1,
+        0x1a1 | 0x1b0 => n - 1,
+        _ => n,
+    };
+    char::from_u32(capital).unwrap_or(c)
+}
+
+/// Whether a character is a letter. Exact for the alphabets legacy text is read in
+/// (ASCII, Latin-1, Latin Extended-A and -B, the Vietnamese letters); any other character
+/// counts as a letter unless it is punctuation, a symbol or a space of the blocks text
+/// copied from Windows holds. Not `char::is_alphabetic`, whose table of every script
+/// would be the tablet's to download.
+fn is_letter(c: char) -> bool {
+    match c as u32 {
+        0..=0x7f => c.is_ascii_alphabetic(),
+        0xaa | 0xb5 | 0xba => true,
+        0x80..=0xbf | 0xd7 | 0xf7 => false,
+        0xc0..=0x24f | 0x1e00..=0x1eff => true,
+        // Spacing modifiers and combining marks, punctuation, symbols and spaces of all
+        // kinds, private use, specials.
+        0x2b0..=0x36f
+        | 0x2000..=0x2bff
+        | 0x3000..=0x303f
+        | 0xe000..=0xf8ff
+        | 0xfe00..=0xfe6f
+        | 0xff00..=0xff20
+        | 0xfff0..=0xffff => false,
+        _ => !c.is_whitespace() && !c.is_control(),
     }
+}
+
+fn is_small(c: char) -> bool {
+    upper(c) != c
+}
+
+fn is_capital(c: char) -> bool {
+    c != lower(c) && upper(lower(c)) == c
 }
 
 /// Base letter and tone of a lower-case Vietnamese vowel.
@@ -233,7 +277,7 @@ fn convert(src: &[char], encoding: Legacy) -> Converted {
                 out.text.push(v);
             }
             None => {
-                if !c.is_ascii() && c.is_alphabetic() {
+                if !c.is_ascii() && is_letter(c) {
                     out.foreign += 1;
                 }
                 out.text.push(c);
@@ -280,8 +324,7 @@ fn vni_letter(c: char) -> Option<char> {
 /// Maximal runs of letters, as (start, end) indices; TCVN3 codes such as 'µ' and '·' are
 /// letters there even though Unicode calls them symbols.
 fn words(src: &[char], encoding: Legacy) -> Vec<(usize, usize)> {
-    let is_letter =
-        |c: char| c.is_alphabetic() || (encoding == Legacy::Tcvn3 && tcvn3(c).is_some());
+    let is_letter = |c: char| is_letter(c) || (encoding == Legacy::Tcvn3 && tcvn3(c).is_some());
     let mut found = Vec::new();
     let mut start = None;
     for (i, &c) in src.iter().enumerate() {
@@ -456,9 +499,9 @@ fn shape(src: &[char], converted: &[char]) -> Shape {
     for (k, (&c, &v)) in src.iter().zip(converted).enumerate() {
         if is_toned_tcvn3(c) {
             toned = true;
-        } else if v.is_lowercase() {
+        } else if is_small(v) {
             return Shape::Lower;
-        } else if v.is_uppercase() {
+        } else if is_capital(v) {
             capitals += 1;
             capital_inside |= k > 0;
         }
@@ -544,6 +587,29 @@ fn starts_sentence(src: &[char], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitals_are_the_standard_ones_for_every_letter_this_module_meets() {
+        let latin = (0x20..0x250u32).filter_map(char::from_u32);
+        let vietnamese = (0x1ea0..=0x1ef9u32).filter_map(char::from_u32);
+        for c in latin.chain(vietnamese) {
+            let mut standard = c.to_uppercase();
+            let expected = match (standard.next(), standard.next()) {
+                (Some(x), None)
+                    if (x as u32) < 0x250 || (0x1ea0..=0x1ef9).contains(&(x as u32)) =>
+                {
+                    x
+                }
+                _ => c,
+            };
+            // Latin Extended-B (beyond Ơ and Ư) is no alphabet of legacy text.
+            if (0x180..0x250).contains(&(c as u32)) && !matches!(c, 'ơ' | 'ư') {
+                continue;
+            }
+            assert_eq!(upper(c), expected, "{c} U+{:04X}", c as u32);
+            assert_eq!(is_small(c), c.is_lowercase() && expected != c, "{c}");
+        }
+    }
     use unicode_normalization::UnicodeNormalization;
 
     /// Unicode → TCVN3 as the ABC and Unikey keyboards typed it, written out from the

@@ -93,10 +93,6 @@ fn app<V: IntoView + 'static>(here: Module, screen: fn() -> V) -> impl IntoView 
     let migrated = crate::storage::migrate::village(&crate::storage::local::BrowserStore);
     let app = AppState::load();
     provide_context(app);
-    // The strings of the boxes' limits (components::TextField).
-    provide_context(crate::ui::components::FieldTexts(Signal::derive(
-        move || app.texts(),
-    )));
     provide_context(crate::ui::components::ClearNotice(Callback::new(
         move |()| app.notice.set(None),
     )));

@@ -43,7 +43,7 @@ pub fn TextField(
     } else {
         limit::LINE
     });
-    let t = use_context::<FieldTexts>().map_or(&crate::i18n::VI, |FieldTexts(t)| t.get_untracked());
+    let t = texts();
     let hint_id = hint.map(|_| next_id("hint"));
     let count_id = next_id("count");
     let described = hint_id
@@ -51,12 +51,15 @@ pub fn TextField(
         .map_or(count_id.clone(), |h| format!("{h} {count_id}"));
     let id = id.map_or_else(|| next_id("field"), str::to_string);
     let for_id = id.clone();
-    // The characters kept of a paste that was cut, until the person types on.
-    let cut = RwSignal::new(None::<(usize, usize)>);
-    let pasted = StoredValue::new(false);
+    // What is said of a paste that was cut, until the person types on (signals of types
+    // the app has already: each new one costs the tablet's download).
+    let cut = RwSignal::new(String::new());
+    let pasted = RwSignal::new(false);
     let input = move |ev: leptos::ev::Event| {
-        if !std::mem::take(&mut *pasted.write_value()) {
-            cut.set(None);
+        if pasted.get_untracked() {
+            pasted.set(false);
+        } else {
+            cut.set(String::new());
         }
         on_input.run(event_target_value(&ev));
     };
@@ -77,8 +80,12 @@ pub fn TextField(
             .with_untracked(|v| v.encode_utf16().count())
             .saturating_sub(at("selectionEnd").saturating_sub(at("selectionStart")));
         let room = max.saturating_sub(kept_now);
-        pasted.set_value(true);
-        cut.set((length > room).then_some((length, room)));
+        pasted.set(true);
+        cut.set(if length > room {
+            (t.paste_cut)(length, max, room)
+        } else {
+            String::new()
+        });
     };
     let change = move |_| {
         if let Some(c) = on_commit {
@@ -116,10 +123,15 @@ pub fn TextField(
             />
         }),
     };
-    // Shown from nine tenths of the limit: before, the count is noise.
-    let count = move || {
+    // One line under the box: a paste cut short says so (in red) until the person types on;
+    // otherwise the count, from nine tenths of the limit (before, it is noise).
+    let note = move || {
         let n = value.with(|v| v.encode_utf16().count());
-        (n * 10 >= max * 9).then(|| (t.typed_of)(n, max))
+        match cut.get() {
+            said if !said.is_empty() => said,
+            _ if n * 10 >= max * 9 => (t.typed_of)(n, max),
+            _ => String::new(),
+        }
     };
     // The label names the control through `for`, and wraps neither the control nor the
     // hint: wrapped, the typed value and the hint would become part of its accessible name.
@@ -128,13 +140,9 @@ pub fn TextField(
             <label for=for_id>{label}</label>
             {control}
             {hint.map(|h| view! { <small id=hint_id class="hint">{h}</small> })}
-            <small id=count_id class="typed" aria-live="polite">{count}</small>
-            {move || {
-                cut.get()
-                    .map(|(length, kept)| {
-                        view! { <p class="error" role="alert">{(t.paste_cut)(length, max, kept)}</p> }
-                    })
-            }}
+            <small id=count_id class="typed" class:error=move || cut.with(|c| !c.is_empty()) aria-live="polite">
+                {note}
+            </small>
         </div>
     }
 }
@@ -246,10 +254,12 @@ pub fn CheckField(
     }
 }
 
-/// The catalogue of the app's language now, for the boxes' own words (their count and a
-/// paste cut short); each app provides it (the tablet's language can change).
-#[derive(Clone, Copy)]
-pub struct FieldTexts(pub Signal<&'static Texts>);
+/// The catalogue the boxes' own words (their count, a paste cut short) come from: the
+/// tablet's language, or the office's Vietnamese. Read when a box is made: the pages are
+/// made again when the tablet's language changes.
+fn texts() -> &'static Texts {
+    use_context::<crate::ui::state::AppState>().map_or(&crate::i18n::VI, |app| app.texts())
+}
 
 /// Clears the app's message line. Provided by each app, so that a form's refusal replaces
 /// what the line said before: a green "saved" from an earlier action left beside a later
@@ -258,26 +268,19 @@ pub struct FieldTexts(pub Signal<&'static Texts>);
 pub struct ClearNotice(pub Callback<()>);
 
 /// The texts of a form found typed in a legacy encoding (TCVN3, VNI: copied from an old
-/// Word file, or typed with an old keyboard setting), each as it will read once converted
-/// (its label, the converted text), and one button that converts them all. Nothing is
-/// replaced before the person has seen it and clicked.
+/// Word file, or typed with an old keyboard setting), each on a line as it will read once
+/// converted ("Người nêu: Nguyễn Văn An"), and one button that converts them all. Nothing
+/// is replaced before the person has seen it and clicked.
 #[component]
-pub fn LegacyOffer(
-    #[prop(into)] found: Signal<Vec<(String, String)>>,
-    on_convert: Callback<()>,
-) -> impl IntoView {
-    let t = use_context::<FieldTexts>().map_or(&crate::i18n::VI, |FieldTexts(t)| t.get_untracked());
+pub fn LegacyOffer(#[prop(into)] found: Signal<String>, on_convert: Callback<()>) -> impl IntoView {
+    let t = texts();
     move || {
         let found = found.get();
         (!found.is_empty()).then(|| {
-            let lines = found
-                .into_iter()
-                .map(|(label, text)| view! { <dt>{label}</dt><dd class="pre">{text}</dd> })
-                .collect_view();
             view! {
                 <div class="warning wide legacy" role="group">
                     <p>{t.legacy_found}</p>
-                    <dl class="facts">{lines}</dl>
+                    <p class="pre">{found}</p>
                     <button type="button" on:click=move |_| on_convert.run(())>{t.legacy_convert}</button>
                 </div>
             }

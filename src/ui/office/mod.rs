@@ -59,10 +59,6 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
     app.tell_migration(&migrated);
     app.follow_other_tabs();
     provide_context(app);
-    // The strings of the boxes' limits (components::TextField), in the office's language.
-    provide_context(crate::ui::components::FieldTexts(Signal::stored(
-        &crate::i18n::VI,
-    )));
     provide_context(crate::ui::components::ClearNotice(Callback::new(
         move |()| app.notice.set(None),
     )));

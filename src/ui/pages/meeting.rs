@@ -88,15 +88,17 @@ pub fn MeetingPage() -> impl IntoView {
     // Names and places typed or pasted in TCVN3 or VNI, converted on request.
     let legacy = Memo::new(move |_| {
         draft.with(|d| {
-            let mut found = Vec::new();
-            for (label, text) in [(t.meeting_place, &d.place), (t.meeting_chair, &d.chair)] {
-                found.extend(legacy::converted(text).map(|c| (label.to_string(), c)));
-            }
-            for (i, a) in d.attendees.iter().enumerate() {
-                for (label, text) in [(t.attendee_role, &a.role), (t.attendee_name, &a.name)] {
-                    found
-                        .extend(legacy::converted(text).map(|c| (format!("{label} {}", i + 1), c)));
+            let mut found = String::new();
+            let mut line = |label: &str, text: &str| {
+                if let Some(converted) = legacy::converted(text) {
+                    found += &format!("{label}: {converted}\n");
                 }
+            };
+            line(t.meeting_place, &d.place);
+            line(t.meeting_chair, &d.chair);
+            for (i, a) in d.attendees.iter().enumerate() {
+                line(&format!("{} {}", t.attendee_role, i + 1), &a.role);
+                line(&format!("{} {}", t.attendee_name, i + 1), &a.name);
             }
             found
         })

@@ -50,14 +50,17 @@ fn PetitionForm() -> impl IntoView {
     // Text typed or pasted in TCVN3 or VNI, found as it is typed, converted on request.
     let legacy = Memo::new(move |_| {
         draft.with(|d| {
-            [
+            let mut found = String::new();
+            for (label, text) in [
                 (t.content, &d.content),
                 (t.petitioners, &d.names),
                 (t.address, &d.address),
-            ]
-            .into_iter()
-            .filter_map(|(label, text)| Some((label.to_string(), legacy::converted(text)?)))
-            .collect::<Vec<_>>()
+            ] {
+                if let Some(converted) = legacy::converted(text) {
+                    found += &format!("{label}: {converted}\n");
+                }
+            }
+            found
         })
     });
     let convert_legacy = Callback::new(move |()| {
