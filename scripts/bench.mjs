@@ -893,9 +893,21 @@ Tried without gain: opt-level "s" (256 KB), \`wasm-opt --converge\` or \`--gufa\
 field components (no change). serde_path_to_error costs about 6 KB and is kept, because it
 names the member at fault in every refused file.
 
-Fonts: Be Vietnam Pro in one weight (400; headings use synthesised bold), with the Latin file
-cut by scripts/subset_font.py to the glyphs Vietnamese uses (21 → 13 KB). The Vietnamese file
-is shipped as fontsource provides it (11.5 KB).
+Fonts: Be Vietnam Pro in one weight (400; headings use synthesised bold), as one file of
+16.1 KB: scripts/subset_font.py cuts fontsource's Latin file to the glyphs Vietnamese uses
+(21 → 13 KB) and merges it with fontsource's Vietnamese file (11.5 KB) into one face. The
+two files as fontsource splits them (24.7 KB together) made nearly every Vietnamese word a
+switch of face, and a keystroke in a long text five times slower (docs/RELIABILITY.md,
+issue 22).
+
+The boxes of issue 22 (a limit, a count, a cut paste said; text typed in TCVN3 or VNI
+converted on the tablet) cost the daily module 20 KB gzip as first written (233.1 KB of
+wasm), 13.8 KB once paid for (226.8 KB): legacy text's capitals and letters without the
+standard library's tables of every script (−8 KB with \`char::to_uppercase\` and
+\`is_alphabetic\` gone), the box's count and a cut paste as one line of text and the offer of
+conversion as one text (−4 KB: each new signal or view type is code), the boxes' words from
+the app's state rather than a context of their own (−1.2 KB). The merged font gave 8.6 KB
+back.
 
 The office's screens are a second wasm module, which the tablet never downloads. What the
 tablet itself gained since: taking in the results file from the office (issue 5) cost 6.9 KB
