@@ -4,7 +4,7 @@
 
 use crate::domain::report::ReportFormError;
 use crate::domain::session::announcement::Warning;
-use crate::domain::session::followup::{AnswerError, BoardState, ToldHow};
+use crate::domain::session::followup::{AnswerError, BoardState, PublicationState, ToldHow};
 use crate::domain::session::outcome::{OutcomeError, OutcomeKind};
 use crate::domain::session::{Asker, Origin, PreparationError, SessionError};
 use crate::domain::time::format_date;
@@ -152,7 +152,7 @@ pub struct SessionTexts {
     pub reply_recipients: &'static str,
     pub reply_body: fn(&str, &str, &str, &str, &str) -> String,
     pub publication_title: &'static str,
-    pub publication_deadline: fn(&str, i64) -> String,
+    pub publication_deadline: fn(&str, PublicationState) -> String,
     pub posted_on: &'static str,
     pub sent_on: &'static str,
     pub save_publication: &'static str,
@@ -352,11 +352,16 @@ pub const VI: SessionTexts = SessionTexts {
         text
     },
     publication_title: "Công khai kết quả đối thoại",
-    publication_deadline: |date, left| {
-        let when = if left < 0 {
-            format!("đã quá hạn {} ngày", -left)
-        } else {
-            format!("còn {left} ngày")
+    publication_deadline: |date, state| {
+        let when = match state {
+            PublicationState::Pending { left } if left < 0 => format!("đã quá hạn {} ngày", -left),
+            PublicationState::Pending { left } => format!("còn {left} ngày"),
+            PublicationState::Done { done, late_by: 0 } => {
+                format!("đã niêm yết và gửi các thôn xong ngày {}, đúng hạn", format_date(done))
+            }
+            PublicationState::Done { done, late_by } => {
+                format!("đã niêm yết và gửi các thôn xong ngày {}, chậm {late_by} ngày", format_date(done))
+            }
         };
         format!("Luật yêu cầu niêm yết kết quả tại trụ sở UBND xã và gửi trưởng các thôn trong 10 ngày sau buổi đối thoại: chậm nhất ngày {date} ({when}).")
     },

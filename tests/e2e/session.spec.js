@@ -184,10 +184,15 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(status(page, 'Đã thêm câu hỏi tại hội nghị.')).toBeVisible();
   await expect(page.getByRole('region', { name: /^Câu 8 · Khác/ })).toContainText('Lê Thị Hoa');
   await record(page, ANSWERED('Dự án nước sạch khởi công năm 2027'));
+  // The form starts empty for the next person, village and field too (issue 18).
+  await expect(label(floor, 'Thôn')).toHaveValue('');
+  await expect(label(floor, 'Lĩnh vực')).toHaveValue('');
+  await expect(label(floor, 'Họ tên người hỏi')).toHaveValue('');
   await label(floor, 'Nội dung câu hỏi').fill('Xin hỏi về việc hai gia đình tranh chấp lối đi');
   await floor.getByRole('checkbox', { name: 'Câu hỏi viết gửi thư ký' }).check();
   await floor.getByRole('button', { name: 'Thêm câu hỏi' }).click();
   await expect(page.getByRole('region', { name: /^Câu 9 ·/ })).toContainText('Không nêu tên (Câu hỏi viết)');
+  await expect(page.getByRole('region', { name: /^Câu 9 ·/ })).not.toContainText('Thôn 2');
   await record(page, DECLINED);
 
   // The rest, one after the other; the projector never shows the whistleblower.
@@ -325,6 +330,9 @@ test('after the session the office follows up each open matter, prints a reply a
   await label(publication, 'Ngày gửi các thôn').fill('15/09/2026');
   await publication.getByRole('button', { name: 'Lưu ngày công khai' }).click();
   await expect(status(page, 'Đã lưu ngày công khai kết quả.')).toBeVisible();
+  // Done on time reads as done on time, days after the deadline (issue 18's bug).
+  await expect(publication).toContainText('chậm nhất ngày 15/09/2026 (đã niêm yết và gửi các thôn xong ngày 15/09/2026, đúng hạn)');
+  await expect(publication).not.toContainText('quá hạn');
   const results = await printed(page, 'In thông báo kết quả (A4)');
   expect(results).toContain('Số: 02/TB-UBND');
   expect(results).toContain('Kết quả đối thoại giữa Chủ tịch UBND xã với nhân dân');

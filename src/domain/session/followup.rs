@@ -312,6 +312,36 @@ pub struct Publication {
     pub notice_year: Option<i32>,
 }
 
+/// Where the duty to make the results public stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PublicationState {
+    /// Not yet both posted and sent: the days left until the deadline (negative once it
+    /// has passed).
+    Pending { left: i64 },
+    /// Posted and sent, the later of the two on `done`: within the period (`late_by` 0)
+    /// or that many days after it.
+    Done { done: NaiveDate, late_by: i64 },
+}
+
+impl Publication {
+    /// Judged by the dates recorded, not by today: results posted and sent on time stay on
+    /// time however long after the session the page is opened.
+    pub fn state(&self, deadline: NaiveDate, today: NaiveDate) -> PublicationState {
+        match (self.posted_on, self.sent_on) {
+            (Some(posted), Some(sent)) => {
+                let done = posted.max(sent);
+                PublicationState::Done {
+                    done,
+                    late_by: (-days_left(deadline, done)).max(0),
+                }
+            }
+            _ => PublicationState::Pending {
+                left: days_left(deadline, today),
+            },
+        }
+    }
+}
+
 /// The public results notice (thông báo kết quả): one paragraph per line, the questions
 /// in the queue's order with what was decided, no one's name.
 pub fn results_notice_body(setup: &OfficeSetup, session: &Session, items: &[Item]) -> String {
@@ -381,4 +411,40 @@ pub fn results_notice_body(setup: &OfficeSetup, session: &Session, items: &[Item
             .to_string(),
     );
     l.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_posted_and_sent_on_time_stay_on_time_whenever_the_page_is_opened() {
+        let d = |day| NaiveDate::from_ymd_opt(2026, 9, day).unwrap();
+        let deadline = d(15);
+        let mut p = Publication::default();
+        assert_eq!(
+            p.state(deadline, d(20)),
+            PublicationState::Pending { left: -5 }
+        );
+        p.posted_on = Some(d(14));
+        assert_eq!(
+            p.state(deadline, d(12)),
+            PublicationState::Pending { left: 3 }
+        );
+        p.sent_on = Some(d(15));
+        let on_time = PublicationState::Done {
+            done: d(15),
+            late_by: 0,
+        };
+        assert_eq!(p.state(deadline, d(20)), on_time);
+        assert_eq!(p.state(deadline, d(30)), on_time);
+        p.sent_on = Some(d(18));
+        assert_eq!(
+            p.state(deadline, d(30)),
+            PublicationState::Done {
+                done: d(18),
+                late_by: 3
+            }
+        );
+    }
 }

@@ -336,8 +336,9 @@ fn Publication(printed: RwSignal<Option<Printed>>) -> impl IntoView {
             <h2 id="publication-title">{t.publication_title}</h2>
             <p>
                 {move || deadline().map(|d| {
-                    let left = crate::domain::deadline::days_left(d, vietnam_date(browser::now()));
-                    (t.publication_deadline)(&format_date(d), left)
+                    let today = vietnam_date(browser::now());
+                    let state = app.session.with(|s| s.publication.state(d, today));
+                    (t.publication_deadline)(&format_date(d), state)
                 })}
             </p>
             <form class="form" on:submit=save novalidate>

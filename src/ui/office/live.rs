@@ -428,11 +428,10 @@ fn FloorForm() -> impl IntoView {
         });
         if ok && added {
             error.set(None);
-            draft.set(FloorDraft {
-                village: d.village,
-                field: d.field,
-                ..FloorDraft::default()
-            });
+            // Empty, village and field too: the next question is another person's, and a
+            // village kept from the last one put an anonymous question under the wrong
+            // village in the minutes.
+            draft.set(FloorDraft::default());
         }
     };
     let text_field = move |label: &'static str,
