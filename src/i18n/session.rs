@@ -5,7 +5,7 @@
 use crate::domain::report::ReportFormError;
 use crate::domain::session::announcement::Warning;
 use crate::domain::session::followup::{AnswerError, BoardState, PublicationState, ToldHow};
-use crate::domain::session::outcome::{OutcomeError, OutcomeKind};
+use crate::domain::session::outcome::{OutcomeError, OutcomeKind, PublicOutcome};
 use crate::domain::session::{Asker, Origin, PreparationError, SessionError};
 use crate::domain::time::format_date;
 
@@ -66,6 +66,12 @@ pub struct SessionTexts {
     pub finish_session: &'static str,
     pub finished: fn(&str) -> String,
     pub finished_note: &'static str,
+    pub finish_ask: &'static str,
+    pub finish_next: &'static str,
+    pub finish_confirm: &'static str,
+    pub finish_cancel: &'static str,
+    /// The 10-day deadline for posting and sending the results, from the session.
+    pub publication_due: fn(&str) -> String,
     pub queue_title: fn(usize, usize) -> String,
     pub move_up: fn(usize) -> String,
     pub move_down: fn(usize) -> String,
@@ -114,7 +120,6 @@ pub struct SessionTexts {
     pub projector_label: &'static str,
     pub projector_waiting: &'static str,
     pub projector_finished: &'static str,
-    pub projector_answer: &'static str,
     pub projector_position: fn(usize, usize) -> String,
 
     // Minutes
@@ -240,6 +245,11 @@ pub const VI: SessionTexts = SessionTexts {
     finish_session: "Kết thúc phiên và lập biên bản",
     finished: |number| format!("Phiên đối thoại đã kết thúc. Biên bản số {number}."),
     finished_note: "Phiên đối thoại đã kết thúc. Kết quả vẫn có thể sửa; mọi lần sửa đều được ghi lại.",
+    finish_ask: "Kết thúc phiên đối thoại?",
+    finish_next: "Khi kết thúc, biên bản được lập và lấy số trong sổ văn bản; màn hình trình chiếu báo buổi đối thoại đã kết thúc. Các ý kiến chưa trả lời tại phiên được theo dõi ở trang \"Theo dõi trả lời\" (trả lời trong 30 ngày).",
+    finish_confirm: "Kết thúc phiên",
+    finish_cancel: "Chưa, quay lại",
+    publication_due: |date| format!("Hạn niêm yết kết quả tại trụ sở UBND xã và gửi các thôn: {date} (10 ngày sau buổi đối thoại)."),
     queue_title: |done, n| format!("Danh sách câu hỏi ({done}/{n} đã có kết quả)"),
     move_up: |n| format!("Đưa câu {n} lên"),
     move_down: |n| format!("Đưa câu {n} xuống"),
@@ -293,7 +303,6 @@ pub const VI: SessionTexts = SessionTexts {
     projector_label: "Màn hình máy chiếu",
     projector_waiting: "Buổi đối thoại sắp bắt đầu",
     projector_finished: "Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!",
-    projector_answer: "Trả lời",
     projector_position: |i, n| format!("Câu {i}/{n}"),
 
     minutes_title: "Biên bản buổi đối thoại",
@@ -398,6 +407,28 @@ pub const VI: SessionTexts = SessionTexts {
 };
 
 impl SessionTexts {
+    /// An outcome on the hall's projector: its heading, and what the hall reads.
+    pub fn projector_outcome(&self, o: &PublicOutcome) -> (&'static str, String) {
+        match o {
+            PublicOutcome::Answered { summary } => ("Trả lời", summary.clone()),
+            PublicOutcome::Later { department, due } => (
+                "Trả lời sau",
+                format!("{department} trả lời công dân chậm nhất ngày {}.", format_date(*due)),
+            ),
+            PublicOutcome::Forwarded { agency, reply_by } => (
+                "Chuyển cơ quan có thẩm quyền",
+                format!(
+                    "Chuyển {agency} giải quyết. UBND xã báo lại cho người kiến nghị trước ngày {}.",
+                    format_date(*reply_by)
+                ),
+            ),
+            PublicOutcome::Declined { channel } => {
+                ("Không thuộc nội dung đối thoại; hướng dẫn", channel.clone())
+            }
+            PublicOutcome::Withdrawn => ("Rút lại", "Người hỏi đã rút lại câu hỏi.".to_string()),
+        }
+    }
+
     pub fn report_form_error(&self, e: &ReportFormError) -> &'static str {
         match e {
             ReportFormError::NoRecipient => "Hãy ghi nơi nhận báo cáo.",

@@ -269,6 +269,7 @@ test('hostile text in every field and file shows as text and never runs, in the 
   await unharmed(page, 'session');
   await unharmed(projector, 'projector');
   await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await page.getByRole('button', { name: 'Kết thúc phiên', exact: true }).click();
   await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
   const minutes = page.getByRole('article', { name: 'BIÊN BẢN' });
   await expect(minutes).toContainText(`${LINK} ${IMG}`);

@@ -160,9 +160,16 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
       await label(current, 'Hạn trả lời').fill('05/10/2026');
     }
     await record(page, o);
-    if (i === 0) {
-      // The hall sees the answer once it is recorded.
-      await expect(projector.getByText('Xã sẽ cấp giấy chứng nhận trong tháng 10')).toBeVisible();
+    // The hall sees every outcome once it is recorded, never the official's name.
+    const shown = {
+      0: 'Xã sẽ cấp giấy chứng nhận trong tháng 10',
+      1: 'Địa chính trả lời công dân chậm nhất ngày 05/10/2026.',
+      3: 'Chuyển Sở Xây dựng tỉnh Hà Tĩnh giải quyết. UBND xã báo lại cho người kiến nghị trước ngày 20/10/2026.',
+      5: 'Người hỏi đã rút lại câu hỏi.',
+    }[i];
+    if (shown) {
+      await expect(projector.getByText(shown)).toBeVisible();
+      await expect(projector.locator('body')).not.toContainText('Phạm Thị Địa');
     }
     await next(page);
   }
@@ -194,6 +201,8 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(page.getByRole('region', { name: /^Câu 9 ·/ })).toContainText('Không nêu tên (Câu hỏi viết)');
   await expect(page.getByRole('region', { name: /^Câu 9 ·/ })).not.toContainText('Thôn 2');
   await record(page, DECLINED);
+  await expect(projector.getByText('Không thuộc nội dung đối thoại; hướng dẫn')).toBeVisible();
+  await expect(projector.locator('body')).not.toContainText('Việc riêng giữa hai hộ gia đình');
 
   // The rest, one after the other; the projector never shows the whistleblower.
   const rest = [LATER, ANSWERED('Công an xã tăng cường tuần tra ban đêm'), LATER, FORWARDED, WITHDRAWN, ANSWERED('Xã bố trí quỹ đất làm sân chơi')];
@@ -217,7 +226,17 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(follow.getByRole('listitem').first()).toContainText('05/10/2026 · Địa chính (Phạm Thị Địa) trả lời công dân');
   await expect(follow).toContainText('20/10/2026 · Báo cho người kiến nghị: đã chuyển Sở Xây dựng tỉnh Hà Tĩnh giải quyết');
 
+  // Ending is asked again, with what follows and the results' deadline; going back
+  // changes nothing.
   await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  const ask = page.getByRole('alertdialog', { name: 'Kết thúc phiên đối thoại?' });
+  await expect(ask).toContainText('biên bản được lập');
+  await expect(ask).toContainText('Hạn niêm yết kết quả tại trụ sở UBND xã và gửi các thôn: 15/09/2026');
+  await ask.getByRole('button', { name: 'Chưa, quay lại' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(projector.getByText('Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await ask.getByRole('button', { name: 'Kết thúc phiên', exact: true }).click();
   await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
   await expect(projector.getByText('Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!')).toBeVisible();
 
@@ -429,6 +448,7 @@ test('the village head gets the answers back: the office exports the results fil
   await next(page);
   await record(page, ANSWERED('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV'));
   await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
+  await page.getByRole('button', { name: 'Kết thúc phiên', exact: true }).click();
   await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
   await page.getByRole('region', { name: 'Theo dõi trả lời sau đối thoại' }).getByRole('listitem').first().getByRole('button').first().click();
   await label(page, 'Nội dung trả lời').fill('Đã lắp hai bóng đèn tại ngã ba chợ.');

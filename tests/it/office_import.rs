@@ -603,3 +603,88 @@ fn each_keystroke_finds_exactly_what_a_fresh_search_finds() {
         assert!(!found.is_empty(), "decomposed typing finds the petitions");
     }
 }
+
+#[test]
+fn the_import_page_knows_who_has_sent_who_sent_again_and_who_is_missing_after_a_reload() {
+    use doithoai::domain::office::arrivals::{arrivals, missing};
+    use doithoai::domain::office::register::FileLabel;
+    use doithoai::domain::village::Meeting;
+    let s = setup();
+    let take = |r: &mut Register, text: &str, name: &str, sealed: bool, minute: i64| {
+        let read = parse_village_bundle(text).unwrap();
+        let label = FileLabel {
+            name: name.into(),
+            sealed,
+        };
+        r.import_file(read, Some(&s), at(minute), label).unwrap();
+    };
+    let mut r = Register::default();
+    let ps: Vec<Petition> = (1..=3).map(|i| petition(i, "Đường xuống cấp")).collect();
+    take(&mut r, &bundle("Cẩm Quang", 0, &ps[..1], 1), "thon-1.json", false, 600);
+    // The same village again, a later export with one more petition, encrypted.
+    take(&mut r, &bundle("Cẩm Quang", 0, &ps[..2], 2), "thon-1 (1).age", true, 700);
+    // Thôn 3 sends its meeting with its petition.
+    let meeting = Meeting {
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        place: "Nhà văn hóa thôn 3".into(),
+        attendance: 57,
+        ..Meeting::planned("")
+    };
+    let v = &s.villages[2];
+    let profile = VillageProfile {
+        commune: "Cẩm Quang".into(),
+        province: String::new(),
+        village_code: v.code.clone(),
+        village: v.name.clone(),
+        head: v.head.clone(),
+        fields: s.fields.clone(),
+        dialogue: None,
+        office_key: None,
+    };
+    let ctx = ExportContext {
+        app_version: "0.1.0",
+        device_id: "9b1c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44",
+        sequence: 1,
+        now: at(650),
+    };
+    let with_meeting = build_village_bundle(&profile, Some(&meeting), &ps[2..], &ctx).to_json();
+    // A hostile file name is kept only as it can be shown.
+    let long = format!("\u{202e}{}.json", "x".repeat(500));
+    take(&mut r, &with_meeting, &long, false, 800);
+
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store.clone());
+    repo.save_setup(&s).unwrap();
+    repo.save(&r, &["thon-1", "thon-3"]).unwrap();
+    let loaded = repo.load().register;
+    for register in [&r, &loaded] {
+        let a = arrivals(register, &s);
+        assert_eq!(a.len(), 3);
+        assert_eq!(missing(&a), vec!["Thôn 2"]);
+        let first = &a[0];
+        assert!(first.has_sent() && first.resent());
+        assert_eq!((first.files, first.petitions), (2, 2));
+        let latest = first.latest.unwrap();
+        assert_eq!(latest.file, FileLabel { name: "thon-1 (1).age".into(), sealed: true });
+        assert_eq!(latest.imported_at, at(700));
+        assert!(first.meeting.is_none());
+        let third = &a[2];
+        assert!(third.has_sent() && !third.resent());
+        let m = third.meeting.unwrap();
+        assert_eq!(m.meeting_date, meeting.date);
+        assert_eq!((m.meeting_place.as_str(), m.attendance), ("Nhà văn hóa thôn 3", Some(57)));
+        let name = &third.latest.unwrap().file.name;
+        assert!(name.chars().count() <= 80 && !name.contains('\u{202e}'), "{name}");
+    }
+    // An entry written before the office kept these reads as one file, name unknown.
+    store
+        .set(
+            "dt1:o:sources",
+            r#"[{"village":"thon-2","device_id":"d","sequence":1,"exported_at":"2026-01-01T00:00:00Z","imported_at":"2026-01-01T00:00:00Z"}]"#,
+        )
+        .unwrap();
+    let old = repo.load().register;
+    let a = arrivals(&old, &s);
+    assert_eq!(missing(&a), vec!["Thôn 1", "Thôn 3"]);
+    assert_eq!((a[1].files, a[1].latest.unwrap().file.name.as_str()), (1, ""));
+}

@@ -10,14 +10,14 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::dialogue::{is_dialogue_id, ClosedDialogue, DialogueKind, FIRST_DIALOGUE};
-use super::register::{Entry, Group, OfficeFields, Source};
+use super::register::{Entry, FileLabel, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
 use crate::domain::bundle::setup::SetupVillage;
 use crate::domain::bundle::v1::{PetitionRecord, PetitionRow, PetitionRowView, RecordError};
 use crate::domain::json;
 use crate::domain::official::{DocType, DocumentNumber};
 use crate::domain::petition::{Kind, Petition, PetitionId};
-use crate::domain::text::{char_len, clean_line};
+use crate::domain::text::{char_len, clean_line, shown_safely};
 use crate::domain::time::{iso_date, iso_date_opt, rfc3339};
 
 fn is_empty(s: &str) -> bool {
@@ -510,6 +510,23 @@ pub struct SourceRecord {
         skip_serializing_if = "Option::is_none"
     )]
     pub meeting_date: Option<chrono::NaiveDate>,
+    /// What the import page shows of each village (issue 18); each optional, for the
+    /// entries written before.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub meeting_place: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attendance: Option<u32>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sealed: bool,
+    #[serde(default = "one")]
+    pub received: u32,
+}
+
+/// An entry written before the office counted files had been sent once.
+fn one() -> u32 {
+    1
 }
 
 impl From<&Source> for SourceRecord {
@@ -521,6 +538,11 @@ impl From<&Source> for SourceRecord {
             exported_at: s.exported_at,
             imported_at: s.imported_at,
             meeting_date: s.meeting_date,
+            meeting_place: s.meeting_place.clone(),
+            attendance: s.attendance,
+            file: s.file.name.clone(),
+            sealed: s.file.sealed,
+            received: s.received,
         }
     }
 }
@@ -534,6 +556,13 @@ impl From<SourceRecord> for Source {
             exported_at: r.exported_at,
             imported_at: r.imported_at,
             meeting_date: r.meeting_date,
+            meeting_place: clean_line(&r.meeting_place),
+            attendance: r.attendance,
+            file: FileLabel {
+                name: shown_safely(&r.file),
+                sealed: r.sealed,
+            },
+            received: r.received.max(1),
         }
     }
 }

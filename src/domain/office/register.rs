@@ -16,7 +16,7 @@ use crate::domain::bundle::FileError;
 use crate::domain::grouping::{self, Candidate};
 use crate::domain::legacy;
 use crate::domain::petition::{Kind, Petition, PetitionId};
-use crate::domain::text::clean_line;
+use crate::domain::text::{clean_line, shown_safely};
 
 /// What the office decided about a petition. `None` means "as the village sent it".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -180,8 +180,24 @@ pub struct Source {
     pub sequence: u32,
     pub exported_at: DateTime<Utc>,
     pub imported_at: DateTime<Utc>,
-    /// When the village held its meeting, as its bundle says.
+    /// When and where the village held its meeting, and how many came, as its bundle
+    /// says (a bundle sent before the meeting was recorded says nothing).
     pub meeting_date: Option<chrono::NaiveDate>,
+    pub meeting_place: String,
+    pub attendance: Option<u32>,
+    /// The latest file's name as it was picked, and whether it came encrypted: what the
+    /// office looks for when a village says "we sent it on Zalo".
+    pub file: FileLabel,
+    /// How many files of this tablet the office has taken; more than one is a re-send.
+    pub received: u32,
+}
+
+/// A bundle file as it reached the office. Empty for files taken before the office kept
+/// their names, and for the import's rehearsal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileLabel {
+    pub name: String,
+    pub sealed: bool,
 }
 
 /// How one bundle changed the register.
@@ -384,6 +400,18 @@ impl Register {
         setup: Option<&OfficeSetup>,
         now: DateTime<Utc>,
     ) -> Result<Imported, Refusal> {
+        self.import_file(read, setup, now, FileLabel::default())
+    }
+
+    /// [`Self::import`] of a file the office picked or was dropped, remembered with the
+    /// village's latest export (see [`Source`]).
+    pub fn import_file(
+        &mut self,
+        read: ReadBundle,
+        setup: Option<&OfficeSetup>,
+        now: DateTime<Utc>,
+        file: FileLabel,
+    ) -> Result<Imported, Refusal> {
         let setup = setup.ok_or(Refusal::NoSetup)?;
         let ReadBundle {
             bundle: b,
@@ -491,6 +519,18 @@ impl Register {
             exported_at: b.exported_at,
             imported_at: now,
             meeting_date: b.meeting.as_ref().and_then(|m| m.date),
+            meeting_place: b
+                .meeting
+                .as_ref()
+                .map(|m| clean_line(&m.place))
+                .unwrap_or_default(),
+            attendance: b.meeting.as_ref().map(|m| m.attendance).filter(|&n| n > 0),
+            file: FileLabel {
+                // Only ever shown: kept as it is safe to show.
+                name: shown_safely(&file.name),
+                sealed: file.sealed,
+            },
+            received: 1,
         });
         Ok(Imported {
             village: village.code.clone(),
@@ -507,8 +547,12 @@ impl Register {
             .iter_mut()
             .find(|o| o.village == s.village && o.device_id == s.device_id)
         {
-            Some(o) if o.sequence <= s.sequence => *o = s,
-            Some(_) => {}
+            Some(o) if o.sequence <= s.sequence => {
+                let received = o.received.saturating_add(1);
+                *o = Source { received, ..s };
+            }
+            // An older file taken again: counted, the latest export stays.
+            Some(o) => o.received = o.received.saturating_add(1),
             None => self.sources.push(s),
         }
     }

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::domain::deadline::{due_date, Holidays, DEFAULT_ANSWER_DAYS};
 use crate::domain::text::{char_len, clean, clean_line, limit};
 use crate::domain::time::{iso_date_opt, rfc3339, rfc3339_opt};
-use outcome::{Change, Outcome, Period};
+use outcome::{Change, Outcome, Period, PublicOutcome};
 
 const MAX_LINE: usize = limit::LINE;
 const MAX_TEXT: usize = limit::TEXT;
@@ -690,7 +690,7 @@ pub struct Projection {
     pub field: String,
     pub villages: Vec<String>,
     pub text: String,
-    pub answer: Option<String>,
+    pub outcome: Option<PublicOutcome>,
     pub finished: bool,
 }
 
@@ -709,10 +709,7 @@ impl Session {
                 field: i.field.clone(),
                 villages: i.villages.clone(),
                 text: i.text.clone(),
-                answer: i
-                    .outcome()
-                    .and_then(Outcome::public_summary)
-                    .map(str::to_string),
+                outcome: i.outcome().map(Outcome::public),
                 finished,
             },
             None => Projection {

@@ -38,6 +38,28 @@ pub enum Outcome {
     Withdrawn,
 }
 
+/// An outcome as the hall's projector shows it ([`Outcome::public`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PublicOutcome {
+    Answered {
+        summary: String,
+    },
+    Later {
+        department: String,
+        #[serde(with = "iso_date")]
+        due: NaiveDate,
+    },
+    Forwarded {
+        agency: String,
+        #[serde(with = "iso_date")]
+        reply_by: NaiveDate,
+    },
+    Declined {
+        channel: String,
+    },
+    Withdrawn,
+}
+
 /// The kinds of outcome, for the form's choice.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum OutcomeKind {
@@ -84,11 +106,28 @@ impl Outcome {
         }
     }
 
-    /// The text the hall may see on the projector once recorded.
-    pub fn public_summary(&self) -> Option<&str> {
+    /// What the hall may see on the projector once recorded: every outcome, without the
+    /// names of the officials (the department answers, not a person) and without the
+    /// reason a question was declined (the proper channel is what the asker needs).
+    pub fn public(&self) -> PublicOutcome {
         match self {
-            Outcome::Answered { summary, .. } => Some(summary),
-            _ => None,
+            Outcome::Answered { summary, .. } => PublicOutcome::Answered {
+                summary: summary.clone(),
+            },
+            Outcome::Later {
+                department, due, ..
+            } => PublicOutcome::Later {
+                department: department.clone(),
+                due: *due,
+            },
+            Outcome::Forwarded { agency, reply_by } => PublicOutcome::Forwarded {
+                agency: agency.clone(),
+                reply_by: *reply_by,
+            },
+            Outcome::Declined { channel, .. } => PublicOutcome::Declined {
+                channel: channel.clone(),
+            },
+            Outcome::Withdrawn => PublicOutcome::Withdrawn,
         }
     }
 

@@ -1,7 +1,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::minutes::{is_heading, Tally};
-use super::outcome::Outcome;
+use super::outcome::{Outcome, PublicOutcome};
 use super::*;
 
 fn at(minutes: i64) -> DateTime<Utc> {
@@ -237,16 +237,47 @@ fn the_projector_shows_the_current_question_and_its_answer_but_no_name() {
     s.set_current("b").unwrap();
     let p = s.projection(&items);
     assert_eq!((p.position, p.total, p.text.as_str()), (2, 2, "Câu hỏi b"));
-    assert_eq!(p.answer, None);
+    assert_eq!(p.outcome, None);
     let answered = Outcome::Answered {
         summary: "Tháng 10 sẽ chi trả".into(),
         by: "Chủ tịch UBND xã".into(),
     };
     s.record(&mut items[1], answered, at(3)).unwrap();
     let p = s.projection(&items);
-    assert_eq!(p.answer.as_deref(), Some("Tháng 10 sẽ chi trả"));
+    assert_eq!(
+        p.outcome,
+        Some(PublicOutcome::Answered {
+            summary: "Tháng 10 sẽ chi trả".into()
+        })
+    );
     let shown = serde_json::to_string(&p).unwrap();
     assert!(!shown.contains("Lê Thị Hoa"));
+    // Every other outcome is shown too, without the official's name or the reason.
+    let shown = |s: &Session, items: &mut Vec<Item>, o: Outcome| {
+        s.record(&mut items[1], o, at(3)).unwrap();
+        s.projection(items).outcome.unwrap()
+    };
+    let due = d(2026, 10, 5);
+    let later = Outcome::Later {
+        department: "Địa chính".into(),
+        official: "Phạm Thị Địa".into(),
+        due,
+    };
+    let p = shown(&s, &mut items, later);
+    assert_eq!(p, PublicOutcome::Later { department: "Địa chính".into(), due });
+    let forwarded = Outcome::Forwarded {
+        agency: "Sở Xây dựng".into(),
+        reply_by: due,
+    };
+    let p = shown(&s, &mut items, forwarded);
+    assert_eq!(p, PublicOutcome::Forwarded { agency: "Sở Xây dựng".into(), reply_by: due });
+    let declined = Outcome::Declined {
+        reason: "Việc riêng giữa hai hộ".into(),
+        channel: "Hòa giải ở thôn".into(),
+    };
+    let p = shown(&s, &mut items, declined);
+    assert_eq!(p, PublicOutcome::Declined { channel: "Hòa giải ở thôn".into() });
+    assert_eq!(shown(&s, &mut items, Outcome::Withdrawn), PublicOutcome::Withdrawn);
     s.record(&mut items[0], Outcome::Withdrawn, at(4)).unwrap();
     s.finish(&items, at(5)).unwrap();
     let p = s.projection(&items);

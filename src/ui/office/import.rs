@@ -5,9 +5,12 @@ use leptos::prelude::*;
 
 use super::backup::BackupButton;
 use super::state::{FileOutcome, NotTaken, OfficeState};
+use crate::domain::office::arrivals::{arrivals, missing, Arrival};
 use crate::domain::office::register::ImportCounts;
 use crate::domain::office::rehearsal::Rehearsal;
 use crate::domain::text::shown_safely;
+use crate::domain::time::{format_date, format_datetime};
+use crate::i18n::office::OfficeTexts;
 use crate::ui::browser;
 
 /// The outcome of a batch, added up per village.
@@ -69,6 +72,98 @@ fn rehearse_when_idle(rehearsal: Option<Rehearsal>) {
             }
         }
     });
+}
+
+/// One village's row: what came from it, when, in which file, and its meeting.
+fn arrival_row(t: &'static OfficeTexts, a: &Arrival) -> impl IntoView {
+    let (state, class) = match a.latest {
+        None => (t.state_missing.to_string(), "missing"),
+        Some(_) if a.resent() => ((t.state_resent)(a.files), "sent"),
+        Some(_) => (t.state_sent.to_string(), "sent"),
+    };
+    let received = a.latest.map(|s| format_datetime(s.imported_at));
+    let file = a.latest.map(|s| {
+        let sealed = if s.file.sealed {
+            t.file_sealed
+        } else {
+            t.file_plain
+        };
+        if s.file.name.is_empty() {
+            sealed.to_string()
+        } else {
+            format!("{} ({sealed})", s.file.name)
+        }
+    });
+    let meeting = a.meeting.map_or_else(
+        || a.has_sent().then_some(t.meeting_none.to_string()),
+        |m| {
+            let parts: Vec<String> = [
+                m.meeting_date.map(format_date),
+                (!m.meeting_place.is_empty()).then(|| m.meeting_place.clone()),
+                m.attendance.map(t.meeting_attendance),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Some(parts.join(" · "))
+        },
+    );
+    view! {
+        <tr class=class>
+            <th scope="row">{shown_safely(a.name)}</th>
+            <td>{state}</td>
+            <td>{received}</td>
+            <td class="file">{file}</td>
+            <td>{a.has_sent().then_some(a.petitions)}</td>
+            <td>{meeting}</td>
+        </tr>
+    }
+}
+
+/// Every village taking part and what came from it, as stored: the same after a reload.
+#[component]
+fn Arrivals() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    move || {
+        app.setup.with(|setup| {
+            let setup = setup.as_ref()?;
+            app.register.with(|r| {
+                let all = arrivals(r, setup);
+                let missing = missing(&all);
+                let sent = all.len() - missing.len();
+                let gap = if missing.is_empty() {
+                    view! { <p class="ok">{t.arrivals_all}</p> }.into_any()
+                } else {
+                    let names: Vec<String> = missing.iter().map(|n| shown_safely(n)).collect();
+                    view! { <p class="warning">{(t.arrivals_missing)(&names.join(", "))}</p> }
+                        .into_any()
+                };
+                Some(view! {
+                    <section class="card" aria-labelledby="arrivals-title">
+                        <h2 id="arrivals-title">{t.arrivals_title}</h2>
+                        <p>{(t.arrivals_count)(sent, all.len())}</p>
+                        {gap}
+                        <table class="summary arrivals">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.col_village}</th>
+                                    <th scope="col">{t.col_state}</th>
+                                    <th scope="col">{t.col_received_at}</th>
+                                    <th scope="col">{t.col_file}</th>
+                                    <th scope="col">{t.col_petitions}</th>
+                                    <th scope="col">{t.col_meeting}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {all.iter().map(|a| arrival_row(t, a)).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                })
+            })
+        })
+    }
 }
 
 #[component]
@@ -222,5 +317,6 @@ pub fn ImportPage() -> impl IntoView {
             }}
         </section>
         {summary}
+        <Arrivals />
     }
 }

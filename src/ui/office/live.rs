@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::session_state::Changed;
 use super::state::{OfficeState, Page};
 use crate::domain::official::DocType;
+use crate::domain::session::followup::results_deadline;
 use crate::domain::session::outcome::{Outcome, OutcomeDraft, OutcomeKind, Period};
 use crate::domain::session::queue::{fill, questions};
 use crate::domain::session::{FloorDraft, Item, Phase, SessionError, Task};
@@ -22,6 +23,19 @@ fn period(app: OfficeState) -> Result<Period, SessionError> {
         .with_untracked(|s| s.as_ref().and_then(|s| s.dialogue.session_date))
         .ok_or(SessionError::NoSessionDate)?;
     Ok(app.session.with_untracked(|s| s.period(date)))
+}
+
+/// The day the results must be posted and sent to the villages (10 days after the
+/// session, by the session's date as set up), as a sentence; empty without a date.
+fn publication_due(app: OfficeState) -> String {
+    let t = app.session_texts();
+    app.setup
+        .with(|s| s.as_ref().and_then(|s| s.dialogue.session_date))
+        .map(|date| {
+            let due = app.session.with(|s| results_deadline(date, &s.holidays()));
+            (t.publication_due)(&format_date(due))
+        })
+        .unwrap_or_default()
 }
 
 #[component]
@@ -55,7 +69,10 @@ pub fn SessionPage() -> impl IntoView {
             Ok(Changed::default())
         });
     };
+    // Ending the session is asked twice: the second time says what follows.
+    let confirming = RwSignal::new(false);
     let finish = move |_| {
+        confirming.set(false);
         let date = app
             .setup
             .with_untracked(|s| s.as_ref().and_then(|s| s.dialogue.session_date))
@@ -89,7 +106,19 @@ pub fn SessionPage() -> impl IntoView {
         <section class="card" aria-labelledby="session-title">
             <h1 id="session-title">{t.session_title}</h1>
             {move || (!has_queue()).then(|| view! { <p>{t.queue_empty}</p> })}
-            {move || (phase() == Phase::Finished).then(|| view! { <p class="ok">{t.finished_note}</p> })}
+            {move || (phase() == Phase::Finished).then(|| view! {
+                <p class="ok">{t.finished_note} " " {publication_due(app)}</p>
+            })}
+            {move || (phase() == Phase::Running && confirming.get()).then(|| view! {
+                <div class="confirm" role="alertdialog" aria-labelledby="finish-ask">
+                    <p id="finish-ask"><strong>{t.finish_ask}</strong></p>
+                    <p>{t.finish_next} " " {publication_due(app)}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=finish>{t.finish_confirm}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{t.finish_cancel}</button>
+                    </div>
+                </div>
+            })}
             <div class="actions">
                 {move || (phase() != Phase::Finished).then(|| view! {
                     <button type="button" on:click=fill_queue>{t.fill_queue}</button>
@@ -97,8 +126,8 @@ pub fn SessionPage() -> impl IntoView {
                 {move || (phase() == Phase::Preparing && has_queue()).then(|| view! {
                     <button type="button" class="primary" on:click=start>{t.start_session}</button>
                 })}
-                {move || (phase() == Phase::Running).then(|| view! {
-                    <button type="button" on:click=finish>{t.finish_session}</button>
+                {move || (phase() == Phase::Running && !confirming.get()).then(|| view! {
+                    <button type="button" on:click=move |_| confirming.set(true)>{t.finish_session}</button>
                 })}
                 <a class="button" href=Page::Projector.hash() target="_blank" rel="opener">{t.open_projector}</a>
             </div>

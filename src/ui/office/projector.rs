@@ -1,5 +1,5 @@
 //! The projector view for the hall, in large type: the current question, its villages and
-//! field, and the answer summary once recorded. It shows a [`Projection`], which carries
+//! field, and its outcome once recorded (whatever it is). It shows a [`Projection`], which carries
 //! no one's name. Opened in its own window, it follows the secretary's window through a
 //! BroadcastChannel; opened in the same window, it follows the state directly.
 
@@ -52,11 +52,14 @@ pub fn ProjectorPage() -> impl IntoView {
                             {p.villages.join(", ")}
                         </p>
                         <p class="projector-question">{p.text.clone()}</p>
-                        {p.answer.clone().map(|a| view! {
-                            <div class="projector-answer">
-                                <p class="projector-meta">{t.projector_answer}</p>
-                                <p>{a}</p>
-                            </div>
+                        {p.outcome.as_ref().map(|o| {
+                            let (title, text) = t.projector_outcome(o);
+                            view! {
+                                <div class="projector-answer">
+                                    <p class="projector-meta">{title}</p>
+                                    <p>{text}</p>
+                                </div>
+                            }
                         })}
                     }
                     .into_any()

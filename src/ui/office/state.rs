@@ -6,11 +6,11 @@
 use leptos::prelude::*;
 
 use crate::domain::bundle::checksum;
-use crate::domain::bundle::sealed::OfficeKey;
+use crate::domain::bundle::sealed::{self, OfficeKey};
 use crate::domain::bundle::village::{begin_village_bundle, Begun};
 use crate::domain::office::dialogue::ClosedDialogue;
 use crate::domain::office::list::{search_keys, update_search_keys};
-use crate::domain::office::register::{ActionError, Imported, Refusal, Register};
+use crate::domain::office::register::{ActionError, FileLabel, Imported, Refusal, Register};
 use crate::domain::office::setup::OfficeSetup;
 use crate::domain::official::DocumentRegister;
 use crate::domain::petition::PetitionId;
@@ -450,13 +450,18 @@ impl OfficeState {
             let name = file.name();
             let text = browser::read_text(file).await;
             // An encrypted file is opened here; then it is read as any other.
+            let sealed = text.as_deref().is_some_and(sealed::is_sealed);
             let result = match text.map(|text| self.unsealed(text)) {
                 None => Err(NotTaken::Refused(t.unreadable.to_string())),
                 Some(Err(why)) => Err(NotTaken::Refused(why)),
                 Some(Ok(text)) => {
                     // The benchmark's figure: parse, check, merge, write and commit.
                     let timer = browser::Timer::start("office-import");
-                    let result = self.import_text(&text).await;
+                    let label = FileLabel {
+                        name: name.clone(),
+                        sealed,
+                    };
+                    let result = self.import_text(&text, label).await;
                     timer.stop();
                     // The list's search keys of what changed, timed apart: they serve
                     // the search, not the import (docs/PERF.md, figure 4).
@@ -495,7 +500,7 @@ impl OfficeState {
         }
     }
 
-    async fn import_text(self, text: &str) -> Result<Imported, NotTaken> {
+    async fn import_text(self, text: &str, file: FileLabel) -> Result<Imported, NotTaken> {
         let t = self.texts();
         let setup = self.setup.get_untracked();
         let read = match begin_village_bundle(text) {
@@ -514,7 +519,7 @@ impl OfficeState {
         let mut result = Err(Refusal::NoSetup);
         let now = browser::now();
         self.register
-            .update(|r| result = r.import(read, setup.as_ref(), now));
+            .update(|r| result = r.import_file(read, setup.as_ref(), now, file));
         let imported = result.map_err(|e| NotTaken::Refused(t.refusal(&e)))?;
         let written = self.register.with_untracked(|r| {
             self.repo
