@@ -161,8 +161,9 @@ pub struct Texts {
     pub results_open: &'static str,
     pub results_none: &'static str,
     /// When the results held were exported, and how many petitions they answer.
-    pub results_held: fn(&str, usize) -> String,
-    pub results_imported: fn(usize) -> String,
+    /// When the file was exported; petitions with a result, and of them those answered.
+    pub results_held: fn(&str, usize, usize) -> String,
+    pub results_imported: fn(usize, usize) -> String,
     pub results_unchanged: &'static str,
     /// When the results already held were exported.
     pub results_older: fn(&str) -> String,
@@ -652,8 +653,8 @@ pub static VI: Texts = Texts {
     results_pick: "Nhận kết quả từ xã",
     results_open: "Nhận tệp kết quả…",
     results_none: "Chưa nhận kết quả nào.",
-    results_held: |when, n| format!("Kết quả đã nhận: tệp xuất lúc {when}, {n} kiến nghị có câu trả lời."),
-    results_imported: |n| format!("Đã nhận kết quả từ xã: {n} kiến nghị đã có câu trả lời."),
+    results_held: |when, n, a| format!("Kết quả đã nhận: tệp xuất lúc {when}, {n} kiến nghị có kết quả, {a} kiến nghị đã được trả lời."),
+    results_imported: |n, a| format!("Đã nhận kết quả từ xã: {n} kiến nghị có kết quả, {a} kiến nghị đã được trả lời."),
     results_unchanged: "Tệp kết quả này đã được nhận rồi, không có gì thay đổi.",
     results_older: |when| format!("Tệp này cũ hơn kết quả đã nhận (xuất lúc {when}), nên giữ nguyên kết quả mới hơn."),
     result_label: "Kết quả",
@@ -792,8 +793,8 @@ pub static EN: Texts = Texts {
     results_pick: "Receive the results from the commune",
     results_open: "Take in a results file…",
     results_none: "No results received yet.",
-    results_held: |when, n| format!("Results received: file exported {when}, {n} petitions answered."),
-    results_imported: |n| format!("Results received from the commune: {n} petitions now have an answer."),
+    results_held: |when, n, a| format!("Results received: file exported {when}, {n} petitions with a result, {a} answered."),
+    results_imported: |n, a| format!("Results received from the commune: {n} petitions with a result, {a} answered."),
     results_unchanged: "This results file was received already; nothing changed.",
     results_older: |when| format!("This file is older than the results already received (exported {when}); the newer ones stay."),
     result_label: "Result",

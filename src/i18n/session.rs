@@ -156,6 +156,9 @@ pub struct SessionTexts {
     pub reply_subject: &'static str,
     pub reply_recipients: &'static str,
     pub reply_body: fn(&str, &str, &str, &str, &str) -> String,
+    /// Who a reply notice is addressed to: the person by name when the question was
+    /// asked by name, else the village's citizens (the village names given).
+    pub reply_to: fn(&Asker, &str) -> String,
     pub publication_title: &'static str,
     pub publication_deadline: fn(&str, PublicationState) -> String,
     pub posted_on: &'static str,
@@ -350,15 +353,23 @@ pub const VI: SessionTexts = SessionTexts {
     print_reply: "In thông báo trả lời (A4)",
     reply_subject: "Trả lời ý kiến, kiến nghị của công dân",
     reply_recipients: "- Người kiến nghị;\n- Trưởng thôn;\n- Lưu: VT.",
-    reply_body: |date, villages, question, answer, agency| {
+    reply_body: |to, date, question, answer, agency| {
+        let mut letters = to.chars();
+        let heading: String = letters.next().map(|c| c.to_uppercase().chain(letters).collect()).unwrap_or_default();
         let mut text = format!(
-            "Tại buổi đối thoại giữa Chủ tịch UBND xã với nhân dân ngày {date}, công dân {villages} có ý kiến, kiến nghị:\n“{question}”\nỦy ban nhân dân xã trả lời như sau:\n{answer}"
+            "Kính gửi: {heading}.\nTại buổi đối thoại giữa Chủ tịch UBND xã với nhân dân ngày {date}, {to} có ý kiến, kiến nghị:\n“{question}”\nỦy ban nhân dân xã trả lời như sau:\n{answer}"
         );
         if !agency.is_empty() {
             text.push_str(&format!("\nÝ kiến của cơ quan có thẩm quyền: {agency}"));
         }
         text.push_str("\nỦy ban nhân dân xã thông báo để công dân được biết.");
         text
+    },
+    reply_to: |asker, villages| match asker {
+        Asker::Named(name) if villages.is_empty() => format!("Ông/Bà {name}"),
+        Asker::Named(name) => format!("Ông/Bà {name} ({villages})"),
+        _ if villages.is_empty() => "công dân có ý kiến, kiến nghị".to_string(),
+        _ => format!("công dân {villages}"),
     },
     publication_title: "Công khai kết quả đối thoại",
     publication_deadline: |date, state| {

@@ -512,7 +512,7 @@ impl AppState {
                 repo.save_results(&results)
                     .map_err(|e| t.store_error(&e).to_string())?;
                 return Ok(Picked::Done(
-                    (t.results_imported)(results.results.len()),
+                    (t.results_imported)(results.results.len(), results.answered()),
                     true,
                 ));
             }

@@ -92,7 +92,7 @@ test('the village takes in the results, shows each answer under its petition, an
   await picker.setInputFiles(asFile('ket-qua_thon-dong_cam-quang_05-10-2026.json', goodText));
 
   // Taken in: the list, with each answer under its petition.
-  await expect(page.getByRole('status')).toContainText('Đã nhận kết quả từ xã: 3 kiến nghị đã có câu trả lời.');
+  await expect(page.getByRole('status')).toContainText('Đã nhận kết quả từ xã: 3 kiến nghị có kết quả, 2 kiến nghị đã được trả lời.');
   await expect(page.getByRole('heading', { name: 'Danh sách kiến nghị (4)' })).toBeVisible();
   const items = petitionItems(page);
   await expect(items.filter({ hasText: ROAD })).toContainText(ANSWERED);
@@ -113,7 +113,7 @@ test('the village takes in the results, shows each answer under its petition, an
 
   // The same file again: nothing changes.
   await page.getByRole('link', { name: 'Gửi về xã' }).click();
-  await expect(page.getByText(/^Kết quả đã nhận: tệp xuất lúc 05\/10\/2026 09:00, 3 kiến nghị có câu trả lời\.$/)).toBeVisible();
+  await expect(page.getByText(/^Kết quả đã nhận: tệp xuất lúc 05\/10\/2026 09:00, 3 kiến nghị có kết quả, 2 kiến nghị đã được trả lời\.$/)).toBeVisible();
   await page.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
   await picker.setInputFiles(asFile('ket-qua.json', goodText));
   await expect(page.getByRole('status')).toContainText('Tệp kết quả này đã được nhận rồi, không có gì thay đổi.');

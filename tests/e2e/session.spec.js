@@ -293,7 +293,7 @@ test('after the session the office follows up each open matter, prints a reply a
       { content: 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ', field: 'Đất đai', names: ['Hồ Thị Mai'] },
       { content: 'Đề nghị nâng cấp quốc lộ qua địa bàn', field: 'Xây dựng cơ bản', backers: 50 },
       { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội' },
-      { content: 'Thủ tục chứng thực còn chậm', field: 'Cải cách hành chính' },
+      { content: 'Thủ tục chứng thực còn chậm', field: 'Cải cách hành chính', names: ['Trần Văn Chứng'] },
       { content: 'Tố cáo cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'to_cao', names: [SECRET], confidential: true },
     ]),
   ]);
@@ -315,6 +315,8 @@ test('after the session the office follows up each open matter, prints a reply a
   await expect(rows.nth(1)).toContainText('1. Đề nghị cấp giấy chứng nhận');
   await expect(rows.nth(1)).toContainText('Còn 15 ngày');
   await expect(rows.nth(2)).toContainText('Sở Xây dựng tỉnh Hà Tĩnh');
+  // A forwarded matter's date is the day to tell the petitioner by (issue 18).
+  await expect(rows.nth(2)).toContainText('Báo cho người kiến nghị trước ngày 20/10/2026');
   await expect(rows.nth(2)).toContainText('Còn 30 ngày');
   await label(page, 'Bộ phận hoặc cơ quan').selectOption('Địa chính');
   await expect(rows).toHaveCount(1);
@@ -339,6 +341,9 @@ test('after the session the office follows up each open matter, prints a reply a
   expect(reply).toContain('Số: 01/TB-UBND');
   expect(reply).toContain('Trả lời ý kiến, kiến nghị của công dân');
   expect(reply).toContain('Thủ tục chứng thực còn chậm');
+  // Addressed to the petitioner by name (issue 18).
+  expect(reply).toContain('Kính gửi: Ông/Bà Trần Văn Chứng (Thôn 1).');
+  expect(reply).toContain('ngày 05/09/2026, Ông/Bà Trần Văn Chứng (Thôn 1) có ý kiến');
   expect(reply).toContain('trực chứng thực các ngày trong tuần');
   expect(reply).not.toContain('Theo dõi trả lời sau đối thoại');
 
@@ -466,7 +471,7 @@ test('the village head gets the answers back: the office exports the results fil
   await t.getByRole('link', { name: 'Gửi về xã' }).click();
   await t.getByRole('link', { name: 'Nhận tệp kết quả…' }).click();
   await t.getByLabel('Nhận kết quả từ xã', { exact: true }).setInputFiles(asFile(file.name, file.text));
-  await expect(t.getByRole('status')).toContainText('Đã nhận kết quả từ xã: 2 kiến nghị đã có câu trả lời.');
+  await expect(t.getByRole('status')).toContainText('Đã nhận kết quả từ xã: 2 kiến nghị có kết quả, 2 kiến nghị đã được trả lời.');
   const items = petitionItems(t);
   await expect(items.filter({ hasText: 'sửa đường liên thôn' })).toContainText('Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV');
   await expect(items.filter({ hasText: 'đèn chiếu sáng' })).toContainText('Đã lắp hai bóng đèn tại ngã ba chợ.');

@@ -620,9 +620,21 @@ fn the_import_page_knows_who_has_sent_who_sent_again_and_who_is_missing_after_a_
     };
     let mut r = Register::default();
     let ps: Vec<Petition> = (1..=3).map(|i| petition(i, "Đường xuống cấp")).collect();
-    take(&mut r, &bundle("Cẩm Quang", 0, &ps[..1], 1), "thon-1.json", false, 600);
+    take(
+        &mut r,
+        &bundle("Cẩm Quang", 0, &ps[..1], 1),
+        "thon-1.json",
+        false,
+        600,
+    );
     // The same village again, a later export with one more petition, encrypted.
-    take(&mut r, &bundle("Cẩm Quang", 0, &ps[..2], 2), "thon-1 (1).age", true, 700);
+    take(
+        &mut r,
+        &bundle("Cẩm Quang", 0, &ps[..2], 2),
+        "thon-1 (1).age",
+        true,
+        700,
+    );
     // Thôn 3 sends its meeting with its petition.
     let meeting = Meeting {
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
@@ -665,16 +677,28 @@ fn the_import_page_knows_who_has_sent_who_sent_again_and_who_is_missing_after_a_
         assert!(first.has_sent() && first.resent());
         assert_eq!((first.files, first.petitions), (2, 2));
         let latest = first.latest.unwrap();
-        assert_eq!(latest.file, FileLabel { name: "thon-1 (1).age".into(), sealed: true });
+        assert_eq!(
+            latest.file,
+            FileLabel {
+                name: "thon-1 (1).age".into(),
+                sealed: true
+            }
+        );
         assert_eq!(latest.imported_at, at(700));
         assert!(first.meeting.is_none());
         let third = &a[2];
         assert!(third.has_sent() && !third.resent());
         let m = third.meeting.unwrap();
         assert_eq!(m.meeting_date, meeting.date);
-        assert_eq!((m.meeting_place.as_str(), m.attendance), ("Nhà văn hóa thôn 3", Some(57)));
+        assert_eq!(
+            (m.meeting_place.as_str(), m.attendance),
+            ("Nhà văn hóa thôn 3", Some(57))
+        );
         let name = &third.latest.unwrap().file.name;
-        assert!(name.chars().count() <= 80 && !name.contains('\u{202e}'), "{name}");
+        assert!(
+            name.chars().count() <= 80 && !name.contains('\u{202e}'),
+            "{name}"
+        );
     }
     // An entry written before the office kept these reads as one file, name unknown.
     store
@@ -686,5 +710,8 @@ fn the_import_page_knows_who_has_sent_who_sent_again_and_who_is_missing_after_a_
     let old = repo.load().register;
     let a = arrivals(&old, &s);
     assert_eq!(missing(&a), vec!["Thôn 1", "Thôn 3"]);
-    assert_eq!((a[1].files, a[1].latest.unwrap().file.name.as_str()), (1, ""));
+    assert_eq!(
+        (a[1].files, a[1].latest.unwrap().file.name.as_str()),
+        (1, "")
+    );
 }

@@ -278,6 +278,8 @@ fn the_village_takes_in_its_results_and_each_petition_of_a_group_gets_the_group_
     assert_eq!(answer.answer, "Đã lắp 2 bóng đèn tại ngã ba chợ");
     assert_eq!(answer.answered_on, day(9, 20));
     assert_eq!(answer.told_on, Some(day(9, 22)));
+    // Answered: the road at the session, the lights since; the forwarded one is not yet.
+    assert_eq!((r.results.len(), r.answered()), (3, 2));
 
     // What the village head reads under the petition.
     let vi = Lang::Vi.texts();

@@ -194,6 +194,15 @@ pub struct ReadResults {
 }
 
 impl ReadResults {
+    /// How many petitions have an answer: given at the session, or given since. A matter
+    /// assigned to a department or forwarded is not answered until its answer is in.
+    pub fn answered(&self) -> usize {
+        self.results
+            .iter()
+            .filter(|r| matches!(r.outcome, ResultOutcome::Answered { .. }) || r.answer.is_some())
+            .count()
+    }
+
     pub fn find(&self, id: &PetitionId) -> Option<&PetitionResult> {
         self.results.iter().find(|r| r.petition == *id)
     }

@@ -264,20 +264,40 @@ fn the_projector_shows_the_current_question_and_its_answer_but_no_name() {
         due,
     };
     let p = shown(&s, &mut items, later);
-    assert_eq!(p, PublicOutcome::Later { department: "Địa chính".into(), due });
+    assert_eq!(
+        p,
+        PublicOutcome::Later {
+            department: "Địa chính".into(),
+            due
+        }
+    );
     let forwarded = Outcome::Forwarded {
         agency: "Sở Xây dựng".into(),
         reply_by: due,
     };
     let p = shown(&s, &mut items, forwarded);
-    assert_eq!(p, PublicOutcome::Forwarded { agency: "Sở Xây dựng".into(), reply_by: due });
+    assert_eq!(
+        p,
+        PublicOutcome::Forwarded {
+            agency: "Sở Xây dựng".into(),
+            reply_by: due
+        }
+    );
     let declined = Outcome::Declined {
         reason: "Việc riêng giữa hai hộ".into(),
         channel: "Hòa giải ở thôn".into(),
     };
     let p = shown(&s, &mut items, declined);
-    assert_eq!(p, PublicOutcome::Declined { channel: "Hòa giải ở thôn".into() });
-    assert_eq!(shown(&s, &mut items, Outcome::Withdrawn), PublicOutcome::Withdrawn);
+    assert_eq!(
+        p,
+        PublicOutcome::Declined {
+            channel: "Hòa giải ở thôn".into()
+        }
+    );
+    assert_eq!(
+        shown(&s, &mut items, Outcome::Withdrawn),
+        PublicOutcome::Withdrawn
+    );
     s.record(&mut items[0], Outcome::Withdrawn, at(4)).unwrap();
     s.finish(&items, at(5)).unwrap();
     let p = s.projection(&items);

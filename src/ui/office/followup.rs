@@ -14,6 +14,7 @@ use crate::domain::session::followup::{
     board, results_deadline, results_notice_body, AnswerDraft, BoardFilter, BoardRow, BoardState,
     ToldHow,
 };
+use crate::domain::session::outcome::OutcomeKind;
 use crate::domain::session::SessionError;
 use crate::domain::time::{format_date, parse_date, vietnam_date};
 use crate::ui::browser;
@@ -91,7 +92,11 @@ pub fn FollowUpPage() -> impl IntoView {
                 <button type="button" class="row-open" aria-expanded=move || expanded().to_string() on:click=toggle>
                     <span class="row-text">{format!("{}. {}", r.position, r.text)}</span>
                     <span class="row-meta">
-                        {format!("{} · {} · {} · {} {}", r.field, r.villages.join(", "), owner, t.due, format_date(r.due))}
+                        {
+                            // A forwarded matter's date is when the petitioner must be told.
+                            let due = if r.kind == OutcomeKind::Forwarded { t.reply_by } else { t.due };
+                            format!("{} · {} · {} · {} {}", r.field, r.villages.join(", "), owner, due, format_date(r.due))
+                        }
                     </span>
                     <span class="badge" class:late=late>{days}</span>
                     {super::dialogues::carried_note(r.carried.as_ref(), &r.villages)}
@@ -467,9 +472,10 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                     .session_date
                     .map(format_date)
                     .unwrap_or_default();
+                let to = (t.reply_to)(&item.asker, &item.villages.join(", "));
                 let body = (t.reply_body)(
+                    &to,
                     &date,
-                    &item.villages.join(", "),
                     &item.text,
                     &answer.answer,
                     &answer.agency_answer,

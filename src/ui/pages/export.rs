@@ -148,7 +148,11 @@ pub fn ExportPage() -> impl IntoView {
 fn results_held(app: AppState) -> String {
     let t = app.texts();
     match repo().stored_results() {
-        Some(r) => (t.results_held)(&format_datetime(r.exported_at), r.results.len()),
+        Some(r) => (t.results_held)(
+            &format_datetime(r.exported_at),
+            r.results.len(),
+            r.answered(),
+        ),
         None => t.results_none.to_string(),
     }
 }
