@@ -174,6 +174,9 @@ pub struct OfficeTexts {
     pub group_dissolved: &'static str,
     pub departments_title: &'static str,
     pub department_load: fn(usize, usize) -> String,
+    pub draft_answer: &'static str,
+    pub save_draft: &'static str,
+    pub draft_saved: &'static str,
 }
 
 pub static VI: OfficeTexts = OfficeTexts {
@@ -336,6 +339,9 @@ pub static VI: OfficeTexts = OfficeTexts {
     group_dissolved: "Đã giải tán nhóm; các kiến nghị vẫn còn.",
     departments_title: "Việc của từng bộ phận",
     department_load: |g, p| format!("{g} nhóm và {p} kiến nghị riêng lẻ"),
+    draft_answer: "Dự thảo trả lời",
+    save_draft: "Lưu dự thảo",
+    draft_saved: "Đã lưu dự thảo trả lời.",
 };
 
 impl OfficeTexts {
@@ -438,6 +444,7 @@ impl OfficeTexts {
             ActionError::AlreadyGrouped => "Có kiến nghị đã thuộc một nhóm khác.",
             ActionError::EmptyTitle => "Hãy đặt tên nhóm.",
             ActionError::NotInList => "Kiến nghị này không thuộc nhóm nào.",
+            ActionError::TooLong => "Dự thảo trả lời dài quá 5.000 ký tự; hãy rút gọn.",
         }
     }
 }

@@ -2,11 +2,12 @@
 //! and single petitions, by field, confidential names never copied), outcomes recorded and
 //! corrected, the minutes assembled, and all of it stored entry by entry and read back.
 
+use doithoai::domain::office::register::ActionError;
 use doithoai::domain::official::{DocType, DocumentRegister};
 use doithoai::domain::petition::{Kind, PetitionDraft, PetitionId};
 use doithoai::domain::session::minutes::{assemble_body, minutes};
 use doithoai::domain::session::outcome::{Outcome, OutcomeDraft, OutcomeKind};
-use doithoai::domain::session::queue::{fill, questions};
+use doithoai::domain::session::queue::{fill, questions, Prepared};
 use doithoai::domain::session::{Asker, FloorDraft, Origin, Phase, Session};
 use doithoai::storage::office::OfficeRepository;
 use doithoai::storage::{KeyValueStore, MemoryStore};
@@ -83,6 +84,65 @@ fn the_queue_holds_each_group_once_and_each_lone_petition_by_field() {
     assert_eq!(first.len(), 3);
     assert!(fill(&mut session, &first, items).is_empty());
     assert_eq!(session.order.len(), 3);
+}
+
+#[test]
+fn what_a_department_prepared_reaches_the_outcome_form_and_survives_a_reload() {
+    let (mut r, ids) = register_with_a_group();
+    let group = r.groups()[0].id.clone();
+    r.assign_group(&group, Some("Địa chính"), "Phạm Thị Địa")
+        .unwrap();
+    r.prepare_group(&group, "Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV.\n")
+        .unwrap();
+    r.assign_petition(&ids[2], Some("Công an"), "Lê Văn Công")
+        .unwrap();
+    r.prepare_petition(&ids[2], "Công an xã đang xác minh.")
+        .unwrap();
+    // A draft longer than an answer may be is refused, the one kept unchanged.
+    let long = "x".repeat(5_001);
+    assert_eq!(r.prepare_group(&group, &long), Err(ActionError::TooLong));
+    assert_eq!(
+        r.groups()[0].draft,
+        "Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV."
+    );
+    // Stored and read back, as the session page finds it the next morning.
+    let store = MemoryStore::default();
+    let repo = OfficeRepository::new(store);
+    repo.save_setup(&setup()).unwrap();
+    repo.save(&r, &["thon-1", "thon-2"]).unwrap();
+    let r = repo.load().register;
+    let items = questions(&r, &setup(), at(600));
+    let of = |pred: &dyn Fn(&doithoai::domain::session::Item) -> bool| {
+        Prepared::of(&r, items.iter().find(|i| pred(i)).unwrap())
+    };
+    let road = of(&|i| matches!(i.origin, Origin::Group { .. }));
+    assert_eq!(road.department.as_deref(), Some("Địa chính"));
+    assert_eq!(
+        road.draft,
+        "Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV."
+    );
+    let mut form = OutcomeDraft::default();
+    road.fill(&mut form);
+    assert_eq!(
+        (
+            form.summary.as_str(),
+            form.department.as_str(),
+            form.official.as_str()
+        ),
+        (
+            "Xã đưa tuyến đường vào kế hoạch sửa chữa quý IV.",
+            "Địa chính",
+            "Phạm Thị Địa"
+        )
+    );
+    let secret = of(&|i| i.petitions == [ids[2].to_string()]);
+    assert_eq!(secret.draft, "Công an xã đang xác minh.");
+    // The lights were not prepared: the form starts as it always did.
+    let lights = of(&|i| i.text.starts_with("Thiếu đèn"));
+    assert!(lights.is_empty());
+    let mut form = OutcomeDraft::default();
+    lights.fill(&mut form);
+    assert_eq!(form, OutcomeDraft::default());
 }
 
 #[test]

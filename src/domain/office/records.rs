@@ -238,6 +238,8 @@ pub struct OfficeFieldsRecord {
     pub department: Option<String>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub official: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub draft: String,
 }
 
 /// One entry of a village's chunk in the shape releases up to 2026-12-03 wrote: an object.
@@ -299,6 +301,7 @@ impl VillageChunk {
                     address: o.address.clone(),
                     department: o.department.clone(),
                     official: o.official.clone(),
+                    draft: o.draft.clone(),
                 },
                 e.imported_at.timestamp_millis(),
                 e.conflict
@@ -394,6 +397,8 @@ struct OfficeFieldsView<'a> {
     department: Option<&'a str>,
     #[serde(skip_serializing_if = "is_empty")]
     official: &'a str,
+    #[serde(skip_serializing_if = "is_empty")]
+    draft: &'a str,
 }
 
 impl<'a> From<&'a Entry> for EntryRowView<'a> {
@@ -409,6 +414,7 @@ impl<'a> From<&'a Entry> for EntryRowView<'a> {
                 address: o.address.as_deref(),
                 department: o.department.as_deref(),
                 official: &o.official,
+                draft: &o.draft,
             },
             e.imported_at.timestamp_millis(),
             e.conflict.as_ref().map(PetitionRowView::from),
@@ -438,6 +444,7 @@ impl EntryRecord {
                 address: text(o.address),
                 department: text(o.department),
                 official: clean_line(&o.official),
+                draft: crate::domain::text::clean(&o.draft),
             },
             imported_at: self.imported_at,
         })
@@ -455,6 +462,8 @@ pub struct GroupRecord {
     pub department: Option<String>,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub official: String,
+    #[serde(default, skip_serializing_if = "is_empty")]
+    pub draft: String,
 }
 
 impl From<&Group> for GroupRecord {
@@ -466,6 +475,7 @@ impl From<&Group> for GroupRecord {
             members: g.members.iter().map(ToString::to_string).collect(),
             department: g.department.clone(),
             official: g.official.clone(),
+            draft: g.draft.clone(),
         }
     }
 }
@@ -489,6 +499,7 @@ impl TryFrom<GroupRecord> for Group {
                 .map(|d| clean_line(&d))
                 .filter(|d| !d.is_empty()),
             official: clean_line(&r.official),
+            draft: crate::domain::text::clean(&r.draft),
         })
     }
 }

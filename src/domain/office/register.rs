@@ -16,7 +16,7 @@ use crate::domain::bundle::FileError;
 use crate::domain::grouping::{self, Candidate};
 use crate::domain::legacy;
 use crate::domain::petition::{Kind, Petition, PetitionId};
-use crate::domain::text::{clean_line, shown_safely};
+use crate::domain::text::{char_len, clean, clean_line, limit, shown_safely};
 
 /// What the office decided about a petition. `None` means "as the village sent it".
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -29,6 +29,9 @@ pub struct OfficeFields {
     pub address: Option<String>,
     pub department: Option<String>,
     pub official: String,
+    /// The answer the department prepared (dự thảo trả lời): shown at the session and
+    /// the starting text of the answer recorded there.
+    pub draft: String,
 }
 
 impl OfficeFields {
@@ -170,6 +173,17 @@ pub struct Group {
     pub members: Vec<PetitionId>,
     pub department: Option<String>,
     pub official: String,
+    /// The answer prepared for the group (see [`OfficeFields::draft`]).
+    pub draft: String,
+}
+
+/// A draft answer as it is kept: cleaned, and no longer than the answer it starts.
+fn draft_answer(text: &str) -> Result<String, ActionError> {
+    let text = clean(text);
+    if char_len(&text) > limit::TEXT {
+        return Err(ActionError::TooLong);
+    }
+    Ok(text)
 }
 
 /// The last export of a tablet the office has seen.
@@ -264,6 +278,8 @@ pub enum ActionError {
     AlreadyGrouped,
     EmptyTitle,
     NotInList,
+    /// A draft answer longer than an answer may be ([`limit::TEXT`]).
+    TooLong,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -611,6 +627,20 @@ impl Register {
         Ok(())
     }
 
+    /// The department's prepared answer to a petition not in a group.
+    pub fn prepare_petition(&mut self, id: &PetitionId, draft: &str) -> Result<(), ActionError> {
+        let draft = draft_answer(draft)?;
+        self.get_mut(id)?.office.draft = draft;
+        Ok(())
+    }
+
+    /// The department's prepared answer to a group.
+    pub fn prepare_group(&mut self, id: &str, draft: &str) -> Result<(), ActionError> {
+        let draft = draft_answer(draft)?;
+        self.group_mut(id)?.draft = draft;
+        Ok(())
+    }
+
     fn group_mut(&mut self, id: &str) -> Result<&mut Group, ActionError> {
         self.groups
             .iter_mut()
@@ -659,6 +689,7 @@ impl Register {
             members: unique,
             department: None,
             official: String::new(),
+            draft: String::new(),
         });
         self.reindex_groups();
         Ok(id)

@@ -4,9 +4,11 @@
 
 use chrono::{DateTime, Utc};
 
+use super::outcome::OutcomeDraft;
 use super::{Asker, Item, Origin, Session};
 use crate::domain::office::register::{Entry, Register};
 use crate::domain::office::setup::OfficeSetup;
+use crate::domain::petition::PetitionId;
 
 fn asker_of(e: &Entry) -> Asker {
     if e.original.confidential {
@@ -109,4 +111,60 @@ pub fn fill(session: &mut Session, queued: &[Item], fresh: Vec<Item>) -> Vec<Ite
         .collect();
     session.order.extend(added.iter().map(|i| i.id.clone()));
     added
+}
+
+/// What the preparation left for a question: the department and official it was
+/// assigned to, and the answer they drafted. Nothing for a question from the floor.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Prepared {
+    pub department: Option<String>,
+    pub official: String,
+    pub draft: String,
+}
+
+impl Prepared {
+    /// Read from the register as it is now, so a draft written while the session runs
+    /// still reaches the secretary.
+    pub fn of(register: &Register, item: &Item) -> Self {
+        match &item.origin {
+            Origin::Group { group } => register
+                .groups()
+                .iter()
+                .find(|g| &g.id == group)
+                .map(|g| Prepared {
+                    department: g.department.clone(),
+                    official: g.official.clone(),
+                    draft: g.draft.clone(),
+                })
+                .unwrap_or_default(),
+            Origin::Petition => item
+                .petitions
+                .first()
+                .and_then(|p| PetitionId::parse(p))
+                .and_then(|p| register.get(&p))
+                .map(|e| Prepared {
+                    department: e.office.department.clone(),
+                    official: e.office.official.clone(),
+                    draft: e.office.draft.clone(),
+                })
+                .unwrap_or_default(),
+            Origin::Floor { .. } => Prepared::default(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.department.is_none() && self.official.is_empty() && self.draft.is_empty()
+    }
+
+    /// The outcome form of a question not yet answered starts from the preparation: the
+    /// draft as the answer's text, the department and official for an answer later.
+    pub fn fill(&self, form: &mut OutcomeDraft) {
+        if form.summary.is_empty() {
+            form.summary.clone_from(&self.draft);
+        }
+        if let Some(d) = &self.department {
+            form.department.clone_from(d);
+        }
+        form.official.clone_from(&self.official);
+    }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::state::OfficeState;
 use crate::domain::office::register::suggested_title;
 use crate::domain::petition::PetitionId;
+use crate::domain::text::limit;
 use crate::ui::components::{SelectField, TextField};
 
 /// The villages a set of petitions touches, for [`OfficeState::act`].
@@ -268,12 +269,14 @@ pub fn DepartmentsPage() -> impl IntoView {
                 <ul class="rows">
                     {groups.into_iter().map(|g| {
                         let (villages, backers) = r.group_reach(g, &setup);
+                        let touched = villages_of(app, &g.members);
                         view! {
                             <li class="row">
                                 <span class="row-text">{format!("{}: {}", t.group, g.title)}</span>
                                 <span class="row-meta">
                                     {villages.join(", ")} " · " {(t.total_backers)(backers)} " · " {t.official} ": " {g.official.clone()}
                                 </span>
+                                <DraftAnswer matter=Matter::Group(g.id.clone()) text=g.draft.clone() villages=touched />
                             </li>
                         }
                     }).collect_view()}
@@ -281,6 +284,7 @@ pub fn DepartmentsPage() -> impl IntoView {
                         <li class="row">
                             <span class="row-text">{e.content().to_string()}</span>
                             <span class="row-meta">{village(&e.village)} " · " {t.official} ": " {e.office.official.clone()}</span>
+                            <DraftAnswer matter=Matter::Petition(e.id().clone()) text=e.office.draft.clone() villages=vec![e.village.clone()] />
                         </li>
                     }).collect_view()}
                 </ul>
@@ -293,5 +297,45 @@ pub fn DepartmentsPage() -> impl IntoView {
             <SelectField label=t.department.to_string() options=departments selected=chosen on_change=Callback::new(move |v| chosen.set(v)) />
             {content}
         </section>
+    }
+}
+
+/// A matter a department prepares an answer to: a group, or a petition in none.
+#[derive(Clone)]
+enum Matter {
+    Group(String),
+    Petition(PetitionId),
+}
+
+/// The department's draft answer to one matter (dự thảo trả lời), saved with the
+/// register: the secretary and the chair see it at the session, where it is the answer's
+/// starting text.
+#[component]
+fn DraftAnswer(matter: Matter, text: String, villages: Vec<String>) -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    let draft = RwSignal::new(text);
+    let save = move |_| {
+        let text = draft.get_untracked();
+        let matter = matter.clone();
+        app.act(villages.clone(), t.draft_saved, move |r| match &matter {
+            Matter::Group(id) => r.prepare_group(id, &text),
+            Matter::Petition(id) => r.prepare_petition(id, &text),
+        });
+    };
+    view! {
+        <div class="form draft">
+            <TextField
+                label=t.draft_answer.to_string()
+                value=draft
+                on_input=Callback::new(move |v| draft.set(v))
+                rows=3
+                wide=true
+                max=limit::TEXT
+            />
+            <div class="actions wide">
+                <button type="button" on:click=save>{t.save_draft}</button>
+            </div>
+        </div>
     }
 }

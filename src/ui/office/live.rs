@@ -10,7 +10,7 @@ use super::state::{OfficeState, Page};
 use crate::domain::official::DocType;
 use crate::domain::session::followup::results_deadline;
 use crate::domain::session::outcome::{Outcome, OutcomeDraft, OutcomeKind, Period};
-use crate::domain::session::queue::{fill, questions};
+use crate::domain::session::queue::{fill, questions, Prepared};
 use crate::domain::session::{FloorDraft, Item, Phase, SessionError, Task};
 use crate::domain::time::{format_date, format_datetime};
 use crate::ui::browser;
@@ -291,12 +291,17 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let t = app.session_texts();
     let period = period(app);
+    let prepared = app.register.with_untracked(|r| Prepared::of(r, &item));
     let draft = RwSignal::new(match (&period, item.outcome()) {
         (Ok(p), Some(o)) => OutcomeDraft::from_outcome(o, *p),
-        (Ok(p), None) => OutcomeDraft {
-            channel: t.channel_default.to_string(),
-            ..OutcomeDraft::new(*p)
-        },
+        (Ok(p), None) => {
+            let mut d = OutcomeDraft {
+                channel: t.channel_default.to_string(),
+                ..OutcomeDraft::new(*p)
+            };
+            prepared.fill(&mut d);
+            d
+        }
         (Err(_), _) => OutcomeDraft::default(),
     });
     let error = RwSignal::new(period.as_ref().err().map(|e| t.session_error(e)));
@@ -402,6 +407,14 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
                 </dd>
                 <dt>{t.floor_village}</dt>
                 <dd>{item.villages.join(", ")}</dd>
+                {prepared.department.clone().map(|d| {
+                    let who = if prepared.official.is_empty() { d } else { format!("{d} ({})", prepared.official) };
+                    view! { <dt>{t.prepared_by}</dt><dd>{who}</dd> }
+                })}
+                {(!prepared.draft.is_empty()).then(|| view! {
+                    <dt>{t.prepared_draft}</dt>
+                    <dd class="draft-text">{prepared.draft.clone()}</dd>
+                })}
             </dl>
                 <form class="form" on:submit=record novalidate>
                     <fieldset class="kinds wide">
