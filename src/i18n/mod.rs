@@ -429,8 +429,8 @@ impl Texts {
                 "The file is truncated: it stops part-way. Copy it again from its source.",
             ),
             FileError::WrongFormat { expected, found } => {
-                let what = match (expected, vi) {
-                    (FileKind::CommuneSetup, true) => "tệp cấu hình của xã",
+                let what = |kind: &FileKind| match (kind, vi) {
+                    (FileKind::CommuneSetup, true) => "tệp thiết lập của xã",
                     (FileKind::CommuneSetup, false) => "a commune setup file",
                     (FileKind::VillageBundle, true) => "tệp kiến nghị của thôn",
                     (FileKind::VillageBundle, false) => "a village bundle",
@@ -439,11 +439,23 @@ impl Texts {
                     (FileKind::Backup, true) => "tệp sao lưu của ứng dụng",
                     (FileKind::Backup, false) => "a backup file of this app",
                 };
-                match (found.as_deref().map(shown_safely), vi) {
-                    (Some(f), true) => format!("Đây không phải {what} (loại tệp ghi là “{f}”)."),
-                    (Some(f), false) => format!("This is not {what} (its format says “{f}”)."),
-                    (None, true) => format!("Đây không phải {what}: không có trường “format”."),
-                    (None, false) => format!("This is not {what}: it has no “format” member."),
+                // Another of the app's files is named for what it is; the format's
+                // internal name means nothing to the person holding it.
+                let kinds = [
+                    FileKind::CommuneSetup,
+                    FileKind::VillageBundle,
+                    FileKind::Results,
+                    FileKind::Backup,
+                ];
+                let other = kinds
+                    .iter()
+                    .find(|k| found.as_deref() == Some(k.format_name()));
+                let (want, other) = (what(expected), other.map(what));
+                match (other, vi) {
+                    (Some(o), true) => format!("Đây là {o}, không phải {want}."),
+                    (Some(o), false) => format!("This is {o}, not {want}."),
+                    (None, true) => format!("Đây không phải {want}: ứng dụng không nhận ra loại tệp này."),
+                    (None, false) => format!("This is not {want}: the app does not know this kind of file."),
                 }
             }
             FileError::UnsupportedVersion { found, supported } => {
@@ -552,12 +564,12 @@ pub static VI: Texts = Texts {
     role_village: "Thôn, tổ dân phố (trưởng thôn ghi kiến nghị)",
     role_office: "Văn phòng UBND xã",
     role_office_later: "mở trang của văn phòng",
-    setup_file_title: "Nạp tệp cấu hình của xã",
+    setup_file_title: "Nạp tệp thiết lập của xã",
     setup_file_hint: "Văn phòng UBND xã gửi tệp này qua Zalo hoặc USB.",
-    setup_file_pick: "Chọn tệp cấu hình",
+    setup_file_pick: "Chọn tệp thiết lập",
     setup_file_read: |commune, villages, fields| {
         let commune = shown_safely(commune);
-        format!("Đã đọc tệp cấu hình của xã {commune}: {villages} thôn, {fields} lĩnh vực.")
+        format!("Đã đọc tệp thiết lập của xã {commune}: {villages} thôn, {fields} lĩnh vực.")
     },
     setup_choose_village: "Thôn của bạn",
     setup_by_hand_title: "Hoặc nhập tay",
@@ -867,6 +879,25 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_kind_of_file_is_named_for_what_it_is_never_by_its_format() {
+        let wrong = |found: &str| {
+            VI.file_error(&FileError::WrongFormat {
+                expected: FileKind::Results,
+                found: Some(found.to_string()),
+            })
+        };
+        assert_eq!(
+            wrong("doithoai.village-bundle"),
+            "Đây là tệp kiến nghị của thôn, không phải tệp kết quả của xã."
+        );
+        let hostile = wrong(&hostile_name());
+        assert!(
+            !hostile.contains("<img") && !hostile.contains("doithoai"),
+            "{hostile}"
+        );
+    }
+
+    #[test]
     fn names_from_a_file_cannot_reorder_or_flood_a_refusal() {
         let h = hostile_name();
         for t in [&VI, &EN] {
@@ -874,10 +905,6 @@ mod tests {
                 FileError::NotThisVillage { found: h.clone() },
                 FileError::OtherDialogue { found: h.clone() },
                 FileError::NotThisCommune { found: h.clone() },
-                FileError::WrongFormat {
-                    expected: FileKind::Results,
-                    found: Some(h.clone()),
-                },
                 FileError::UnsupportedVersion {
                     found: h.clone(),
                     supported: 1,

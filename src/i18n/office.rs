@@ -23,6 +23,14 @@ pub struct OfficeTexts {
     pub nav_groups: &'static str,
     pub nav_departments: &'static str,
     pub nav_village: &'static str,
+    pub nav_backup: &'static str,
+    pub phase_before: &'static str,
+    pub phase_session: &'static str,
+    pub phase_after: &'static str,
+    /// Beside the link to the village head's app, on the setup page.
+    pub village_app_hint: &'static str,
+    /// The setup file was downloaded: its name, and what to do with it.
+    pub setup_exported: fn(&str) -> String,
 
     // Setup
     pub setup_title: &'static str,
@@ -192,7 +200,13 @@ pub static VI: OfficeTexts = OfficeTexts {
     nav_list: "Tổng hợp",
     nav_groups: "Nhóm vấn đề",
     nav_departments: "Theo bộ phận",
-    nav_village: "Vai trò trưởng thôn",
+    nav_village: "Mở ứng dụng của trưởng thôn",
+    nav_backup: "Sao lưu",
+    phase_before: "Chuẩn bị",
+    phase_session: "Phiên đối thoại",
+    phase_after: "Sau phiên",
+    village_app_hint: "Trưởng thôn dùng ứng dụng ở địa chỉ gốc của trang này, trên máy tính bảng của thôn.",
+    setup_exported: |name| format!("Đã tải tệp thiết lập “{name}” về máy. Gửi tệp này cho các trưởng thôn (qua Zalo hoặc USB): mỗi máy tính bảng nạp tệp này khi bắt đầu."),
 
     setup_title: "Thiết lập cuộc đối thoại",
     setup_intro: "Nhập thông tin của xã và cuộc đối thoại, rồi xuất tệp thiết lập gửi các trưởng thôn (qua Zalo hoặc USB). Máy tính bảng của thôn nạp tệp này thay vì gõ tay.",

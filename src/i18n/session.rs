@@ -197,7 +197,7 @@ pub struct SessionTexts {
 }
 
 pub const VI: SessionTexts = SessionTexts {
-    nav_prepare: "Chuẩn bị",
+    nav_prepare: "Chương trình",
     nav_attendance: "Điểm danh",
     nav_session: "Phiên đối thoại",
     nav_minutes: "Biên bản",

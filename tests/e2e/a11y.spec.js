@@ -164,10 +164,10 @@ test('no serious or critical axe violation on the main pages', async ({ page }) 
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
   expect(await seriousViolations(page), 'welcome').toEqual([]);
-  await page.getByLabel('Chọn tệp cấu hình', { exact: true }).setInputFiles(fixture('setup-truncated.json'));
+  await page.getByLabel('Chọn tệp thiết lập', { exact: true }).setInputFiles(fixture('setup-truncated.json'));
   await expect(page.getByRole('alert')).toBeVisible();
   expect(await seriousViolations(page), 'welcome, refused file').toEqual([]);
-  await page.getByLabel('Chọn tệp cấu hình', { exact: true }).setInputFiles(fixture('setup-cam-quang.json'));
+  await page.getByLabel('Chọn tệp thiết lập', { exact: true }).setInputFiles(fixture('setup-cam-quang.json'));
   await expect(page.getByLabel('Thôn của bạn', { exact: true })).toBeVisible();
   expect(await smallTargets(page), 'welcome').toEqual([]);
   expect(await seriousViolations(page), 'welcome, setup file read').toEqual([]);

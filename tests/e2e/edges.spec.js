@@ -192,8 +192,8 @@ test('files saved as UTF-16 are read as the files they are; a petition twice in 
   const t = await tablet.newPage();
   await t.goto('./');
   const setup = readFileSync(fixture('setup-cam-quang.json'), 'utf8');
-  await t.getByLabel('Chọn tệp cấu hình', { exact: true }).setInputFiles({ name: 'thiet-lap.json', mimeType: 'application/json', buffer: utf16(setup, { littleEndian: true, mark: true }) });
-  await expect(t.getByText('Đã đọc tệp cấu hình của xã Cẩm Quang: 3 thôn, 6 lĩnh vực.')).toBeVisible();
+  await t.getByLabel('Chọn tệp thiết lập', { exact: true }).setInputFiles({ name: 'thiet-lap.json', mimeType: 'application/json', buffer: utf16(setup, { littleEndian: true, mark: true }) });
+  await expect(t.getByText('Đã đọc tệp thiết lập của xã Cẩm Quang: 3 thôn, 6 lĩnh vực.')).toBeVisible();
   await tablet.close();
 });
 

@@ -124,7 +124,7 @@ test('the exported bundle carries the five petitions, the meeting and a checksum
 
 test('a tablet set up from the commune file exports the village code the office knows', async ({ page }) => {
   await page.goto('./');
-  await page.getByLabel('Chọn tệp cấu hình', { exact: true }).setInputFiles(fixture('setup-cam-quang.json'));
+  await page.getByLabel('Chọn tệp thiết lập', { exact: true }).setInputFiles(fixture('setup-cam-quang.json'));
   await page.getByLabel('Thôn của bạn', { exact: true }).selectOption('Thôn 3');
   await page.getByRole('button', { name: 'Bắt đầu' }).first().click();
   await addPetition(page, { content: 'Đề nghị làm lại cầu tràn', field: 'Xây dựng cơ bản' });

@@ -135,7 +135,7 @@ test('hostile text in every field and file shows as text and never runs, in the 
   const tabletContext = await browser.newContext();
   const tablet = watch(await tabletContext.newPage());
   await tablet.goto('./');
-  await label(tablet, 'Chọn tệp cấu hình').setInputFiles(asFile('thiet-lap.json', setup.text));
+  await label(tablet, 'Chọn tệp thiết lập').setInputFiles(asFile('thiet-lap.json', setup.text));
   await label(tablet, 'Thôn của bạn').selectOption(LINK);
   await unharmed(tablet, 'tablet welcome');
   await tablet.getByRole('button', { name: 'Bắt đầu' }).first().click();

@@ -82,7 +82,7 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await context.setOffline(true);
 
   // Preparation: announced only 4 days ahead, the app warns; a week ahead, it does not.
-  await page.getByRole('link', { name: 'Chuẩn bị' }).click();
+  await page.getByRole('link', { name: 'Chương trình' }).click();
   await label(page, 'Giờ bắt đầu').fill('7 giờ 30');
   await label(page, 'Ngày thông báo trên đài').fill('01/09/2026');
   await label(page, 'Thư ký ghi biên bản').fill('Trần Thị Thư');
@@ -363,7 +363,7 @@ test('after the session the office follows up each open matter, prints a reply a
   expect(results).toContain('Tổng số 5 ý kiến, kiến nghị');
   expect(results).not.toContain(SECRET);
   // The radio notice printed now takes its own number, and keeps it when printed again.
-  await page.getByRole('link', { name: 'Chuẩn bị' }).click();
+  await page.getByRole('link', { name: 'Chương trình' }).click();
   expect(await printed(page, 'In thông báo (A4)')).toContain('Số: 03/TB-UBND');
   expect(await printed(page, 'In thông báo (A4)')).toContain('Số: 03/TB-UBND');
   await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();

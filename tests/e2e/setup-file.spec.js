@@ -16,7 +16,7 @@ const asFile = (name, text) => ({ name, mimeType: 'application/json', buffer: Bu
 const BAD = [
   [fixture('setup-not-json.txt'), 'Tệp không đúng định dạng JSON (lỗi ở dòng 1, cột 1). Có thể đã chọn nhầm tệp.'],
   [fixture('setup-truncated.json'), 'Tệp bị cắt cụt: nội dung dừng giữa chừng. Hãy chép lại tệp từ nơi gửi.'],
-  [fixture('setup-unknown-format.json'), 'Đây không phải tệp cấu hình của xã (loại tệp ghi là “excel.danh-sach-thon”).'],
+  [fixture('setup-unknown-format.json'), 'Đây không phải tệp thiết lập của xã: ứng dụng không nhận ra loại tệp này.'],
   [fixture('setup-version-9.json'), 'Phiên bản tệp 9 chưa được hỗ trợ (ứng dụng đọc được đến phiên bản 2). Hãy cập nhật ứng dụng.'],
   [fixture('setup-name-number.json'), 'Trường “villages[0].name” sai kiểu dữ liệu.'],
   [fixture('setup-wrong-type.json'), 'Trường “villages[1].name” sai kiểu dữ liệu.'],
@@ -26,13 +26,13 @@ const BAD = [
     'Mã kiểm tra không khớp: tệp đã bị sửa hoặc hỏng trên đường gửi. Hãy xin lại tệp gốc.'],
   // A village's export given by mistake is named for what it is not.
   [asFile('kien-nghi_thon-1.json', '{"format":"doithoai.village-bundle","version":1}'),
-    'Đây không phải tệp cấu hình của xã (loại tệp ghi là “doithoai.village-bundle”).'],
+    'Đây là tệp kiến nghị của thôn, không phải tệp thiết lập của xã.'],
 ];
 
 test('bad setup files are refused, each with its Vietnamese reason, and nothing is stored', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'Bắt đầu sử dụng' })).toBeVisible();
-  const picker = page.getByLabel('Chọn tệp cấu hình', { exact: true });
+  const picker = page.getByLabel('Chọn tệp thiết lập', { exact: true });
   for (const [file, message] of BAD) {
     await picker.setInputFiles(file);
     await expect(page.getByRole('alert'), typeof file === 'string' ? file : file.name).toHaveText(message);
@@ -50,13 +50,13 @@ test('bad setup files are refused, each with its Vietnamese reason, and nothing 
 
 test('the good setup file sets up the village picked from its list, with the commune fields and dates', async ({ page }) => {
   await page.goto('./');
-  const picker = page.getByLabel('Chọn tệp cấu hình', { exact: true });
+  const picker = page.getByLabel('Chọn tệp thiết lập', { exact: true });
   // A wrong file first, then the right one: the message goes away.
   await picker.setInputFiles(fixture('setup-truncated.json'));
   await expect(page.getByRole('alert')).toContainText('Tệp bị cắt cụt');
   await picker.setInputFiles(fixture('setup-cam-quang.json'));
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByText('Đã đọc tệp cấu hình của xã Cẩm Quang: 3 thôn, 6 lĩnh vực.')).toBeVisible();
+  await expect(page.getByText('Đã đọc tệp thiết lập của xã Cẩm Quang: 3 thôn, 6 lĩnh vực.')).toBeVisible();
 
   const village = page.getByLabel('Thôn của bạn', { exact: true });
   expect(await village.locator('option').allTextContents()).toEqual(['Thôn 1', 'Thôn 2', 'Thôn 3']);
@@ -110,8 +110,8 @@ test('text in a setup file is shown as text, never run, and stored precomposed',
     commune: { name: '<img src=x onerror="window.__pwned=1">Cẩm Quang', province: 'Hà Tĩnh' },
     villages: [{ code: 'thon-1', name: 'Tho\u0302n Đo\u0302ng', head: 'Nguye\u0302\u0303n Va\u0306n Hu\u0300ng' }],
   };
-  await page.getByLabel('Chọn tệp cấu hình', { exact: true }).setInputFiles(asFile('xa.json', JSON.stringify(hostile)));
-  await expect(page.getByText('Đã đọc tệp cấu hình của xã <img src=x onerror="window.__pwned=1">Cẩm Quang: 1 thôn, 12 lĩnh vực.')).toBeVisible();
+  await page.getByLabel('Chọn tệp thiết lập', { exact: true }).setInputFiles(asFile('xa.json', JSON.stringify(hostile)));
+  await expect(page.getByText('Đã đọc tệp thiết lập của xã <img src=x onerror="window.__pwned=1">Cẩm Quang: 1 thôn, 12 lĩnh vực.')).toBeVisible();
   await expect(page.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   await expect(page.getByLabel('Thôn của bạn', { exact: true })).toHaveValue('Thôn Đông');

@@ -83,7 +83,10 @@ fn bad_setup_files_are_refused_with_the_reason() {
             found: Some("doithoai.village-bundle".into())
         }
     );
-    assert!(m.contains("không phải tệp cấu hình của xã"), "{m}");
+    assert_eq!(
+        m,
+        "Đây là tệp kiến nghị của thôn, không phải tệp thiết lập của xã."
+    );
 
     let (e, m) = refused(&GOOD.replace("\"version\": 1", "\"version\": 7"));
     assert_eq!(

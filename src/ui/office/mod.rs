@@ -80,6 +80,15 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                 {label}
             </a>
         }
+        .into_any()
+    };
+    let phase = |id: &'static str, name: &'static str, tabs: Vec<AnyView>| {
+        view! {
+            <div class="phase" role="group" aria-labelledby=id>
+                <span class="phase-name" id=id>{name}</span>
+                {tabs}
+            </div>
+        }
     };
     let who = move || {
         app.setup
@@ -100,27 +109,37 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                     }
                 })
         }}
-        <header class="top" hidden=move || app.page.get() == Page::Projector>
-            <div class="brand">
-                <span class="app-name">{t.app_name}</span>
-                <span class="who">{who}</span>
+        <header class="top office-top" hidden=move || app.page.get() == Page::Projector>
+            <div class="bar">
+                <div class="brand">
+                    <span class="app-name">{t.app_name}</span>
+                    <span class="who">{who}</span>
+                </div>
+                // The pages in the order of the work, grouped by its phases.
+                <nav aria-label=t.nav_label>
+                    {phase("phase-before", t.phase_before, vec![
+                        tab(Page::Setup, t.nav_setup),
+                        tab(Page::Import, t.nav_import),
+                        tab(Page::List, t.nav_list),
+                        tab(Page::Groups, t.nav_groups),
+                        tab(Page::Departments, t.nav_departments),
+                        tab(Page::Prepare, st.nav_prepare),
+                    ])}
+                    {phase("phase-session", t.phase_session, vec![
+                        tab(Page::Attendance, st.nav_attendance),
+                        tab(Page::Session, st.nav_session),
+                        tab(Page::Minutes, st.nav_minutes),
+                    ])}
+                    {phase("phase-after", t.phase_after, vec![
+                        tab(Page::FollowUp, st.nav_follow),
+                        tab(Page::Report, st.nav_report),
+                    ])}
+                    <div class="phase tools">
+                        {tab(Page::Dialogues, app.dialogue_texts().nav)}
+                        {tab(Page::Backup, t.nav_backup)}
+                    </div>
+                </nav>
             </div>
-            <nav aria-label=t.nav_label>
-                {tab(Page::Dialogues, app.dialogue_texts().nav)}
-                {tab(Page::Setup, t.nav_setup)}
-                {tab(Page::Import, t.nav_import)}
-                {tab(Page::List, t.nav_list)}
-                {tab(Page::Groups, t.nav_groups)}
-                {tab(Page::Departments, t.nav_departments)}
-                {tab(Page::Prepare, st.nav_prepare)}
-                {tab(Page::Attendance, st.nav_attendance)}
-                {tab(Page::Session, st.nav_session)}
-                {tab(Page::Minutes, st.nav_minutes)}
-                {tab(Page::FollowUp, st.nav_follow)}
-                {tab(Page::Report, st.nav_report)}
-                {tab(Page::Backup, "Sao lưu")}
-                <a href="../" class="tab">{t.nav_village}</a>
-            </nav>
         </header>
         <dialogues::ViewingBanner />
         <main id="main" class="office">

@@ -82,8 +82,11 @@ pub fn SetupPage() -> impl IntoView {
                 .key
                 .with_untracked(|k| k.as_ref().map(|k| k.public().to_string()));
             let text = setup.setup_file(key.as_deref());
-            if browser::download(&setup.setup_file_name(), &text).is_err() {
+            let name = setup.setup_file_name();
+            if browser::download(&name, &text).is_err() {
                 app.fail(t.download_failed);
+            } else {
+                app.say((t.setup_exported)(&name));
             }
         }
     };
@@ -125,6 +128,7 @@ pub fn SetupPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
+            <p class="hint">{t.village_app_hint} " " <a href="../">{t.nav_village}</a></p>
         </section>
         <KeyPanel />
     }

@@ -92,6 +92,11 @@ impl Page {
     }
 }
 
+thread_local! {
+    /// How many messages [`OfficeState::say`] has shown: the one a timer would close.
+    static SAID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     pub error: bool,
@@ -302,12 +307,33 @@ impl OfficeState {
         })
     }
 
+    /// Says what was done. The message closes by itself once there was time to read it
+    /// (a failure stays until it is closed); a later message is not closed early.
     pub fn say(&self, text: impl Into<String>) {
+        let text = text.into();
+        let serial = SAID.with(|s| {
+            s.set(s.get().wrapping_add(1));
+            s.get()
+        });
+        let read_in = std::time::Duration::from_millis(
+            (6_000 + 60 * text.chars().count() as u64).min(20_000),
+        );
         self.notice.set(Some(Notice {
             error: false,
-            text: text.into(),
+            text,
             backup: false,
         }));
+        let notice = self.notice;
+        set_timeout(
+            move || {
+                let unchanged = SAID.with(|s| s.get() == serial)
+                    && notice.with_untracked(|n| n.as_ref().is_some_and(|n| !n.error));
+                if unchanged {
+                    notice.set(None);
+                }
+            },
+            read_in,
+        );
     }
 
     /// Says what went wrong. Storage full (the catalogue's words are the tablet's) is said
