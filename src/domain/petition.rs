@@ -244,10 +244,10 @@ pub struct PetitionValues {
 }
 
 impl PetitionDraft {
-    /// An empty form: a recommendation (the commonest kind), in the field last used.
-    pub fn blank(field: String) -> Self {
+    /// An empty form: a recommendation (the commonest kind), its field not chosen yet.
+    /// A field kept from the petition before put the next one in the wrong field unseen.
+    pub fn blank() -> Self {
         Self {
-            field,
             kind_code: Kind::Recommendation.code().to_string(),
             ..Self::default()
         }
@@ -516,9 +516,11 @@ mod tests {
 
     #[test]
     fn a_blank_form_is_a_recommendation_that_saves_once_typed() {
-        let mut d = PetitionDraft::blank("Đất đai".into());
+        let mut d = PetitionDraft::blank();
         assert_eq!(d.validate(), Err(PetitionError::EmptyContent));
         d.content = "Đề nghị làm đường".into();
+        assert_eq!(d.validate(), Err(PetitionError::NoField));
+        d.field = "Đất đai".into();
         let v = d.validate().unwrap();
         assert_eq!(
             (v.kind, v.backers, v.confidential),

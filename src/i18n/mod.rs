@@ -69,6 +69,14 @@ pub struct Texts {
     pub setup_file_pick: &'static str,
     pub setup_file_read: fn(&str, usize, usize) -> String,
     pub setup_choose_village: &'static str,
+    /// The empty first choice of a list the person must choose from.
+    pub choose_village: &'static str,
+    pub choose_field: &'static str,
+    pub village_not_chosen: &'static str,
+    /// A petition without names, raised by one person.
+    pub no_name: &'static str,
+    /// Asked before a petition the commune has answered is edited or deleted.
+    pub answered_change: &'static str,
     pub setup_by_hand_title: &'static str,
     pub commune: &'static str,
     pub village: &'static str,
@@ -572,6 +580,11 @@ pub static VI: Texts = Texts {
         format!("Đã đọc tệp thiết lập của xã {commune}: {villages} thôn, {fields} lĩnh vực.")
     },
     setup_choose_village: "Thôn của bạn",
+    choose_village: "— Chọn thôn —",
+    choose_field: "— Chọn lĩnh vực —",
+    village_not_chosen: "Hãy chọn thôn của bạn trong danh sách.",
+    no_name: "Không ghi tên",
+    answered_change: "Kiến nghị này đã có kết quả trả lời của xã. Nếu sửa hoặc xoá, lần gửi tới xã sẽ nhận bản khác với bản đã được trả lời. Vẫn tiếp tục?",
     setup_by_hand_title: "Hoặc nhập tay",
     commune: "Tên xã",
     village: "Tên thôn (tổ dân phố, ấp, bản)",
@@ -717,6 +730,11 @@ pub static EN: Texts = Texts {
         format!("Read the setup file of {commune} commune: {villages} villages, {fields} fields.")
     },
     setup_choose_village: "Your village",
+    choose_village: "— Choose the village —",
+    choose_field: "— Choose the field —",
+    village_not_chosen: "Choose your village from the list.",
+    no_name: "No name given",
+    answered_change: "The commune has answered this petition. If you edit or delete it, the commune will next receive a version other than the one it answered. Go on?",
     setup_by_hand_title: "Or type it in",
     commune: "Commune",
     village: "Village",

@@ -219,7 +219,7 @@ impl AppState {
             repo.device_id(|| PetitionId::from_random(browser::random_bytes()).to_string());
         let (draft, editing) = match &snap.draft {
             Some(d) => (d.draft(), d.editing()),
-            None => (PetitionDraft::blank(String::new()), None),
+            None => (PetitionDraft::blank(), None),
         };
         Self {
             settings: RwSignal::new(snap.settings),
@@ -404,8 +404,7 @@ impl AppState {
         };
         let saved = browser::measured("save-petition", || self.put(&[petition]));
         if saved {
-            let field = self.draft.with_untracked(|d| d.field.clone());
-            self.draft.set(PetitionDraft::blank(field));
+            self.draft.set(PetitionDraft::blank());
             self.editing.set(None);
             self.editing_base.set_value(None);
             repo().clear_draft();
@@ -426,8 +425,7 @@ impl AppState {
     pub fn cancel_edit(&self) {
         self.editing.set(None);
         self.editing_base.set_value(None);
-        let field = self.draft.with_untracked(|d| d.field.clone());
-        self.draft.set(PetitionDraft::blank(field));
+        self.draft.set(PetitionDraft::blank());
         repo().clear_draft();
     }
 

@@ -31,6 +31,7 @@ test('storage full: told at once, the typing stays, the backup in the message ho
   await fillStorage(page);
 
   await page.getByLabel('Nội dung', { exact: true }).fill('Kiến nghị ghi khi bộ nhớ đầy');
+  await page.getByLabel('Lĩnh vực', { exact: true }).selectOption('Khác');
   await page.getByRole('button', { name: 'Lưu kiến nghị' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(FULL, { timeout: 2000 });

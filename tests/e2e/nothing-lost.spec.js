@@ -37,6 +37,7 @@ test('the number of backers is read as Vietnamese writes it, or refused in Vietn
   const content = page.getByLabel('Nội dung', { exact: true });
   // "0": refused with the app's own message, nothing saved.
   await content.fill('Đề nghị mở rộng chợ');
+  await page.getByLabel('Lĩnh vực', { exact: true }).selectOption('Khác');
   await backersBox(page).fill('0');
   await page.getByRole('button', { name: 'Lưu kiến nghị' }).click();
   await expect(page.getByRole('alert')).toHaveText('Số người cùng kiến nghị phải là số từ 1 trở lên.', { timeout: 3000 });
@@ -118,6 +119,7 @@ test('when the browser storage is full the head is told, and what was typed stay
   await addPetition(page, { content: 'Ghi trước khi bộ nhớ đầy', field: 'Khác' });
   await fillStorage(page);
   await page.getByLabel('Nội dung', { exact: true }).fill('Kiến nghị ghi khi bộ nhớ đầy');
+  await page.getByLabel('Lĩnh vực', { exact: true }).selectOption('Khác');
   await page.getByRole('button', { name: 'Lưu kiến nghị' }).click();
   await expect(page.getByRole('status')).toContainText(FULL);
   await expect(page.getByLabel('Nội dung', { exact: true })).toHaveValue('Kiến nghị ghi khi bộ nhớ đầy');

@@ -89,8 +89,8 @@ test("the office's week: who has sent, who prepares what, and a session that end
   await expect(label(current, 'Cán bộ phụ trách')).toHaveValue('Phạm Thị Địa');
   // At 1366×768 the question, the outcome form and its button are on one screen.
   await current.getByRole('radio', { name: 'Trả lời tại chỗ', exact: true }).check();
-  await expect(current.getByRole('button', { name: 'Ghi kết quả' })).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('session-1366.png') });
+  await expect(current.getByRole('button', { name: 'Ghi kết quả' })).toBeInViewport();
   await label(current, 'Người trả lời').fill('Chủ tịch UBND xã');
   await current.getByRole('button', { name: 'Ghi kết quả' }).click();
   await expect(status(page, 'Đã ghi kết quả.')).toBeVisible();

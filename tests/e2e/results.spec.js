@@ -104,6 +104,23 @@ test('the village takes in the results, shows each answer under its petition, an
   const size = await items.filter({ hasText: ROAD }).locator('.result').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(size).toBeGreaterThanOrEqual(19);
 
+  // An answered petition is not changed without a warning (issue 18): "no" leaves it be,
+  // "yes" opens it; one without an answer opens at once.
+  const asked = [];
+  page.on('dialog', (d) => {
+    asked.push(d.message());
+    return asked.length === 1 ? d.dismiss() : d.accept();
+  });
+  await items.filter({ hasText: ROAD }).getByRole('button', { name: 'Sửa' }).click();
+  expect(asked[0]).toContain('Kiến nghị này đã có kết quả trả lời của xã');
+  await expect(page.getByRole('heading', { name: 'Thêm kiến nghị' })).toBeVisible();
+  await items.filter({ hasText: ROAD }).getByRole('button', { name: 'Sửa' }).click();
+  await expect(page.getByRole('heading', { name: 'Sửa kiến nghị' })).toBeVisible();
+  await page.getByRole('button', { name: 'Huỷ sửa' }).click();
+  await items.filter({ hasText: 'chưa được hỏi' }).getByRole('button', { name: 'Sửa' }).click();
+  expect(asked).toHaveLength(2);
+  await page.getByRole('button', { name: 'Huỷ sửa' }).click();
+
   const kept = (await stored(page, 'dt1:results'))['dt1:results'];
   const keptDoc = JSON.parse(kept);
   expect(keptDoc.format).toBe('doithoai.results');

@@ -59,7 +59,13 @@ test('the good setup file sets up the village picked from its list, with the com
   await expect(page.getByText('Đã đọc tệp thiết lập của xã Cẩm Quang: 3 thôn, 6 lĩnh vực.')).toBeVisible();
 
   const village = page.getByLabel('Thôn của bạn', { exact: true });
-  expect(await village.locator('option').allTextContents()).toEqual(['Thôn 1', 'Thôn 2', 'Thôn 3']);
+  expect(await village.locator('option').allTextContents()).toEqual(['— Chọn thôn —', 'Thôn 1', 'Thôn 2', 'Thôn 3']);
+  // No village is chosen for the head, and one "Bắt đầu" asks for it (issue 18).
+  await expect(village).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Bắt đầu' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Bắt đầu' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Hãy chọn thôn của bạn trong danh sách.');
+  expect(await stored(page, 'dt1:profile')).toEqual({});
   await village.selectOption('Thôn 2');
   // The head's name comes from the file (and could be corrected).
   await expect(page.getByLabel('Họ tên trưởng thôn', { exact: true }).first()).toHaveValue('Trần Thị Lan');
@@ -76,7 +82,7 @@ test('the good setup file sets up the village picked from its list, with the com
     await expect(page.getByRole('navigation').getByRole('link', { name: link, exact: true })).toBeVisible();
   }
   const fields = await page.getByLabel('Lĩnh vực', { exact: true }).locator('option').allTextContents();
-  expect(fields).toEqual(['Đất đai', 'Xây dựng cơ bản', 'Văn hóa - Xã hội', 'An ninh - Trật tự', 'Chính sách xã hội', 'Khác']);
+  expect(fields).toEqual(['— Chọn lĩnh vực —', 'Đất đai', 'Xây dựng cơ bản', 'Văn hóa - Xã hội', 'An ninh - Trật tự', 'Chính sách xã hội', 'Khác']);
   const profile = JSON.parse((await stored(page, 'dt1:profile'))['dt1:profile']);
   expect(profile).toMatchObject({
     commune: 'Cẩm Quang', province: 'Hà Tĩnh', village: 'Thôn 2', village_code: 'thon-2', head: 'Trần Thị Lan',
@@ -114,7 +120,7 @@ test('text in a setup file is shown as text, never run, and stored precomposed',
   await expect(page.getByText('Đã đọc tệp thiết lập của xã <img src=x onerror="window.__pwned=1">Cẩm Quang: 1 thôn, 12 lĩnh vực.')).toBeVisible();
   await expect(page.locator('img')).toHaveCount(0);
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
-  await expect(page.getByLabel('Thôn của bạn', { exact: true })).toHaveValue('Thôn Đông');
+  await page.getByLabel('Thôn của bạn', { exact: true }).selectOption('Thôn Đông');
   await page.getByRole('button', { name: 'Bắt đầu' }).first().click();
   await expect(page.getByRole('banner')).toContainText('Thôn Đông · <img src=x onerror="window.__pwned=1">Cẩm Quang');
   const profile = JSON.parse((await stored(page, 'dt1:profile'))['dt1:profile']);

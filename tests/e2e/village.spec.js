@@ -69,8 +69,11 @@ test('a village head sets up by hand, records five petitions and finds them all 
   await expect(items.filter({ hasText: 'xóm 2' })).toContainText('Trần Văn An, Lê Thị Bình');
   await expect(items.filter({ hasText: 'xóm 2' })).toContainText('5 người cùng kiến nghị');
 
-  // No name given: raised by many citizens.
-  await expect(items.filter({ hasText: NFC }).getByText('Nhiều công dân')).toBeVisible();
+  // No name given by one person: it says so, not "many citizens · 1 person" (issue 18).
+  await expect(items.filter({ hasText: NFC }).getByText('Không ghi tên')).toBeVisible();
+  await expect(items.filter({ hasText: NFC })).not.toContainText('người cùng kiến nghị');
+  // Each new petition's field is chosen: the form does not keep the last one.
+  await expect(page.getByLabel('Lĩnh vực', { exact: true })).toHaveValue('');
 
   // The tố cáo is confidential, and says so; the others are not.
   await expect(items.filter({ hasText: 'lấn chiếm đất công' }).getByText('Danh tính được giữ bí mật')).toBeVisible();

@@ -292,9 +292,12 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-fn people(names: &[String], t: &'static crate::i18n::office::OfficeTexts) -> String {
+/// Who raised a petition: its names; without them, "many citizens" only when more than
+/// one backs it (one person without a name is not many).
+fn people(names: &[String], backers: u32, t: &'static crate::i18n::office::OfficeTexts) -> String {
     match names {
-        [] => t.many_citizens.to_string(),
+        [] if backers > 1 => t.many_citizens.to_string(),
+        [] => t.no_name.to_string(),
         names => names.join(", "),
     }
 }
@@ -453,7 +456,7 @@ fn Detail(id: PetitionId) -> impl IntoView {
             <details>
                 <summary>{t.village_text}</summary>
                 <p class="pre">{p.content.clone()}</p>
-                <p>{people(p.petitioners.names(), t)} " · " {p.address.clone()}</p>
+                <p>{people(p.petitioners.names(), p.backers, t)} " · " {p.address.clone()}</p>
             </details>
         }
     });
@@ -474,7 +477,7 @@ fn Detail(id: PetitionId) -> impl IntoView {
             <dl class="facts">
                 <dt>{t.petitioners}</dt>
                 <dd>
-                    {people(e.names(), t)}
+                    {people(e.names(), p.backers, t)}
                     {p.confidential.then(|| view! { " " <span class="badge secret">{t.confidential}</span> })}
                 </dd>
                 <dt>{t.address}</dt><dd>{e.address().to_string()}</dd>

@@ -103,8 +103,22 @@ pub fn SessionPage() -> impl IntoView {
     let phase = move || phase.get();
     let has_queue = move || has_queue.get();
     view! {
-        <section class="card" aria-labelledby="session-title">
-            <h1 id="session-title">{t.session_title}</h1>
+        <section class="card session-head" aria-labelledby="session-title">
+            <div class="head-row">
+                <h1 id="session-title">{t.session_title}</h1>
+                <div class="actions">
+                    {move || (phase() != Phase::Finished).then(|| view! {
+                        <button type="button" on:click=fill_queue>{t.fill_queue}</button>
+                    })}
+                    {move || (phase() == Phase::Preparing && has_queue()).then(|| view! {
+                        <button type="button" class="primary" on:click=start>{t.start_session}</button>
+                    })}
+                    {move || (phase() == Phase::Running && !confirming.get()).then(|| view! {
+                        <button type="button" on:click=move |_| confirming.set(true)>{t.finish_session}</button>
+                    })}
+                    <a class="button" href=Page::Projector.hash() target="_blank" rel="opener">{t.open_projector}</a>
+                </div>
+            </div>
             {move || (!has_queue()).then(|| view! { <p>{t.queue_empty}</p> })}
             {move || (phase() == Phase::Finished).then(|| view! {
                 <p class="ok">{t.finished_note} " " {publication_due(app)}</p>
@@ -119,18 +133,6 @@ pub fn SessionPage() -> impl IntoView {
                     </div>
                 </div>
             })}
-            <div class="actions">
-                {move || (phase() != Phase::Finished).then(|| view! {
-                    <button type="button" on:click=fill_queue>{t.fill_queue}</button>
-                })}
-                {move || (phase() == Phase::Preparing && has_queue()).then(|| view! {
-                    <button type="button" class="primary" on:click=start>{t.start_session}</button>
-                })}
-                {move || (phase() == Phase::Running && !confirming.get()).then(|| view! {
-                    <button type="button" on:click=move |_| confirming.set(true)>{t.finish_session}</button>
-                })}
-                <a class="button" href=Page::Projector.hash() target="_blank" rel="opener">{t.open_projector}</a>
-            </div>
         </section>
         <div class="session-grid">
             <Queue />

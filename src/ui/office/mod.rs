@@ -165,7 +165,7 @@ fn OfficeApp(store: IdbStore, migrated: Migration) -> impl IntoView {
                 }
             }}
         </main>
-        <div class="notice-area" role="status" aria-live="polite">
+        <div class="notice-area office-notice" role="status" aria-live="polite">
             {move || {
                 app.notice
                     .get()

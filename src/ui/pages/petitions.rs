@@ -75,12 +75,6 @@ fn PetitionForm() -> impl IntoView {
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if draft.with_untracked(|d| d.field.is_empty()) {
-            // The select shows its first field when none was chosen; take it.
-            if let Some(first) = fields.get_untracked().into_iter().next() {
-                draft.update(|d| d.field = first);
-            }
-        }
         match app.submit_draft() {
             Ok(()) => {
                 error.set(None);
@@ -135,6 +129,7 @@ fn PetitionForm() -> impl IntoView {
                     options=fields
                     selected=Signal::derive(move || draft.with(|d| d.field.clone()))
                     on_change=Callback::new(move |v: String| edit(&|d| d.field = v.clone()))
+                    first=t.choose_field
                 />
                 <fieldset class="field wide kinds">
                     <legend>{t.kind}</legend>
@@ -301,9 +296,19 @@ fn PetitionItem(
     // Every row has the same button names; the petition's text describes which one it is.
     let content_id = format!("content-{id}");
     let (id_edit, id_delete, id_sel, id_check) = (id.clone(), id.clone(), id.clone(), id);
+    // No names: "many citizens" only when more than one raised it.
     let who = match &petition.petitioners {
-        Petitioners::Many => t.many_citizens.to_string(),
+        Petitioners::Many if petition.backers > 1 => t.many_citizens.to_string(),
+        Petitioners::Many => t.no_name.to_string(),
         Petitioners::Named(names) => names.join(", "),
+    };
+    // The commune answered it: a change is asked for first.
+    let answered = !result.is_empty();
+    let go_on = move || {
+        !answered
+            || window()
+                .confirm_with_message(t.answered_change)
+                .unwrap_or(false)
     };
     let place = [petition.address.clone(), petition.phone.clone()]
         .into_iter()
@@ -321,15 +326,22 @@ fn PetitionItem(
             </p>
             <p class="content" id=content_id.clone()>{petition.content.clone()}</p>
             <p class="who">{who} {(!place.is_empty()).then(|| format!(" — {place}"))}</p>
-            <p class="backers">{(t.backers_count)(petition.backers)}</p>
+            {(petition.backers > 1)
+                .then(|| view! { <p class="backers">{(t.backers_count)(petition.backers)}</p> })}
             // Always there, empty (and hidden) without a result: one shape of row.
             <p class="result">{result}</p>
             <div class="row-actions">
                 <button type="button" aria-describedby=content_id.clone() on:click=move |_| {
+                    if !go_on() {
+                        return;
+                    }
                     app.start_edit(&id_edit);
                     crate::ui::focus("petition-content");
                 }>{t.edit}</button>
                 <button type="button" class="danger" aria-describedby=content_id.clone() on:click=move |_| {
+                    if !go_on() {
+                        return;
+                    }
                     selected.update(|s| s.retain(|x| *x != id_delete));
                     app.delete(&id_delete);
                     // The row is gone: keep keyboard users next to the way back.

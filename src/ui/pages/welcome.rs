@@ -20,6 +20,7 @@ fn start_with(app: AppState, profile: crate::domain::village::VillageProfile) {
 pub fn WelcomePage() -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
+    let setup = RwSignal::new(None::<CommuneSetup>);
     view! {
         <main id="main" class="welcome">
             <h1>{t.welcome_title}</h1>
@@ -45,18 +46,21 @@ pub fn WelcomePage() -> impl IntoView {
                     <span>{format!("{} ({})", t.role_office, t.role_office_later)}</span>
                 </label>
             </fieldset>
-            <SetupFromFile />
-            <SetupByHand />
+            <SetupFromFile setup />
+            // Typing the village in is for a tablet without the file: once a file is read,
+            // its one "Bắt đầu" is the only one.
+            <Show when=move || setup.with(Option::is_none)>
+                <SetupByHand />
+            </Show>
         </main>
     }
 }
 
 /// Loads the commune's setup file, then lets the head pick the village from its list.
 #[component]
-fn SetupFromFile() -> impl IntoView {
+fn SetupFromFile(setup: RwSignal<Option<CommuneSetup>>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
-    let setup = RwSignal::new(None::<CommuneSetup>);
     let error = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(String::new());
     let head = RwSignal::new(String::new());
@@ -81,15 +85,11 @@ fn SetupFromFile() -> impl IntoView {
                 None => Err(t.read_failed.to_string()),
             };
             match result {
+                // The head chooses the village: none is chosen for them.
                 Ok(s) => {
-                    let first = s
-                        .villages
-                        .first()
-                        .map(|v| v.name.clone())
-                        .unwrap_or_default();
                     setup.set(Some(s));
                     error.set(None);
-                    choose(first);
+                    choose(String::new());
                 }
                 // A refused file changes nothing: the previous choice (if any) stays.
                 Err(message) => error.set(Some(message)),
@@ -107,8 +107,9 @@ fn SetupFromFile() -> impl IntoView {
                 .position(|v| v.name == chosen.get_untracked())?;
             s.profile_for(index, &head.get_untracked())
         });
-        if let Some(p) = profile {
-            start_with(app, p);
+        match profile {
+            Some(p) => start_with(app, p),
+            None => error.set(Some(t.village_not_chosen.to_string())),
         }
     };
 
@@ -143,6 +144,7 @@ fn SetupFromFile() -> impl IntoView {
                         options=villages
                         selected=chosen
                         on_change=Callback::new(choose)
+                        first=t.choose_village
                     />
                     <TextField
                         label=t.village_head.to_string()
