@@ -95,7 +95,7 @@ test('a petition can be added with the keyboard alone, from the first start on',
   await expect(page.getByRole('status').getByText('Đã lưu kiến nghị.')).toBeVisible();
   const first = petitionItems(page).filter({ hasText: 'Đề nghị lắp thêm đèn đường' });
   await expect(first).toContainText('Tố cáo');
-  await expect(first).toContainText('Xây dựng cơ bản');
+  await expect(first).toContainText('Đất đai');
   await expect(first).toContainText('Vũ Thị Mai');
   await expect(first).toContainText('3 người cùng kiến nghị');
   await expect(first).toContainText('Danh tính được giữ bí mật');
@@ -175,6 +175,7 @@ test('no serious or critical axe violation on the main pages', async ({ page }) 
   expect(await seriousViolations(page), 'welcome, setup file read').toEqual([]);
 
   // Petitions, with some entries, a confidential one, an error and the undo message.
+  await page.getByLabel('Thôn của bạn', { exact: true }).selectOption('Thôn 1');
   await page.getByRole('button', { name: 'Bắt đầu' }).first().click();
   await addPetition(page, { content: 'Đề nghị sửa cầu tràn', field: 'Văn hóa - Xã hội', names: 'Trần Văn An', backers: 4 });
   await addPetition(page, { content: 'Tố cáo việc lấn chiếm đất', field: 'Đất đai', kind: 'Tố cáo', names: 'Người A' });

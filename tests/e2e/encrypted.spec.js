@@ -79,7 +79,7 @@ test('a tablet exports a bundle encrypted for the office, which alone can read i
   const picker = page.getByLabel('Chọn các tệp…', { exact: true });
   await picker.setInputFiles([textFile(sealed.name, sealed.text)]);
   await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
-  const row = page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Thôn 1', exact: true }) });
+  const row = page.getByRole('region', { name: 'Kết quả nhận tệp' }).getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Thôn 1', exact: true }) });
   await expect(row.getByRole('cell')).toHaveText(['3', '0', '0', '0', '0']);
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await expect(page.getByText('3 kiến nghị', { exact: true })).toBeVisible();

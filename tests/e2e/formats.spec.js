@@ -190,8 +190,8 @@ test('an office of the 2026-12-01 release (entries stored as text) opens with it
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await page.getByRole('button', { name: /chế độ trợ cấp cho người cao tuổi/ }).click();
   await page.getByLabel('Bộ phận', { exact: true }).last().selectOption('Chính sách xã hội');
-  await page.getByRole('button', { name: 'Lưu giao việc' }).click();
-  await expect(page.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lưu phân loại và giao việc' }).click();
+  await expect(page.getByRole('status').getByText('Đã lưu phân loại và giao việc.')).toBeVisible();
   await page.reload();
   await expect(page.getByText('4 kiến nghị', { exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Theo bộ phận' }).click();
@@ -238,8 +238,8 @@ test('an office of the 2026-12-03 release (entries stored whole as bytes, one ov
   await page.getByLabel('Tìm kiếm', { exact: true }).fill('kien nghi so 77');
   await page.getByRole('button', { name: /Kiến nghị số 77:/ }).click();
   await page.getByLabel('Bộ phận', { exact: true }).last().selectOption('Địa chính');
-  await page.getByRole('button', { name: 'Lưu giao việc' }).click();
-  await expect(page.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
+  await page.getByRole('button', { name: 'Lưu phân loại và giao việc' }).click();
+  await expect(page.getByRole('status').getByText('Đã lưu phân loại và giao việc.')).toBeVisible();
   const records = await officeRecords(page);
   const pieces = Object.keys(records).filter((k) => k.startsWith('dt1:o:v:thon-1'));
   expect(pieces[0]).toBe('dt1:o:v:thon-1');

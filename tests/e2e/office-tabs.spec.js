@@ -19,9 +19,9 @@ async function importBundle(page, file) {
 /** Opens a petition on the list and assigns it to a department. */
 async function assign(page, content, department) {
   await page.getByRole('button', { name: new RegExp(content.slice(0, 25)) }).click();
-  const detail = page.locator('section').filter({ has: page.getByRole('button', { name: 'Lưu giao việc' }) }).last();
+  const detail = page.locator('section').filter({ has: page.getByRole('button', { name: 'Lưu phân loại và giao việc' }) }).last();
   await detail.getByLabel('Bộ phận', { exact: true }).selectOption(department);
-  await detail.getByRole('button', { name: 'Lưu giao việc' }).click();
+  await detail.getByRole('button', { name: 'Lưu phân loại và giao việc' }).click();
 }
 
 test('two office tabs follow each other, and a stale tab never overwrites the other', async ({ page, context }) => {
@@ -41,7 +41,7 @@ test('two office tabs follow each other, and a stale tab never overwrites the ot
 
   // An assignment in the second shows in the first.
   await assign(other, ROAD, 'Địa chính');
-  await expect(other.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
+  await expect(other.getByRole('status').getByText('Đã lưu phân loại và giao việc.')).toBeVisible();
   await page.getByRole('link', { name: 'Theo bộ phận' }).click();
   await page.getByLabel('Bộ phận', { exact: true }).selectOption('Địa chính');
   await expect(page.getByText('0 nhóm và 1 kiến nghị riêng lẻ')).toBeVisible();
@@ -55,7 +55,7 @@ test('two office tabs follow each other, and a stale tab never overwrites the ot
   // of the stale tab that landed would put that petition back with Địa chính.
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await assign(page, ROAD, 'Tư pháp');
-  await expect(page.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
+  await expect(page.getByRole('status').getByText('Đã lưu phân loại và giao việc.')).toBeVisible();
   await other.waitForTimeout(300);
   await expect(other.getByText('2 kiến nghị', { exact: true })).toBeVisible();
   // …so its next action is refused rather than written over that import; it then shows
@@ -65,7 +65,7 @@ test('two office tabs follow each other, and a stale tab never overwrites the ot
   await expect(other.getByText('3 kiến nghị', { exact: true })).toBeVisible();
   await other.evaluate(() => { window.__deaf = false; });
   await assign(other, LIGHT, 'Công an');
-  await expect(other.getByRole('status').getByText('Đã lưu giao việc.')).toBeVisible();
+  await expect(other.getByRole('status').getByText('Đã lưu phân loại và giao việc.')).toBeVisible();
 
   // Nothing was lost: after a reload the first tab has all three petitions, both
   // assignments (the road's as the first tab last made it), and the second village's import.

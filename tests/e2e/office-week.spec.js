@@ -56,14 +56,32 @@ test("the office's week: who has sent, who prepares what, and a session that end
   await page.reload();
   await check();
 
+  // Two petitions go to the office in one save: chosen on the list, assigned at once.
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  await page.getByRole('button', { name: 'Chọn tất cả kiến nghị đang hiện' }).click();
+  const bulk = page.getByRole('region', { name: /^Phân loại và giao việc cho/ });
+  await expect(bulk.getByRole('heading')).toHaveText('Phân loại và giao việc cho 3 kiến nghị đã chọn');
+  await page.getByRole('checkbox', { name: `Chọn: ${ROAD}` }).uncheck();
+  await expect(bulk.getByRole('heading')).toHaveText('Phân loại và giao việc cho 2 kiến nghị đã chọn');
+  await bulk.getByRole('button', { name: 'Áp dụng cho 2 kiến nghị' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Hãy chọn lĩnh vực, loại hoặc bộ phận cần đổi cho các kiến nghị đã chọn.');
+  await label(bulk, 'Bộ phận').selectOption('Văn phòng');
+  await label(bulk, 'Cán bộ phụ trách').fill('Lê Thị Văn');
+  await bulk.getByRole('button', { name: 'Áp dụng cho 2 kiến nghị' }).click();
+  await expect(status(page, 'Đã lưu phân loại và giao việc cho 2 kiến nghị.')).toBeVisible();
+  await expect(bulk).toHaveCount(0);
+  await page.getByRole('link', { name: 'Theo bộ phận' }).click();
+  await label(page, 'Bộ phận').selectOption('Văn phòng');
+  await expect(page.getByText('0 nhóm và 2 kiến nghị riêng lẻ')).toBeVisible();
+
   // The road goes to Địa chính, which prepares its answer.
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await page.getByRole('button', { name: new RegExp(ROAD.slice(0, 25)) }).click();
-  const detail = page.locator('section').filter({ has: page.getByRole('button', { name: 'Lưu giao việc' }) }).last();
+  const detail = page.locator('section').filter({ has: page.getByRole('button', { name: 'Lưu phân loại và giao việc' }) }).last();
   await label(detail, 'Bộ phận').selectOption('Địa chính');
   await label(detail, 'Cán bộ phụ trách').fill('Phạm Thị Địa');
-  await detail.getByRole('button', { name: 'Lưu giao việc' }).click();
-  await expect(status(page, 'Đã lưu giao việc.')).toBeVisible();
+  await detail.getByRole('button', { name: 'Lưu phân loại và giao việc' }).click();
+  await expect(status(page, 'Đã lưu phân loại và giao việc.')).toBeVisible();
   await page.getByRole('link', { name: 'Theo bộ phận' }).click();
   await label(page, 'Bộ phận').selectOption('Địa chính');
   const matter = page.getByRole('listitem').filter({ hasText: ROAD });

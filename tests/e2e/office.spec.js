@@ -56,7 +56,7 @@ test('the office sets up, imports every village with bad files among them, group
     asFile(b1.name, b1.text), asFile(b2.name, b2.text), truncated, tampered, otherCommune, asFile(b3.name, b3.text),
   ]);
   await expect(page.getByRole('status').getByText('Đã nhận 3/6 tệp.')).toBeVisible();
-  const summary = page.getByRole('table');
+  const summary = page.getByRole('region', { name: 'Kết quả nhận tệp' }).getByRole('table');
   const row = (village) => summary.getByRole('row').filter({ has: page.getByRole('rowheader', { name: village, exact: true }) });
   // Columns: new, updated, unchanged, conflicting, deleted by the village.
   await expect(row('Thôn 1').getByRole('cell')).toHaveText(['2', '0', '0', '0', '0']);

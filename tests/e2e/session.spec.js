@@ -343,7 +343,7 @@ test('after the session the office follows up each open matter, prints a reply a
   expect(reply).toContain('Thủ tục chứng thực còn chậm');
   // Addressed to the petitioner by name (issue 18).
   expect(reply).toContain('Kính gửi: Ông/Bà Trần Văn Chứng (Thôn 1).');
-  expect(reply).toContain('ngày 05/09/2026, Ông/Bà Trần Văn Chứng (Thôn 1) có ý kiến');
+  expect(reply.replace(/\s+/g, ' ')).toContain('ngày 05/09/2026, Ông/Bà Trần Văn Chứng (Thôn 1) có ý kiến');
   expect(reply).toContain('trực chứng thực các ngày trong tuần');
   expect(reply).not.toContain('Theo dõi trả lời sau đối thoại');
 

@@ -715,3 +715,64 @@ fn the_import_page_knows_who_has_sent_who_sent_again_and_who_is_missing_after_a_
         (1, "")
     );
 }
+
+#[test]
+fn many_petitions_are_classified_and_assigned_in_one_save_a_grouped_one_through_its_group() {
+    use doithoai::domain::office::register::BulkChange;
+    let mut r = Register::default();
+    let ps: Vec<Petition> = (1..=4).map(|i| petition(i, "Đường xuống cấp")).collect();
+    import(&mut r, &bundle("Cẩm Quang", 0, &ps[..2], 1)).unwrap();
+    import(&mut r, &bundle("Cẩm Quang", 2, &ps[2..], 1)).unwrap();
+    let g = r
+        .create_group("Đường", "Đất đai", &[ps[0].id.clone(), ps[2].id.clone()])
+        .unwrap();
+    let change = BulkChange {
+        field: Some("Xây dựng cơ bản".into()),
+        kind: Some(Kind::Report),
+        assign: Some(("Địa chính".into(), "Bà Hoa".into())),
+    };
+    let before = r.clone();
+    // One unknown petition: nothing changes at all.
+    let unknown = PetitionId::from_random([99; 16]);
+    let ids = [
+        ps[0].id.clone(),
+        ps[1].id.clone(),
+        ps[2].id.clone(),
+        unknown,
+    ];
+    assert_eq!(
+        r.apply_many(&ids, &change),
+        Err(ActionError::UnknownPetition)
+    );
+    assert_eq!(r, before);
+
+    let touched = r.apply_many(&ids[..3], &change).unwrap();
+    assert_eq!(touched, ["thon-1", "thon-3"]);
+    for p in &ps[..3] {
+        let e = r.get(&p.id).unwrap();
+        assert_eq!((e.field(), e.kind()), ("Xây dựng cơ bản", Kind::Report));
+    }
+    // The grouped ones are answered with their group: the group is assigned.
+    let group = r.group(&g).unwrap();
+    assert_eq!(
+        (group.department.as_deref(), group.official.as_str()),
+        (Some("Địa chính"), "Bà Hoa")
+    );
+    assert_eq!(
+        r.get(&ps[1].id).unwrap().office.department.as_deref(),
+        Some("Địa chính")
+    );
+    // The one not chosen is untouched.
+    assert_eq!(r.get(&ps[3].id).unwrap(), before.get(&ps[3].id).unwrap());
+    // Only the classification: the assignment stays.
+    let only = BulkChange {
+        field: Some("Đất đai".into()),
+        ..BulkChange::default()
+    };
+    r.apply_many(&[ps[1].id.clone()], &only).unwrap();
+    let e = r.get(&ps[1].id).unwrap();
+    assert_eq!(
+        (e.field(), e.office.department.as_deref()),
+        ("Đất đai", Some("Địa chính"))
+    );
+}

@@ -177,6 +177,15 @@ pub struct Group {
     pub draft: String,
 }
 
+/// One change a person makes to many petitions at once; `None` leaves that part as it
+/// is. `assign` is the department and the official (empty when not named).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BulkChange {
+    pub field: Option<String>,
+    pub kind: Option<Kind>,
+    pub assign: Option<(String, String)>,
+}
+
 /// A draft answer as it is kept: cleaned, and no longer than the answer it starts.
 fn draft_answer(text: &str) -> Result<String, ActionError> {
     let text = clean(text);
@@ -601,6 +610,45 @@ impl Register {
         e.office.field = (field != e.original.field).then_some(field);
         e.office.kind = (kind != e.original.kind).then_some(kind);
         Ok(())
+    }
+
+    /// Applies one change to many petitions in one save, or to none if one of them is
+    /// not in the register: the field and kind to each petition; the assignment to the
+    /// group a petition is in (a group is answered as one), else to the petition.
+    /// Returns the villages whose entries changed, sorted, for the store.
+    pub fn apply_many(
+        &mut self,
+        ids: &[PetitionId],
+        change: &BulkChange,
+    ) -> Result<Vec<String>, ActionError> {
+        if ids.iter().any(|id| !self.index.contains_key(id)) {
+            return Err(ActionError::UnknownPetition);
+        }
+        let mut villages = Vec::new();
+        for id in ids {
+            if change.field.is_some() || change.kind.is_some() {
+                let e = self.get(id).ok_or(ActionError::UnknownPetition)?;
+                let field = change
+                    .field
+                    .clone()
+                    .unwrap_or_else(|| e.field().to_string());
+                let kind = change.kind.unwrap_or_else(|| e.kind());
+                self.reclassify(id, &field, kind)?;
+            }
+            if let Some((department, official)) = &change.assign {
+                match self.membership.get(id).copied() {
+                    Some(g) => {
+                        let group = self.groups[g].id.clone();
+                        self.assign_group(&group, Some(department), official)?;
+                    }
+                    None => self.assign_petition(id, Some(department), official)?,
+                }
+            }
+            villages.push(self.get(id).map(|e| e.village.clone()).unwrap_or_default());
+        }
+        villages.sort_unstable();
+        villages.dedup();
+        Ok(villages)
     }
 
     /// Converts a petition's texts typed in a legacy encoding (`Entry::legacy_texts`);

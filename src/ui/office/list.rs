@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::state::OfficeState;
 use crate::domain::office::history::History;
 use crate::domain::office::list::{select_after, ListFilter, Sort};
-use crate::domain::office::register::{Entry, OfficeStatus};
+use crate::domain::office::register::{BulkChange, Entry, OfficeStatus};
 use crate::domain::petition::{Kind, PetitionId};
 use crate::domain::time::{format_date, vietnam_date};
 use crate::ui::components::{PairSelect, SelectField, TextField};
@@ -65,6 +65,8 @@ pub fn ListPage() -> impl IntoView {
     };
     let choice = |pairs: Vec<(String, String)>| pairs;
 
+    // The petitions chosen for one change to all of them (see `Bulk`).
+    let chosen = RwSignal::new(Vec::<PetitionId>::new());
     let rows = move || {
         let hits = hits.get();
         app.register.with(|r| {
@@ -76,8 +78,27 @@ pub fn ListPage() -> impl IntoView {
                     let open_id = id.clone();
                     let status = r.status(e);
                     let group = r.group_of(e.id()).map(|g| g.title.clone());
+                    let (pick, is_picked) = (id.clone(), id.clone());
+                    let text = excerpt(e.content());
                     view! {
-                        <li class="row" class:withdrawn=!e.is_active()>
+                        <li class="row picked-row" class:withdrawn=!e.is_active()>
+                            {e.is_active().then(|| view! {
+                                <input
+                                    type="checkbox"
+                                    class="pick"
+                                    aria-label=format!("{}: {text}", t.pick)
+                                    prop:checked=move || chosen.with(|c| c.contains(&is_picked))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        chosen.update(|c| {
+                                            c.retain(|x| *x != pick);
+                                            if on {
+                                                c.push(pick.clone());
+                                            }
+                                        });
+                                    }
+                                />
+                            })}
                             <button
                                 type="button"
                                 class="row-open"
@@ -170,6 +191,22 @@ pub fn ListPage() -> impl IntoView {
                     if n > SHOWN { (t.shown_of)(SHOWN, n) } else { (t.found)(n) }
                 }}
             </p>
+            <div class="actions">
+                <button type="button" on:click=move |_| {
+                    let shown: Vec<PetitionId> = hits.with_untracked(|h| {
+                        app.register.with_untracked(|r| {
+                            h.iter()
+                                .take(SHOWN)
+                                .map(|&i| &r.entries()[i])
+                                .filter(|e| e.is_active())
+                                .map(|e| e.id().clone())
+                                .collect()
+                        })
+                    });
+                    chosen.set(shown);
+                }>{t.pick_shown}</button>
+            </div>
+            {move || chosen.with(|c| !c.is_empty()).then(|| view! { <Bulk chosen /> })}
             <ul class="rows">{rows}</ul>
         </section>
         // Drawn again after every change of the register, so an action shows at once.
@@ -178,6 +215,58 @@ pub fn ListPage() -> impl IntoView {
             app.open.get().map(|id| view! { <Detail id /> })
         }}
         {move || app.closed.with(|c| !c.is_empty()).then(|| view! { <HistorySearch /> })}
+    }
+}
+
+/// One change to every chosen petition, in one save: the field, the kind, the department
+/// and official (a grouped petition's group is assigned). What is left on "keep" stays.
+#[component]
+fn Bulk(chosen: RwSignal<Vec<PetitionId>>) -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    let field = RwSignal::new(String::new());
+    let kind = RwSignal::new(String::new());
+    let department = RwSignal::new(String::new());
+    let official = RwSignal::new(String::new());
+    let apply = move |_| {
+        let ids = chosen.get_untracked();
+        let department = department.get_untracked();
+        let change = BulkChange {
+            field: Some(field.get_untracked()).filter(|f| !f.is_empty()),
+            kind: Kind::from_code(&kind.get_untracked()),
+            assign: (!department.is_empty()).then(|| (department, official.get_untracked())),
+        };
+        if change == BulkChange::default() {
+            return app.fail(t.bulk_nothing);
+        }
+        let villages: Vec<String> = ids.iter().flat_map(|id| app.village_of(id)).collect();
+        let done = (t.bulk_done)(ids.len());
+        if app.act(villages, done, move |r| {
+            r.apply_many(&ids, &change).map(|_| ())
+        }) {
+            chosen.set(Vec::new());
+        }
+    };
+    view! {
+        <section class="bulk" aria-labelledby="bulk-title">
+            <h2 id="bulk-title">{move || (t.bulk_title)(chosen.with(Vec::len))}</h2>
+            <div class="form">
+                <SelectField label=t.field.to_string() options=Signal::derive(move || app.fields()) selected=field on_change=Callback::new(move |v| field.set(v)) first=t.keep />
+                <PairSelect
+                    label=t.kind
+                    options=Signal::stored(Kind::ALL.iter().map(|k| (k.code().to_string(), crate::i18n::VI.kind(*k).to_string())).collect::<Vec<_>>())
+                    selected=kind
+                    on_change=Callback::new(move |v| kind.set(v))
+                    first=t.keep
+                />
+                <SelectField label=t.department.to_string() options=Signal::derive(move || app.departments()) selected=department on_change=Callback::new(move |v| department.set(v)) first=t.keep />
+                <TextField label=t.official.to_string() value=official on_input=Callback::new(move |v| official.set(v)) />
+                <div class="actions wide">
+                    <button type="button" class="primary" on:click=apply>{move || (t.bulk_apply)(chosen.with(Vec::len))}</button>
+                    <button type="button" on:click=move |_| chosen.set(Vec::new())>{t.bulk_clear}</button>
+                </div>
+            </div>
+        </section>
     }
 }
 
@@ -340,16 +429,9 @@ fn Detail(id: PetitionId) -> impl IntoView {
     let join = RwSignal::new(String::new());
     let legacy = e.legacy_texts();
     let village_code = e.village.clone();
-    let (id1, id2, id3, id4, id5, id6) = (
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-        id.clone(),
-    );
+    let (id1, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
     let v = vec![village_code];
-    let (v1, v2, v3, v4, v5, v6) = (v.clone(), v.clone(), v.clone(), v.clone(), v.clone(), v);
+    let (v1, v3, v4, v5, v6) = (v.clone(), v.clone(), v.clone(), v.clone(), v);
     let join_group = move |_| {
         let g = join.get_untracked();
         if g.is_empty() {
@@ -374,19 +456,15 @@ fn Detail(id: PetitionId) -> impl IntoView {
             </div>
         }
     });
-    let reclassify = move |_| {
+    // The classification and the assignment, in one save.
+    let save = move |_| {
         let k = Kind::from_code(&kind.get_untracked()).unwrap_or(Kind::Recommendation);
         let f = field.get_untracked();
-        let id = id1.clone();
-        app.act(v1.clone(), t.reclassified, move |r| {
-            r.reclassify(&id, &f, k)
-        });
-    };
-    let assign = move |_| {
         let d = department.get_untracked();
         let o = official.get_untracked();
-        let id = id2.clone();
-        app.act(v2.clone(), t.assigned, move |r| {
+        let id = id1.clone();
+        app.act(v1.clone(), t.assigned, move |r| {
+            r.reclassify(&id, &f, k)?;
             r.assign_petition(&id, Some(d.as_str()), &o)
         });
     };
@@ -497,7 +575,6 @@ fn Detail(id: PetitionId) -> impl IntoView {
                     selected=kind
                     on_change=Callback::new(move |v| kind.set(v))
                 />
-                <div class="actions wide"><button type="button" on:click=reclassify>{t.save_classification}</button></div>
             </div>
             <h3>{t.assign}</h3>
             {group.map(|(title, dept)| view! {
@@ -506,7 +583,7 @@ fn Detail(id: PetitionId) -> impl IntoView {
             <div class="form">
                 <SelectField label=t.department.to_string() options=Signal::stored(dept_options) selected=department on_change=Callback::new(move |v| department.set(v)) first=t.none />
                 <TextField label=t.official.to_string() value=official on_input=Callback::new(move |v| official.set(v)) />
-                <div class="actions wide"><button type="button" class="primary" on:click=assign>{t.save_assignment}</button></div>
+                <div class="actions wide"><button type="button" class="primary" on:click=save>{t.save_assignment}</button></div>
             </div>
             {join_view}
             <button type="button" on:click=move |_| app.open.set(None)>{t.close_detail}</button>

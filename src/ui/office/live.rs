@@ -436,7 +436,7 @@ fn CurrentItem(n: usize, item: Item) -> impl IntoView {
                     </fieldset>
                     {kind_fields}
                     <ErrorText message=error />
-                    <div class="actions wide">
+                    <div class="actions record">
                         <button type="submit" class="primary">{t.record}</button>
                         <button type="button" on:click=next>{t.next_question}</button>
                     </div>

@@ -420,7 +420,7 @@ impl OfficeState {
     pub fn act(
         self,
         villages: Vec<String>,
-        done: &'static str,
+        done: impl Into<String> + 'static,
         action: impl FnOnce(&mut Register) -> Result<(), ActionError>,
     ) -> bool {
         let mut result = Ok(());
@@ -450,7 +450,7 @@ impl OfficeState {
         });
         leptos::task::spawn_local(async move {
             if self.commit().await.is_ok() {
-                self.say(done);
+                self.say(done.into());
             }
         });
         true
