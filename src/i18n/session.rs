@@ -400,7 +400,7 @@ pub const VI: SessionTexts = SessionTexts {
     results_file_intro: "Tệp kết quả gửi trưởng thôn (qua Zalo hoặc USB): máy tính bảng của thôn nạp tệp và hiện câu trả lời bên mỗi kiến nghị, để thông báo cho bà con ở buổi họp thôn sau. Tệp không có tên, số điện thoại của người kiến nghị.",
     all_villages: "Tất cả các thôn",
     export_results: "Xuất tệp kết quả",
-    results_exported: |n| format!("Đã xuất tệp kết quả của {n} kiến nghị."),
+    results_exported: |n| format!("Đã xuất tệp kết quả của {n} kiến nghị. Gửi tệp này cho trưởng thôn (qua Zalo hoặc USB): trên máy tính bảng, vào “Gửi về xã”, chọn “Nhận tệp kết quả…” để xem câu trả lời và đọc cho bà con ở buổi họp thôn."),
 
     nav_report: "Báo cáo",
     report_title: "Báo cáo kết quả đối thoại",

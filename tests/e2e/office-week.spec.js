@@ -4,7 +4,7 @@
 // a confirmation that gives the results' deadline.
 import { test, expect } from '@playwright/test';
 import { seriousViolations } from './fixtures/app.js';
-import { asFile, setUpOffice, villageBundle } from './fixtures/office.js';
+import { asFile, downloaded, setUpOffice, villageBundle } from './fixtures/office.js';
 import { label, next, record, status, ANSWERED } from './fixtures/session.js';
 
 const ROAD = 'Đường liên thôn đoạn qua xóm Bàu xuống cấp, nhiều ổ gà';
@@ -18,6 +18,18 @@ test("the office's week: who has sent, who prepares what, and a session that end
   // Monday 31/08/2026, 09:00 in Vietnam.
   await page.clock.setFixedTime(new Date('2026-08-31T02:00:00Z'));
   await setUpOffice(page);
+  // The setup file goes out with what to do with it; the village head's app is linked
+  // from here, not from the office's menu.
+  const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
+  expect(setup.name).toMatch(/^thiet-lap_cam-quang/);
+  await expect(page.getByRole('status')).toContainText(`Đã tải tệp thiết lập “${setup.name}” về máy. Gửi tệp này cho các trưởng thôn`);
+  await expect(page.getByRole('navigation').getByRole('link', { name: /trưởng thôn/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Mở ứng dụng của trưởng thôn' })).toHaveAttribute('href', '../');
+  for (const phase of ['Chuẩn bị', 'Phiên đối thoại', 'Sau phiên']) {
+    await expect(page.getByRole('navigation').getByRole('group', { name: phase })).toBeVisible();
+  }
+  const header = await page.getByRole('banner').boundingBox();
+  expect(header.height, 'the header at 1366×768').toBeLessThan(90);
 
   // Before anything came: every village is missing.
   await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
@@ -35,6 +47,8 @@ test("the office's week: who has sent, who prepares what, and a session that end
   await expect(status(page, 'Đã nhận 2/2 tệp.')).toBeVisible();
   await label(page, 'Chọn các tệp…').setInputFiles([asFile('kien-nghi_thon-1 (1).json', thon1.buffer.toString('utf8'))]);
   await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();
+  // A message that reports no failure closes by itself once there was time to read it.
+  await expect(status(page, 'Đã nhận 1/1 tệp.')).toHaveCount(0, { timeout: 15_000 });
 
   const check = async () => {
     await expect(arrivals).toContainText('Đã nhận tệp của 2/3 thôn.');
@@ -64,7 +78,7 @@ test("the office's week: who has sent, who prepares what, and a session that end
   await page.getByRole('checkbox', { name: `Chọn: ${ROAD}` }).uncheck();
   await expect(bulk.getByRole('heading')).toHaveText('Phân loại và giao việc cho 2 kiến nghị đã chọn');
   await bulk.getByRole('button', { name: 'Áp dụng cho 2 kiến nghị' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Hãy chọn lĩnh vực, loại hoặc bộ phận cần đổi cho các kiến nghị đã chọn.');
+  await expect(page.getByRole('alert')).toContainText('Hãy chọn lĩnh vực, loại hoặc bộ phận cần đổi cho các kiến nghị đã chọn.');
   await label(bulk, 'Bộ phận').selectOption('Văn phòng');
   await label(bulk, 'Cán bộ phụ trách').fill('Lê Thị Văn');
   await bulk.getByRole('button', { name: 'Áp dụng cho 2 kiến nghị' }).click();
