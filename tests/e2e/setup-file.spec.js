@@ -65,6 +65,7 @@ test('the good setup file sets up the village picked from its list, with the com
   await expect(page.getByRole('button', { name: 'Bắt đầu' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Bắt đầu' }).click();
   await expect(page.getByRole('alert')).toHaveText('Hãy chọn thôn của bạn trong danh sách.');
+  await expect(page.getByRole('alert')).toBeInViewport();
   expect(await stored(page, 'dt1:profile')).toEqual({});
   await village.selectOption('Thôn 2');
   // The head's name comes from the file (and could be corrected).

@@ -87,6 +87,43 @@ fn the_queue_holds_each_group_once_and_each_lone_petition_by_field() {
 }
 
 #[test]
+fn a_petition_without_names_is_many_citizens_only_when_many_back_it() {
+    let unnamed = |seed: u8, backers: &str| {
+        let values = PetitionDraft {
+            content: format!("Kiến nghị không ghi tên {seed}"),
+            field: "Đất đai".into(),
+            kind_code: "kien_nghi".into(),
+            backers: backers.into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        doithoai::domain::petition::Petition::new(
+            PetitionId::from_random([seed; 16]),
+            values,
+            at(1),
+        )
+    };
+    let mut r = doithoai::domain::office::register::Register::default();
+    import(
+        &mut r,
+        &bundle("Cẩm Quang", 0, &[unnamed(7, "1"), unnamed(8, "12")], 1),
+    )
+    .unwrap();
+    let items = questions(&r, &setup(), at(600));
+    let asker = |text: &str| {
+        items
+            .iter()
+            .find(|i| i.text.ends_with(text))
+            .unwrap()
+            .asker
+            .clone()
+    };
+    assert_eq!(asker("7"), Asker::Anonymous);
+    assert_eq!(asker("8"), Asker::Many);
+}
+
+#[test]
 fn what_a_department_prepared_reaches_the_outcome_form_and_survives_a_reload() {
     let (mut r, ids) = register_with_a_group();
     let group = r.groups()[0].id.clone();

@@ -97,7 +97,7 @@ pub enum Asker {
     Named(String),
     /// "Nhiều công dân", or a group of petitions from several villages.
     Many,
-    /// From the floor, without a name.
+    /// Without a name: from the floor, or a petition one person raised without giving it.
     Anonymous,
     /// The identity is protected (a denunciation, or marked so): the name never enters
     /// the session's data, so no screen or printout of it can show it.

@@ -14,8 +14,10 @@ fn asker_of(e: &Entry) -> Asker {
     if e.original.confidential {
         return Asker::Confidential;
     }
+    // No names: "many citizens" only when more than one backs it (one is not many).
     match e.names() {
-        [] => Asker::Many,
+        [] if e.original.backers > 1 => Asker::Many,
+        [] => Asker::Anonymous,
         names => Asker::Named(names.join(", ")),
     }
 }

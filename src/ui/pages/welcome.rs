@@ -62,6 +62,8 @@ fn SetupFromFile(setup: RwSignal<Option<CommuneSetup>>) -> impl IntoView {
     let app = expect_context::<AppState>();
     let t = app.texts();
     let error = RwSignal::new(None::<String>);
+    // "Choose your village", said beside the list and the button, not above the file.
+    let unchosen = RwSignal::new(None::<String>);
     let chosen = RwSignal::new(String::new());
     let head = RwSignal::new(String::new());
 
@@ -72,6 +74,7 @@ fn SetupFromFile(setup: RwSignal<Option<CommuneSetup>>) -> impl IntoView {
                 .map(|v| v.head.clone())
         });
         head.set(village_head.unwrap_or_default());
+        unchosen.set(None);
         chosen.set(name);
     };
 
@@ -109,7 +112,7 @@ fn SetupFromFile(setup: RwSignal<Option<CommuneSetup>>) -> impl IntoView {
         });
         match profile {
             Some(p) => start_with(app, p),
-            None => error.set(Some(t.village_not_chosen.to_string())),
+            None => unchosen.set(Some(t.village_not_chosen.to_string())),
         }
     };
 
@@ -151,6 +154,7 @@ fn SetupFromFile(setup: RwSignal<Option<CommuneSetup>>) -> impl IntoView {
                         value=head
                         on_input=Callback::new(move |v| head.set(v))
                     />
+                    <ErrorText message=unchosen />
                     <button type="submit" class="primary">{t.start}</button>
                 </form>
             </Show>
