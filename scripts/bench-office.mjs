@@ -597,7 +597,7 @@ async function importFiles(st, srv, files, o, label) {
     measures: performance.getEntriesByName('office-import', 'measure').map((m) => m.duration),
     keyMeasures: performance.getEntriesByName('office-import-keys', 'measure').map((m) => m.duration),
     wall: window.__import.t1 - window.__import.t0,
-    rows: [...document.querySelectorAll('table tbody tr')].map((tr) =>
+    rows: [...document.querySelectorAll('[aria-labelledby="summary-title"] table tbody tr')].map((tr) =>
       [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim()),
     ),
   }));

@@ -53,6 +53,17 @@ pub(crate) fn bundle(
     petitions: &[Petition],
     sequence: u32,
 ) -> String {
+    bundle_with_meeting(commune, village, petitions, sequence, None)
+}
+
+/// [`bundle`] with the village meeting's record.
+pub(crate) fn bundle_with_meeting(
+    commune: &str,
+    village: usize,
+    petitions: &[Petition],
+    sequence: u32,
+    meeting: Option<&doithoai::domain::village::Meeting>,
+) -> String {
     let s = setup();
     let v = &s.villages[village];
     let profile = VillageProfile {
@@ -71,7 +82,7 @@ pub(crate) fn bundle(
         sequence,
         now: at(100 + i64::from(sequence)),
     };
-    build_village_bundle(&profile, None, petitions, &ctx).to_json()
+    build_village_bundle(&profile, meeting, petitions, &ctx).to_json()
 }
 
 pub(crate) fn import(
@@ -642,24 +653,7 @@ fn the_import_page_knows_who_has_sent_who_sent_again_and_who_is_missing_after_a_
         attendance: 57,
         ..Meeting::planned("")
     };
-    let v = &s.villages[2];
-    let profile = VillageProfile {
-        commune: "Cẩm Quang".into(),
-        province: String::new(),
-        village_code: v.code.clone(),
-        village: v.name.clone(),
-        head: v.head.clone(),
-        fields: s.fields.clone(),
-        dialogue: None,
-        office_key: None,
-    };
-    let ctx = ExportContext {
-        app_version: "0.1.0",
-        device_id: "9b1c1c9e-8a52-4d0b-9a3e-2b7f5e1c0d44",
-        sequence: 1,
-        now: at(650),
-    };
-    let with_meeting = build_village_bundle(&profile, Some(&meeting), &ps[2..], &ctx).to_json();
+    let with_meeting = bundle_with_meeting("Cẩm Quang", 2, &ps[2..], 1, Some(&meeting));
     // A hostile file name is kept only as it can be shown.
     let long = format!("\u{202e}{}.json", "x".repeat(500));
     take(&mut r, &with_meeting, &long, false, 800);
