@@ -1,11 +1,12 @@
 // The office's week between the village meetings and the report (issue 18), as its staff
 // live it: two villages have sent and one has not, one sent twice; the page says so after
-// a reload; a department prepares an answer that reaches the session; the session ends on
-// a confirmation that gives the results' deadline.
+// a reload; petitions are assigned many at once; a department prepares an answer that
+// reaches the session; the projector shows each outcome; the session ends on a
+// confirmation that gives the results' deadline, and the results are made public on time.
 import { test, expect } from '@playwright/test';
 import { seriousViolations } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageBundle } from './fixtures/office.js';
-import { label, next, record, status, ANSWERED } from './fixtures/session.js';
+import { label, next, record, status, FORWARDED } from './fixtures/session.js';
 
 const ROAD = 'Đường liên thôn đoạn qua xóm Bàu xuống cấp, nhiều ổ gà';
 const LIGHT = 'Ngã ba chợ thiếu đèn chiếu sáng';
@@ -126,10 +127,23 @@ test("the office's week: who has sent, who prepares what, and a session that end
   await label(current, 'Người trả lời').fill('Chủ tịch UBND xã');
   await current.getByRole('button', { name: 'Ghi kết quả' }).click();
   await expect(status(page, 'Đã ghi kết quả.')).toBeVisible();
-  for (const summary of ['Xã lắp đèn trong tháng 10', 'Xã hỗ trợ lắp bộ lọc nước']) {
-    await next(page);
-    await record(page, ANSWERED(summary));
-  }
+  // The hall follows on the projector: every outcome, never an official's name.
+  const projector = await page.context().newPage();
+  await projector.goto('./office/#/may-chieu');
+  await expect(projector.getByText(DRAFT)).toBeVisible();
+  // The lights were assigned with the water in one save: the form starts from that too.
+  await next(page);
+  const second = page.getByRole('region', { name: /^Câu 2 ·/ });
+  await second.getByRole('radio', { name: 'Trả lời sau', exact: true }).check();
+  await expect(label(second, 'Bộ phận trả lời')).toHaveValue('Văn phòng');
+  await expect(label(second, 'Cán bộ phụ trách')).toHaveValue('Lê Thị Văn');
+  await second.getByRole('button', { name: 'Ghi kết quả' }).click();
+  await expect(status(page, 'Đã ghi kết quả.')).toBeVisible();
+  await expect(projector.getByText('Văn phòng trả lời công dân chậm nhất ngày 05/10/2026.')).toBeVisible();
+  await expect(projector.locator('body')).not.toContainText('Lê Thị Văn');
+  await next(page);
+  await record(page, FORWARDED);
+  await expect(projector.getByText('Chuyển Sở Xây dựng tỉnh Hà Tĩnh giải quyết. UBND xã báo lại cho người kiến nghị trước ngày 20/10/2026.')).toBeVisible();
 
   // Ending asks first, and says what follows and by when the results are due.
   await page.getByRole('button', { name: 'Kết thúc phiên và lập biên bản' }).click();
@@ -138,4 +152,18 @@ test("the office's week: who has sent, who prepares what, and a session that end
   await ask.getByRole('button', { name: 'Kết thúc phiên', exact: true }).click();
   await expect(status(page, 'Phiên đối thoại đã kết thúc. Biên bản số 01/BB-UBND.')).toBeVisible();
   await expect(page.getByRole('article', { name: 'BIÊN BẢN' })).toContainText(DRAFT);
+  await expect(projector.getByText('Buổi đối thoại đã kết thúc. Xin cảm ơn bà con!')).toBeVisible();
+
+  // After the session: what is left to do, each with its date, and the results made
+  // public on time.
+  await page.getByRole('link', { name: 'Theo dõi trả lời' }).click();
+  const rows = page.getByRole('region', { name: 'Theo dõi trả lời sau đối thoại' }).getByRole('listitem');
+  await expect(rows.filter({ hasText: 'Ngã ba chợ' })).toContainText('Văn phòng (Lê Thị Văn) · Hạn trả lời 05/10/2026');
+  await expect(rows.filter({ hasText: 'Nước sinh hoạt' })).toContainText('Báo cho người kiến nghị trước ngày 20/10/2026');
+  const publication = page.getByRole('region', { name: 'Công khai kết quả đối thoại' });
+  await expect(publication).toContainText('chậm nhất ngày 15/09/2026');
+  await label(publication, 'Ngày niêm yết tại UBND xã').fill('14/09/2026');
+  await label(publication, 'Ngày gửi các thôn').fill('15/09/2026');
+  await publication.getByRole('button', { name: 'Lưu ngày công khai' }).click();
+  await expect(publication).toContainText('xong ngày 15/09/2026, đúng hạn');
 });
