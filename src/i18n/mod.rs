@@ -93,6 +93,8 @@ pub struct Texts {
     pub petitioners_hint: &'static str,
     /// A box near its limit: characters typed of the most it takes.
     pub typed_of: fn(usize, usize) -> String,
+    /// Under a box holding invisible or direction characters, which saving drops.
+    pub hidden_characters: &'static str,
     /// A paste longer than the box takes: its length, the limit, the characters kept.
     pub paste_cut: fn(usize, usize, usize) -> String,
     /// Texts of a form typed in a legacy encoding: the heading over them as converted.
@@ -599,6 +601,7 @@ pub static VI: Texts = Texts {
     petitioners: "Người nêu",
     petitioners_hint: "Họ tên, cách nhau bởi dấu phẩy. Để trống nếu nhiều công dân cùng nêu.",
     typed_of: |n, max| format!("{}/{} ký tự", number(n as i64), number(max as i64)),
+    hidden_characters: "Có ký tự ẩn (đảo chiều chữ, khoảng trắng không độ rộng): sẽ được bỏ khi lưu.",
     legacy_found: "Có chữ gõ bằng bảng mã cũ (TCVN3 hoặc VNI), máy khác sẽ đọc thành chữ lỗi. Sau khi chuyển sang chữ Unicode sẽ là:",
     legacy_convert: "Chuyển sang chữ Unicode",
     paste_cut: |pasted, max, kept| {
@@ -749,6 +752,7 @@ pub static EN: Texts = Texts {
     petitioners: "Raised by",
     petitioners_hint: "Names, separated by commas. Leave empty when raised by many citizens.",
     typed_of: |n, max| format!("{n}/{max} characters"),
+    hidden_characters: "Hidden characters (direction overrides, zero-width spaces): removed when saved.",
     legacy_found: "Some text was typed in an old encoding (TCVN3 or VNI) that other devices read as garbage. Converted to Unicode it reads:",
     legacy_convert: "Convert to Unicode",
     paste_cut: |pasted, max, kept| {

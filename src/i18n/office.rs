@@ -474,6 +474,10 @@ impl OfficeTexts {
             ActionError::EmptyTitle => "Hãy đặt tên nhóm.",
             ActionError::NotInList => "Kiến nghị này không thuộc nhóm nào.",
             ActionError::TooLong => "Dự thảo trả lời dài quá 5.000 ký tự; hãy rút gọn.",
+            ActionError::Denunciation => {
+                "Đơn tố cáo được xử lý theo quy trình riêng (Luật Tố cáo), không gộp vào nhóm kiến nghị."
+            }
+            ActionError::NotDenunciation => "Kiến nghị này không phải đơn tố cáo.",
         }
     }
 }

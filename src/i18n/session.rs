@@ -508,6 +508,7 @@ impl SessionTexts {
             Origin::Petition => "Kiến nghị của thôn",
             Origin::Floor { written: false } => "Hỏi tại hội nghị",
             Origin::Floor { written: true } => "Câu hỏi viết",
+            Origin::Mention => "Tố cáo – nêu chung",
         }
     }
 

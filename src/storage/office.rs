@@ -406,6 +406,11 @@ impl<S: KeyValueStore> OfficeRepository<S> {
         )
     }
 
+    /// Removes a question taken off the queue before it was asked.
+    pub fn remove_item(&self, id: &str) {
+        self.scope().remove(&format!("{ITEM_PREFIX}{id}"));
+    }
+
     pub fn save_documents(&self, d: &DocumentRegister) -> Result<(), StoreError> {
         let list: Vec<DocumentRecord> = d.entries().iter().map(DocumentRecord::from).collect();
         write_entry(&self.scope(), DOCUMENTS, &List(list), json::to_text_fast)

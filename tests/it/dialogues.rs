@@ -29,7 +29,7 @@ fn held() -> (MemoryStore, OfficeRepository<MemoryStore>) {
     import(&mut r, &bundle("Cẩm Quang", 0, &[road, light], 1)).unwrap();
     repo.save(&r, &["thon-1"]).unwrap();
     let mut session = Session::default();
-    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)), &r).added;
     session.start(at(610)).unwrap();
     let answered = Outcome::Answered {
         summary: "Xã lắp đèn trong tháng 10".into(),

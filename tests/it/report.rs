@@ -114,9 +114,9 @@ fn world() -> World {
     );
     let secret = petition(
         12,
-        "Tố cáo cán bộ thôn lấn chiếm đất công",
+        "Khiếu nại việc cán bộ thôn lấn chiếm đất công",
         "Đất đai",
-        "to_cao",
+        "khieu_nai",
         WHISTLEBLOWER,
         "1",
         true,
@@ -210,7 +210,13 @@ fn world() -> World {
         person("Đào Văn Dự", "thon-1", true),
         person("Ngô Văn Nghỉ", "thon-1", false),
     ];
-    let mut items = fill(&mut session, &[], questions(&register, &setup, at(600)));
+    let mut items = fill(
+        &mut session,
+        &[],
+        questions(&register, &setup, at(600)),
+        &register,
+    )
+    .added;
     assert_eq!(items.len(), 4, "the road once, and three lone petitions");
     session.start(at(610)).unwrap();
     let period = session.period(d(2026, 9, 5));
@@ -226,7 +232,7 @@ fn world() -> World {
         at(620),
     )
     .unwrap();
-    let secret_item = find(&mut items, "Tố cáo");
+    let secret_item = find(&mut items, "Khiếu nại");
     s.record(
         secret_item,
         Outcome::Forwarded {
@@ -378,8 +384,8 @@ fn petitions_are_counted_by_village_field_and_kind_as_the_office_filed_them() {
             ("Kiến nghị", 2),
             ("Phản ánh", 1),
             ("Câu hỏi", 1),
-            ("Khiếu nại", 0),
-            ("Tố cáo", 1)
+            ("Khiếu nại", 1),
+            ("Tố cáo", 0)
         ]
     );
     let f = &r.facts;
@@ -488,11 +494,11 @@ fn the_document_says_the_facts_the_figures_and_the_narrative() {
         "Tại hội nghị có 5 nội dung được đưa ra đối thoại",
         "Theo thôn: Thôn 1: 3; Thôn 2: 2; Thôn 3: 0.",
         "Theo lĩnh vực: Đất đai: 3; Kinh tế - Tài chính: 1; Môi trường: 1.",
-        "Theo loại: Kiến nghị: 2; Phản ánh: 1; Câu hỏi: 1; Tố cáo: 1.",
+        "Theo loại: Kiến nghị: 2; Phản ánh: 1; Câu hỏi: 1; Khiếu nại: 1.",
         "Trong 5 nội dung: 1 được trả lời ngay tại hội nghị; 2 giao các bộ phận",
         "Tính đến ngày 08/10/2026, đã giải quyết xong 3/5 nội dung; còn 2 nội dung đang giải quyết, trong đó 1 nội dung đã quá hạn.",
         "II. CÁC KIẾN NGHỊ VƯỢT THẨM QUYỀN CỦA XÃ",
-        "1. Tố cáo cán bộ thôn lấn chiếm đất công (Thôn 1): chuyển Thanh tra tỉnh; thông báo cho người kiến nghị chậm nhất ngày 20/10/2026; chưa thông báo cho người kiến nghị.",
+        "1. Khiếu nại việc cán bộ thôn lấn chiếm đất công (Thôn 1): chuyển Thanh tra tỉnh; thông báo cho người kiến nghị chậm nhất ngày 20/10/2026; chưa thông báo cho người kiến nghị.",
         "III. CÁC NỘI DUNG ĐANG GIẢI QUYẾT",
         "1. Thiếu đèn chiếu sáng ngã ba chợ (Thôn 2): Địa chính; hạn 05/10/2026; giao trả lời sau; quá hạn 3 ngày.",
         "IV. ĐÁNH GIÁ CHUNG",
@@ -787,6 +793,66 @@ fn a_confidential_petitioner_appears_in_no_export() {
     for named in ["Đỗ Văn Một", "Vũ Văn Ba", "Hồ Thị Mai", "Lê Thị Hoa"] {
         assert!(!report_csv(&r).contains(named), "{named}");
         assert!(!body_text(&r).contains(named), "{named}");
+    }
+}
+
+#[test]
+fn a_denunciation_is_counted_on_its_own_track_and_its_content_is_in_no_export() {
+    use doithoai::domain::office::denunciation::TrackDraft;
+    let mut w = world();
+    let secret = w
+        .register
+        .entries()
+        .iter()
+        .find(|e| e.content().contains("lấn chiếm"))
+        .unwrap()
+        .clone();
+    // The office finds the complaint is a denunciation, after the session forwarded it,
+    // and records its track.
+    w.register
+        .reclassify(secret.id(), "Đất đai", Kind::Denunciation)
+        .unwrap();
+    let received = doithoai::domain::office::denunciation::received(&secret);
+    let track = TrackDraft {
+        forwarded_to: "Chủ tịch UBND huyện".into(),
+        forwarded_on: doithoai::domain::time::format_date(received),
+        ..TrackDraft::default()
+    }
+    .validate(secret.content(), received, d(2026, 10, 8))
+    .unwrap();
+    w.register.set_track(secret.id(), track).unwrap();
+    let r = build(
+        &w.setup,
+        &w.register,
+        &w.session,
+        &w.items,
+        &settings(),
+        d(2026, 10, 8),
+    );
+    assert_eq!(r.denunciations.total, 1);
+    assert_eq!(r.denunciations.forwarded, 1);
+    let body = body_text(&r);
+    assert!(
+        body.contains("Có 1 đơn tố cáo, không đưa ra đối thoại mà xử lý theo quy định của Luật Tố cáo, giữ bí mật người tố cáo: 1 đơn đã chuyển người có thẩm quyền giải quyết"),
+        "{body}"
+    );
+    assert_eq!(
+        r.facts.questions, 4,
+        "its question is left out of the figures"
+    );
+    assert!(r.forwarded.is_empty());
+    let leaks = |what: &str, text: &str| {
+        for secret in ["lấn chiếm", "Chủ tịch UBND huyện", WHISTLEBLOWER] {
+            assert!(!text.contains(secret), "{what} shows {secret}");
+        }
+    };
+    leaks("the body", &body);
+    leaks("the CSV", &report_csv(&r));
+    for (name, xml) in unzip(&report_xlsx(&r).unwrap()) {
+        leaks(&name, &xml);
+    }
+    for (name, xml) in unzip(&report_docx(&r).unwrap()) {
+        leaks(&name, &xml);
     }
 }
 

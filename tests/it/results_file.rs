@@ -35,7 +35,7 @@ struct Villages {
 }
 
 /// The office after the session: Thôn 1 and Thôn 2 sent their petitions; the road raised
-/// by both is one group, answered at the session; Thôn 1's denunciation went to the
+/// by both is one group, answered at the session; Thôn 1's confidential complaint went to the
 /// province; its street lights were given to a department, which answered later; Thôn 2's
 /// seed rice was declined; a question from the floor was withdrawn.
 pub(crate) struct Office {
@@ -48,8 +48,8 @@ pub(crate) struct Office {
 
 pub(crate) fn office() -> Office {
     let road1 = petition(1, "Đường liên thôn xuống cấp, nhiều ổ gà");
-    let mut secret = petition(2, "Tố cáo lấn chiếm đất công ở xóm 3");
-    secret.kind = Kind::Denunciation;
+    let mut secret = petition(2, "Khiếu nại việc lấn chiếm đất công ở xóm 3");
+    secret.kind = Kind::Complaint;
     secret.confidential = true;
     secret.petitioners =
         doithoai::domain::petition::Petitioners::Named(vec!["Người Tố Cáo Bí Mật".into()]);
@@ -83,7 +83,13 @@ pub(crate) fn office() -> Office {
     let mut setup = setup();
     setup.dialogue.session_date = Some(day(9, 5));
     let mut session = Session::default();
-    let mut items = fill(&mut session, &[], questions(&register, &setup, at(600)));
+    let mut items = fill(
+        &mut session,
+        &[],
+        questions(&register, &setup, at(600)),
+        &register,
+    )
+    .added;
     session.start(at(610)).unwrap();
     let find = |items: &[Item], p: &Petition| {
         items
@@ -352,6 +358,22 @@ fn the_results_file_names_no_petitioner_and_no_phone() {
         for member in ["petitioners", "phone", "address", "asker"] {
             assert!(!text.contains(&format!("\"{member}\"")), "{member}");
         }
+    }
+}
+
+#[test]
+fn a_denunciation_is_in_no_results_file_even_when_a_question_answered_it() {
+    let mut o = office();
+    let secret = o.villages.thon1[1].clone();
+    assert!(o.file(None, 800).contains("lấn chiếm"), "the complaint is");
+    // Classified a denunciation after the session forwarded it.
+    o.register
+        .reclassify(&secret.id, "Đất đai", Kind::Denunciation)
+        .unwrap();
+    for text in [o.file(None, 800), o.file(Some("thon-1"), 800)] {
+        assert!(!text.contains("lấn chiếm"), "its text");
+        assert!(!text.contains(&secret.id.to_string()), "its id");
+        assert!(text.contains("đèn chiếu sáng"), "the rest is there");
     }
 }
 

@@ -21,8 +21,10 @@ fn register_with_a_group() -> (
     let mut r = doithoai::domain::office::register::Register::default();
     let road1 = petition(1, "Đường liên thôn xuống cấp, nhiều ổ gà");
     let road2 = petition(2, "Tuyến đường liên thôn nhiều ổ gà");
-    let mut secret = petition(3, "Tố cáo lấn chiếm đất công");
-    secret.kind = Kind::Denunciation;
+    // A complaint whose petitioner asked for their name to be kept (a denunciation would
+    // not be a question at all).
+    let mut secret = petition(3, "Khiếu nại việc lấn chiếm đất công");
+    secret.kind = Kind::Complaint;
     secret.confidential = true;
     let light = {
         let values = PetitionDraft {
@@ -54,7 +56,7 @@ fn register_with_a_group() -> (
 
 #[test]
 fn the_queue_holds_each_group_once_and_each_lone_petition_by_field() {
-    let (r, ids) = register_with_a_group();
+    let (mut r, ids) = register_with_a_group();
     let s = setup();
     let items = questions(&r, &s, at(600));
     assert_eq!(items.len(), 3, "one group and two lone petitions");
@@ -80,10 +82,114 @@ fn the_queue_holds_each_group_once_and_each_lone_petition_by_field() {
     // Filling twice adds nothing; a petition already asked through a queued item is not
     // asked again.
     let mut session = Session::default();
-    let first = fill(&mut session, &[], items.clone());
+    let first = fill(&mut session, &[], items.clone(), &r).added;
     assert_eq!(first.len(), 3);
-    assert!(fill(&mut session, &first, items).is_empty());
+    assert!(fill(&mut session, &first, items, &r).added.is_empty());
     assert_eq!(session.order.len(), 3);
+
+    // A denunciation is no question: neither its text nor its id reaches the queue.
+    r.reclassify(&ids[2], "Đất đai", Kind::Denunciation)
+        .unwrap();
+    let items = questions(&r, &s, at(600));
+    assert_eq!(items.len(), 2);
+    let queue = serde_json::to_string(&items).unwrap();
+    assert!(!queue.contains(&ids[2].to_string()) && !queue.contains("lấn chiếm"));
+}
+
+#[test]
+fn a_denunciation_is_mentioned_only_in_the_offices_words_and_leaves_a_queue_it_was_on() {
+    use doithoai::domain::office::denunciation::TrackDraft;
+    let (mut r, ids) = register_with_a_group();
+    let s = setup();
+    // A queue filled while the light petition was a recommendation.
+    let mut session = Session::default();
+    let items = fill(&mut session, &[], questions(&r, &s, at(600)), &r).added;
+    assert_eq!(items.len(), 3);
+    let light = items
+        .iter()
+        .find(|i| i.text.contains("đèn chiếu sáng"))
+        .unwrap()
+        .clone();
+    let light_id = PetitionId::parse(&light.petitions[0]).unwrap();
+    // The office finds it is a denunciation: it leaves the queue, not yet asked.
+    r.reclassify(&light_id, "Xây dựng cơ bản", Kind::Denunciation)
+        .unwrap();
+    let again = fill(&mut session, &items, questions(&r, &s, at(700)), &r);
+    assert_eq!(again.withdrawn, std::slice::from_ref(&light.id));
+    assert!(again.added.is_empty());
+    assert!(!session.order.contains(&light.id));
+
+    // Another is a denunciation too; the office chooses to mention it, in its own words;
+    // the words of the denunciation are refused.
+    r.reclassify(&ids[2], "Đất đai", Kind::Denunciation)
+        .unwrap();
+    let secret = r.get(&ids[2]).unwrap().clone();
+    let today = doithoai::domain::time::vietnam_date(at(900));
+    let mut draft = TrackDraft {
+        mention: "đơn về việc lấn chiếm đất công".into(),
+        ..TrackDraft::default()
+    };
+    let received = doithoai::domain::office::denunciation::received(&secret);
+    assert!(draft.validate(secret.content(), received, today).is_err());
+    draft.mention = "UBND xã đã nhận một đơn tố cáo, đang xử lý theo Luật Tố cáo.".into();
+    let track = draft.validate(secret.content(), received, today).unwrap();
+    r.set_track(&ids[2], track.clone()).unwrap();
+    // The track and a complaint taken off are stored with the petition and read back.
+    r.set_discussed(&ids[0], false).unwrap();
+    let repo = OfficeRepository::new(MemoryStore::default());
+    repo.save(&r, &["thon-1", "thon-2"]).unwrap();
+    let back = repo.load().register;
+    assert_eq!(back.get(&ids[2]).unwrap().office.track, Some(track));
+    assert_eq!(back.get(&ids[0]).unwrap().office.discuss, Some(false));
+    r.set_discussed(&ids[0], true).unwrap();
+    let kept: Vec<_> = items.iter().filter(|i| i.id != light.id).cloned().collect();
+    let third = fill(&mut session, &kept, questions(&r, &s, at(800)), &r);
+    assert_eq!(
+        third.withdrawn.len(),
+        1,
+        "the denunciation's own question leaves"
+    );
+    assert_eq!(third.added.len(), 1);
+    let m = &third.added[0];
+    assert_eq!(m.origin, Origin::Mention);
+    assert_eq!(
+        m.text,
+        "UBND xã đã nhận một đơn tố cáo, đang xử lý theo Luật Tố cáo."
+    );
+    assert!(m.petitions.is_empty() && m.villages.is_empty());
+    assert_eq!(m.asker, Asker::Confidential);
+
+    // A denunciation joins no group, and a track is for denunciations only.
+    assert_eq!(
+        r.create_group("Đất công", "Đất đai", &[ids[2].clone(), light_id.clone()]),
+        Err(ActionError::Denunciation)
+    );
+    assert_eq!(
+        r.set_track(&ids[0], Default::default()),
+        Err(ActionError::NotDenunciation)
+    );
+}
+
+#[test]
+fn a_complaint_the_office_takes_off_is_not_asked() {
+    let (mut r, _) = register_with_a_group();
+    let s = setup();
+    let light = questions(&r, &s, at(600))
+        .into_iter()
+        .find(|i| i.text.contains("đèn chiếu sáng"))
+        .unwrap();
+    let id = PetitionId::parse(&light.petitions[0]).unwrap();
+    r.reclassify(&id, "Xây dựng cơ bản", Kind::Complaint)
+        .unwrap();
+    assert_eq!(
+        questions(&r, &s, at(600)).len(),
+        3,
+        "a complaint is asked by default"
+    );
+    r.set_discussed(&id, false).unwrap();
+    assert_eq!(questions(&r, &s, at(600)).len(), 2);
+    r.set_discussed(&id, true).unwrap();
+    assert_eq!(questions(&r, &s, at(600)).len(), 3);
 }
 
 #[test]
@@ -193,7 +299,7 @@ fn a_whole_session_is_stored_entry_by_entry_and_its_minutes_say_what_happened() 
     let repo = OfficeRepository::new(store.clone());
     let mut session = Session::default();
     session.prep.secretary = "Trần Thị Thư".into();
-    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)), &r).added;
     for i in &items {
         repo.save_item(i).unwrap();
     }
@@ -286,14 +392,15 @@ fn a_broken_question_entry_is_set_aside_and_the_rest_of_the_session_loads() {
     let store = MemoryStore::default();
     let repo = OfficeRepository::new(store.clone());
     let mut session = Session::default();
-    let items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    let items = fill(&mut session, &[], questions(&r, &s, at(600)), &r).added;
     repo.save_session(&session).unwrap();
     for i in &items {
         repo.save_item(i).unwrap();
     }
     let victim = format!("dt1:o:q:{}", items[1].id);
     let text = store.get(&victim).unwrap();
-    store.set(&victim, &text[..text.len() / 2]).unwrap();
+    let half: String = text.chars().take(text.chars().count() / 2).collect();
+    store.set(&victim, &half).unwrap();
     let back = repo.load();
     assert_eq!(back.items.len(), 2);
     assert_eq!(back.session.order.len(), 3);
@@ -308,7 +415,7 @@ fn a_damaged_session_entry_loses_no_question_and_no_outcome() {
     let store = MemoryStore::default();
     let repo = OfficeRepository::new(store.clone());
     let mut session = Session::default();
-    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)));
+    let mut items = fill(&mut session, &[], questions(&r, &s, at(600)), &r).added;
     session.start(at(610)).unwrap();
     session
         .record(&mut items[1], Outcome::Withdrawn, at(620))
@@ -337,5 +444,9 @@ fn a_damaged_session_entry_loses_no_question_and_no_outcome() {
     assert_eq!(ordered.iter().filter(|i| i.outcome().is_some()).count(), 1);
     // Filling the queue again asks nothing twice.
     let mut again = back.session.clone();
-    assert!(fill(&mut again, &back.items, questions(&r, &s, at(700))).is_empty());
+    assert!(
+        fill(&mut again, &back.items, questions(&r, &s, at(700)), &r)
+            .added
+            .is_empty()
+    );
 }

@@ -22,7 +22,7 @@ use super::{checksum, read_document, FieldProblem, FileError, FileKind};
 use crate::domain::json;
 use crate::domain::office::register::Register;
 use crate::domain::office::setup::OfficeSetup;
-use crate::domain::petition::PetitionId;
+use crate::domain::petition::{Kind, PetitionId};
 use crate::domain::session::outcome::Outcome;
 use crate::domain::session::{Item, Session};
 use crate::domain::text::{char_len, clean, clean_line, fold, limit, slug};
@@ -667,7 +667,9 @@ pub fn build_results(
         let Some(entry) = register.get(&id) else {
             continue;
         };
-        if village.is_some_and(|v| v != entry.village) {
+        // A denunciation never reaches the villages, even if a question answered it
+        // before the office classified it so.
+        if village.is_some_and(|v| v != entry.village) || entry.kind() == Kind::Denunciation {
             continue;
         }
         let (item, _) = chosen[&p];

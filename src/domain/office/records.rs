@@ -9,6 +9,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::denunciation::Track;
 use super::dialogue::{is_dialogue_id, ClosedDialogue, DialogueKind, FIRST_DIALOGUE};
 use super::register::{Entry, FileLabel, Group, OfficeFields, Source};
 use super::setup::{Dialogue, OfficeSetup};
@@ -240,6 +241,10 @@ pub struct OfficeFieldsRecord {
     pub official: String,
     #[serde(default, skip_serializing_if = "is_empty")]
     pub draft: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track: Option<Track>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub discuss: Option<bool>,
 }
 
 /// One entry of a village's chunk in the shape releases up to 2026-12-03 wrote: an object.
@@ -302,6 +307,8 @@ impl VillageChunk {
                     department: o.department.clone(),
                     official: o.official.clone(),
                     draft: o.draft.clone(),
+                    track: o.track.clone(),
+                    discuss: o.discuss,
                 },
                 e.imported_at.timestamp_millis(),
                 e.conflict
@@ -399,6 +406,10 @@ struct OfficeFieldsView<'a> {
     official: &'a str,
     #[serde(skip_serializing_if = "is_empty")]
     draft: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    track: Option<&'a Track>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    discuss: Option<bool>,
 }
 
 impl<'a> From<&'a Entry> for EntryRowView<'a> {
@@ -415,6 +426,8 @@ impl<'a> From<&'a Entry> for EntryRowView<'a> {
                 department: o.department.as_deref(),
                 official: &o.official,
                 draft: &o.draft,
+                track: o.track.as_ref(),
+                discuss: o.discuss,
             },
             e.imported_at.timestamp_millis(),
             e.conflict.as_ref().map(PetitionRowView::from),
@@ -445,6 +458,8 @@ impl EntryRecord {
                 department: text(o.department),
                 official: clean_line(&o.official),
                 draft: crate::domain::text::clean(&o.draft),
+                track: o.track.map(Track::cleaned),
+                discuss: o.discuss,
             },
             imported_at: self.imported_at,
         })

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 
+use super::denunciation::Track;
 use super::dialogue::file_belongs;
 use super::setup::OfficeSetup;
 use crate::domain::bundle::village::ReadBundle;
@@ -32,6 +33,11 @@ pub struct OfficeFields {
     /// The answer the department prepared (dự thảo trả lời): shown at the session and
     /// the starting text of the answer recorded there.
     pub draft: String,
+    /// A denunciation's own track ([`super::denunciation`]); `None` while only received.
+    pub track: Option<Track>,
+    /// Whether the petition is asked at the session; `None`: as its kind has it (a
+    /// denunciation never is, anything else is). The office takes a complaint off.
+    pub discuss: Option<bool>,
 }
 
 impl OfficeFields {
@@ -99,6 +105,12 @@ impl Entry {
 
     pub fn kind(&self) -> Kind {
         self.office.kind.unwrap_or(self.original.kind)
+    }
+
+    /// Whether it becomes a question of the public session: never a denunciation, which
+    /// has its own track; anything else unless the office took it off.
+    pub fn at_session(&self) -> bool {
+        self.kind() != Kind::Denunciation && self.office.discuss.unwrap_or(true)
     }
 
     pub fn content(&self) -> &str {
@@ -289,6 +301,11 @@ pub enum ActionError {
     NotInList,
     /// A draft answer longer than an answer may be ([`limit::TEXT`]).
     TooLong,
+    /// A denunciation cannot join a group: it has its own track, and a group's title and
+    /// answer are public.
+    Denunciation,
+    /// A denunciation's track on a petition that is not one.
+    NotDenunciation,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -609,6 +626,34 @@ impl Register {
         let field = clean_line(field);
         e.office.field = (field != e.original.field).then_some(field);
         e.office.kind = (kind != e.original.kind).then_some(kind);
+        // A denunciation leaves its group: it has its own track, not the group's answer.
+        if kind == Kind::Denunciation && self.group_of(id).is_some() {
+            self.remove_from_group(id)?;
+        }
+        Ok(())
+    }
+
+    fn refuse_denunciation(&self, id: &PetitionId) -> Result<(), ActionError> {
+        match self.get(id) {
+            Some(e) if e.kind() == Kind::Denunciation => Err(ActionError::Denunciation),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records a denunciation's track (checked by [`super::denunciation::TrackDraft`]).
+    pub fn set_track(&mut self, id: &PetitionId, track: Track) -> Result<(), ActionError> {
+        let e = self.get_mut(id)?;
+        if e.kind() != Kind::Denunciation {
+            return Err(ActionError::NotDenunciation);
+        }
+        e.office.track = Some(track);
+        Ok(())
+    }
+
+    /// Puts a petition on the session's questions or takes it off (a complaint the office
+    /// leaves to its own procedure).
+    pub fn set_discussed(&mut self, id: &PetitionId, discuss: bool) -> Result<(), ActionError> {
+        self.get_mut(id)?.office.discuss = (!discuss).then_some(false);
         Ok(())
     }
 
@@ -715,6 +760,7 @@ impl Register {
             if self.group_of(m).is_some() {
                 return Err(ActionError::AlreadyGrouped);
             }
+            self.refuse_denunciation(m)?;
             if !unique.contains(m) {
                 unique.push(m.clone());
             }
@@ -761,6 +807,7 @@ impl Register {
         if self.group_of(member).is_some() {
             return Err(ActionError::AlreadyGrouped);
         }
+        self.refuse_denunciation(member)?;
         self.group_mut(id)?.members.push(member.clone());
         self.reindex_groups();
         Ok(())
@@ -823,7 +870,9 @@ impl Register {
         let free: Vec<&Entry> = self
             .entries
             .iter()
-            .filter(|e| e.is_active() && self.group_of(e.id()).is_none())
+            .filter(|e| {
+                e.is_active() && e.kind() != Kind::Denunciation && self.group_of(e.id()).is_none()
+            })
             .collect();
         let candidates: Vec<Candidate<'_>> = free
             .iter()

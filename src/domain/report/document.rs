@@ -267,6 +267,23 @@ pub fn blocks(r: &Report) -> Vec<Block> {
     b.push(T(TableId::ByField));
     b.push(Chart(ChartId::ByField));
     b.push(T(TableId::ByKind));
+    let d = &r.denunciations;
+    if d.total > 0 {
+        // Counts only: a denunciation's content and its village stay out of the report.
+        let overdue = if d.overdue > 0 {
+            format!("; {} đơn quá hạn chuyển", count(d.overdue))
+        } else {
+            String::new()
+        };
+        b.push(Paragraph(format!(
+            "Có {} đơn tố cáo, không đưa ra đối thoại mà xử lý theo quy định của Luật Tố cáo, giữ bí mật người tố cáo: {} đơn đã chuyển người có thẩm quyền giải quyết, trong đó {} đơn đã thông báo cho người tố cáo; {} đơn đã có kết quả giải quyết; {} đơn đang xem xét{overdue}.",
+            count(d.total),
+            count(d.forwarded + d.informed + d.concluded),
+            count(d.informed + d.concluded),
+            count(d.concluded),
+            count(d.received),
+        )));
+    }
 
     b.push(Subheading("4. Kết quả trả lời, giải quyết".to_string()));
     let n = |k| count(r.outcome_count(k));

@@ -23,6 +23,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::deadline::days_left;
+use crate::domain::office::denunciation;
 use crate::domain::office::register::Register;
 use crate::domain::office::setup::OfficeSetup;
 use crate::domain::official::{commune_authority, place_date_line, DocType, DocumentNumber};
@@ -357,6 +358,8 @@ pub struct Report {
     /// The five outcomes in order, and the questions without one if any.
     pub by_outcome: Vec<OutcomeRow>,
     pub forwarded: Vec<ForwardedRow>,
+    /// The denunciations' tracks, counted: the report says nothing else of them.
+    pub denunciations: denunciation::Counts,
     /// Soonest due first (the overdue at the top), then in the queue's order.
     pub open: Vec<OpenRow>,
     pub narrative: Vec<Section>,
@@ -480,7 +483,13 @@ pub fn build(
         })
         .collect();
 
-    let ordered = session.in_order(items);
+    // A question that answered only denunciations is no part of the report: they are
+    // counted on their own track below.
+    let ordered: Vec<&Item> = session
+        .in_order(items)
+        .into_iter()
+        .filter(|i| !denunciation::hides(register, i))
+        .collect();
     let closed = |i: &Item| i.answer.as_ref().is_some_and(|a| a.is_closed());
     let mut by_outcome: Vec<OutcomeRow> = OutcomeKind::ALL
         .iter()
@@ -651,6 +660,11 @@ pub fn build(
         by_kind,
         by_outcome,
         forwarded,
+        denunciations: denunciation::counts(&denunciation::rows(
+            register,
+            &session.holidays(),
+            today,
+        )),
         open,
         narrative: settings.narrative.clone(),
         signer: d.chair.clone(),

@@ -77,6 +77,7 @@ fn asker_line(i: &Item) -> String {
         Origin::Petition => "kiến nghị thôn gửi trước",
         Origin::Floor { written: false } => "phát biểu tại hội nghị",
         Origin::Floor { written: true } => "câu hỏi viết gửi thư ký",
+        Origin::Mention => "đơn tố cáo, nêu chung (giải quyết theo Luật Tố cáo)",
     };
     format!("Người nêu: {who} ({how}).")
 }

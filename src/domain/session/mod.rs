@@ -114,6 +114,9 @@ pub enum Origin {
     Petition,
     /// Asked from the floor, or handed to the secretary on paper (`written`).
     Floor { written: bool },
+    /// A denunciation the office chose to mention in general terms (it is handled under
+    /// its own procedure): no petition, no village.
+    Mention,
 }
 
 /// One question on the secretary's queue.

@@ -1,6 +1,12 @@
 //! The secretary's queue, made from the office's register: one question per confirmed
 //! group and per live petition in no group, ordered by field in the setup's order (then
 //! the most backed first). A confidential petitioner's name is never copied into it.
+//! A denunciation is never a question (it has its own track,
+//! [`crate::domain::office::denunciation`]), nor is a petition the office took off the
+//! session; a denunciation the office chose to mention is asked in the general terms the
+//! office wrote, with no village and no petition behind it.
+
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
@@ -8,7 +14,7 @@ use super::outcome::OutcomeDraft;
 use super::{Asker, Item, Origin, Session};
 use crate::domain::office::register::{Entry, Register};
 use crate::domain::office::setup::OfficeSetup;
-use crate::domain::petition::PetitionId;
+use crate::domain::petition::{Kind, PetitionId};
 
 fn asker_of(e: &Entry) -> Asker {
     if e.original.confidential {
@@ -31,7 +37,7 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
             .members
             .iter()
             .filter_map(|m| register.get(m))
-            .filter(|e| e.is_active())
+            .filter(|e| e.is_active() && e.at_session())
             .collect();
         if live.is_empty() {
             continue;
@@ -60,6 +66,12 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
     }
     for e in register.entries() {
         if !e.is_active() || register.group_of(e.id()).is_some() {
+            continue;
+        }
+        if !e.at_session() {
+            if let Some(m) = mention(e, now) {
+                items.push(m);
+            }
             continue;
         }
         items.push(Item {
@@ -93,14 +105,67 @@ pub fn questions(register: &Register, setup: &OfficeSetup, now: DateTime<Utc>) -
     items
 }
 
+/// The question a denunciation the office chose to mention becomes: the office's general
+/// terms only; no village, no petition (so no results file or notice names it), no asker.
+fn mention(e: &Entry, now: DateTime<Utc>) -> Option<Item> {
+    let terms = &e.office.track.as_ref()?.mention;
+    if e.kind() != Kind::Denunciation || terms.is_empty() {
+        return None;
+    }
+    Some(Item {
+        id: format!("m-{}", e.id()),
+        origin: Origin::Mention,
+        petitions: Vec::new(),
+        field: e.field().to_string(),
+        text: terms.clone(),
+        villages: Vec::new(),
+        asker: Asker::Confidential,
+        backers: 0,
+        added_at: now,
+        history: Vec::new(),
+        answer: None,
+        carried: None,
+    })
+}
+
+/// What filling the queue did: the new items, which the caller stores, and the ids of
+/// those taken off, which it removes.
+#[derive(Debug, Default)]
+pub struct Filled {
+    pub added: Vec<Item>,
+    pub withdrawn: Vec<String>,
+}
+
 /// Puts the register's questions on the queue: the first time all of them; afterwards
 /// only those not on it yet, at the end (the office may have confirmed another group
 /// since). A question whose petitions are all answered by questions already queued is
-/// left out, so a petition is never asked twice. Returns the new items, which the caller
-/// stores.
-pub fn fill(session: &mut Session, queued: &[Item], fresh: Vec<Item>) -> Vec<Item> {
-    let covered: std::collections::HashSet<&str> = queued
+/// left out, so a petition is never asked twice. A question not asked yet that holds a
+/// petition now off the session (reclassified a denunciation, a complaint taken off)
+/// leaves the queue first, and comes back without it if anything is left of it.
+pub fn fill(
+    session: &mut Session,
+    queued: &[Item],
+    fresh: Vec<Item>,
+    register: &Register,
+) -> Filled {
+    let off = |p: &String| {
+        PetitionId::parse(p)
+            .and_then(|id| register.get(&id))
+            .is_some_and(|e| e.is_active() && !e.at_session())
+    };
+    let withdrawn: Vec<String> = queued
         .iter()
+        .filter(|i| {
+            i.history.is_empty()
+                && session.current.as_ref() != Some(&i.id)
+                && i.petitions.iter().any(off)
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    session.order.retain(|id| !withdrawn.contains(id));
+    let covered: HashSet<&str> = queued
+        .iter()
+        .filter(|i| !withdrawn.contains(&i.id))
         .flat_map(|i| i.petitions.iter().map(String::as_str))
         .collect();
     let added: Vec<Item> = fresh
@@ -112,7 +177,7 @@ pub fn fill(session: &mut Session, queued: &[Item], fresh: Vec<Item>) -> Vec<Ite
         })
         .collect();
     session.order.extend(added.iter().map(|i| i.id.clone()));
-    added
+    Filled { added, withdrawn }
 }
 
 /// What the preparation left for a question: the department and official it was
@@ -150,7 +215,7 @@ impl Prepared {
                     draft: e.office.draft.clone(),
                 })
                 .unwrap_or_default(),
-            Origin::Floor { .. } => Prepared::default(),
+            Origin::Floor { .. } | Origin::Mention => Prepared::default(),
         }
     }
 

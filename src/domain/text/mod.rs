@@ -9,13 +9,16 @@ mod nfc;
 
 pub use decode::decode_file;
 
-/// NFC-normalise, drop control characters other than line breaks and tabs, unify line
-/// endings, and trim the ends. Keyboards such as Unikey (and the built-in ones of macOS and
-/// Windows) may produce decomposed text; after this it compares equal to precomposed text.
+/// NFC-normalise, drop control characters other than line breaks and tabs and the
+/// invisible characters of [`is_invisible`], make Unicode's line and paragraph separators
+/// line breaks, unify line endings, and trim the ends. Keyboards such as Unikey (and the
+/// built-in ones of macOS and Windows) may produce decomposed text; after this it compares
+/// equal to precomposed text. An invisible character left in would reach the projector
+/// and every printed document, where a direction override visibly reverses what follows.
 pub fn clean(input: &str) -> String {
     // Nearly all text is already clean: skip the copies (an import cleans every member
     // of 10,000 petitions).
-    if !has_stray_control(input) {
+    if !needs_scrub(input) {
         return nfc::compose(input.trim());
     }
     clean_fully(input)
@@ -27,28 +30,75 @@ pub fn clean_owned(input: String) -> String {
     if is_clean(&input, false) {
         return input;
     }
-    if has_stray_control(&input) {
+    if needs_scrub(&input) {
         return clean_fully(&input);
     }
     nfc::compose(input.trim())
 }
 
-fn has_stray_control(input: &str) -> bool {
-    // Control characters are U+0000..U+001F and U+007F..U+009F; in UTF-8 the latter
-    // start with the byte 0xC2. A byte scan finds none in most texts.
-    input.bytes().any(|b| b < 0x20 || b == 0x7f || b == 0xc2)
-        && input
-            .chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\t')
+/// Whether [`clean`] drops anything from the text but white space at its ends: a control
+/// character, an invisible one, a line or paragraph separator. Asked of what a person
+/// typed, to tell them.
+pub fn needs_scrub(input: &str) -> bool {
+    // A byte scan rules out nearly every text: the characters dropped are U+0000..U+001F,
+    // U+007F..U+00AD, U+061C, U+115F..U+1160 and U+180E, U+2000..U+206F, U+3164, U+FExx
+    // and U+FFxx, U+E0000.., whose UTF-8 starts with one of these bytes (E1 not followed
+    // by B8..BB, where Vietnamese's letters are).
+    let bytes = input.as_bytes();
+    let candidate = bytes.iter().enumerate().any(|(i, &b)| match b {
+        0x00..=0x1f | 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xe3 | 0xef | 0xf3 => true,
+        0xe1 => !bytes.get(i + 1).is_some_and(|n| (0xb8..=0xbb).contains(n)),
+        _ => false,
+    });
+    candidate && input.chars().any(dropped)
+}
+
+/// Whether [`clean`] removes the character (a line or paragraph separator becomes a line
+/// break).
+fn dropped(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || is_invisible(c) || is_separator(c)
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 fn clean_fully(input: &str) -> String {
     let unified = input.replace("\r\n", "\n").replace('\r', "\n");
     let kept: String = unified
         .chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .filter_map(|c| match c {
+            c if is_separator(c) => Some('\n'),
+            c if dropped(c) => None,
+            c => Some(c),
+        })
         .collect();
     nfc::compose(kept.trim())
+}
+
+/// Characters that show nothing yet change the text: the direction controls
+/// ([`is_bidi_control`]), zero-width spaces and joiners, the word joiner and invisible
+/// operators, the byte-order mark, the soft hyphen, the Mongolian vowel separator, the
+/// deprecated format characters, interlinear annotation marks, Hangul fillers and tag
+/// characters. Vietnamese needs none of them; pasted from the web or a chat, they hide
+/// text from search or reorder it on screen.
+pub fn is_invisible(c: char) -> bool {
+    is_bidi_control(c)
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200d}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206a}'..='\u{206f}'
+                | '\u{3164}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
 }
 
 /// [`clean`] for one-line fields (names, places, addresses): inner runs of white space,
@@ -108,7 +158,8 @@ fn char_is_clean(c: char, line: bool, after_space: bool) -> bool {
     } else if c.is_ascii() {
         !c.is_ascii_control() || (!line && (c == '\n' || c == '\t'))
     } else {
-        !(c.is_control() || line && c.is_whitespace()) && nfc::is_quick(c)
+        !(c.is_control() || is_invisible(c) || is_separator(c) || line && c.is_whitespace())
+            && nfc::is_quick(c)
     }
 }
 
@@ -513,6 +564,21 @@ mod tests {
     fn clean_drops_control_characters_but_keeps_line_breaks() {
         assert_eq!(clean("  a\u{0007}b\r\nc\u{0000}  "), "ab\nc");
         assert_eq!(clean_line(" Nguyễn \n  Văn\tA "), "Nguyễn Văn A");
+    }
+
+    #[test]
+    fn clean_drops_invisible_and_direction_characters_and_says_so() {
+        // An override pasted before a text reverses it on the projector and in print.
+        let pasted = "\u{202e}Đường\u{200b} bị\u{2066} ngập\u{feff}\u{ad}\u{e0041}";
+        assert!(needs_scrub(pasted));
+        assert_eq!(clean(pasted), "Đường bị ngập");
+        assert_eq!(clean_owned(pasted.to_string()), "Đường bị ngập");
+        assert_eq!(clean("dòng một\u{2028}dòng hai"), "dòng một\ndòng hai");
+        assert_eq!(clean_line("dòng một\u{2029}dòng hai"), "dòng một dòng hai");
+        // Vietnamese letters, quotes, dashes and ellipses are kept and not flagged.
+        let plain = "Đề nghị “sửa” đường – cầu… ỷ ạ Ữ";
+        assert!(!needs_scrub(plain));
+        assert_eq!(clean(plain), plain);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-use crate::domain::text::limit;
+use crate::domain::text::{limit, needs_scrub};
 use crate::i18n::Texts;
 
 /// A unique element id for `aria-describedby` links.
@@ -124,11 +124,13 @@ pub fn TextField(
         }),
     };
     // One line under the box: a paste cut short says so (in red) until the person types on;
-    // otherwise the count, from nine tenths of the limit (before, it is noise).
+    // then invisible characters pasted in, which saving drops (`text::clean`); otherwise
+    // the count, from nine tenths of the limit (before, it is noise).
     let note = move || {
         let n = value.with(|v| v.encode_utf16().count());
         match cut.get() {
             said if !said.is_empty() => said,
+            _ if value.with(|v| needs_scrub(v)) => t.hidden_characters.to_string(),
             _ if n * 10 >= max * 9 => (t.typed_of)(n, max),
             _ => String::new(),
         }

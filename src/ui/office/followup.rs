@@ -240,6 +240,7 @@ fn AnswerForm(item: String, printed: RwSignal<Option<Printed>>) -> impl IntoView
                     Ok(Changed {
                         items: vec![id],
                         documents: true,
+                        ..Changed::default()
                     })
                 });
             }
@@ -330,6 +331,7 @@ fn Publication(printed: RwSignal<Option<Printed>>) -> impl IntoView {
                 Ok(Changed {
                     items: Vec::new(),
                     documents: true,
+                    ..Changed::default()
                 })
             });
         }

@@ -47,17 +47,19 @@ pub fn SessionPage() -> impl IntoView {
             app.fail(t.needs_setup);
             return;
         };
-        let fresh = app
-            .register
-            .with_untracked(|r| questions(r, &setup, browser::now()));
         let mut count = 0;
         app.session_act("", |s, items, _| {
-            let added = fill(s, items, fresh);
-            count = added.len();
-            let ids = added.iter().map(|i| i.id.clone()).collect();
-            items.extend(added);
+            let filled = app.register.with_untracked(|r| {
+                let fresh = questions(r, &setup, browser::now());
+                fill(s, items, fresh, r)
+            });
+            count = filled.added.len();
+            items.retain(|i| !filled.withdrawn.contains(&i.id));
+            let ids = filled.added.iter().map(|i| i.id.clone()).collect();
+            items.extend(filled.added);
             Ok(Changed {
                 items: ids,
+                removed: filled.withdrawn,
                 documents: false,
             })
         });
@@ -88,6 +90,7 @@ pub fn SessionPage() -> impl IntoView {
             Ok(Changed {
                 items: Vec::new(),
                 documents: true,
+                ..Changed::default()
             })
         });
         if ok {

@@ -92,6 +92,7 @@ pub fn PreparePage() -> impl IntoView {
                 Ok(Changed {
                     items: Vec::new(),
                     documents: true,
+                    ..Changed::default()
                 })
             });
         }

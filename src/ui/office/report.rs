@@ -74,6 +74,7 @@ pub fn ReportPage() -> impl IntoView {
             Ok(Changed {
                 items: Vec::new(),
                 documents: true,
+                ..Changed::default()
             })
         });
     };

@@ -16,6 +16,8 @@ use crate::i18n::session::{SessionTexts, VI};
 pub struct Changed {
     /// Ids of the questions changed or added.
     pub items: Vec<String>,
+    /// Ids of the questions taken off the queue.
+    pub removed: Vec<String>,
     /// A number was taken from the register.
     pub documents: bool,
 }
@@ -24,7 +26,7 @@ impl Changed {
     pub fn item(id: impl Into<String>) -> Self {
         Self {
             items: vec![id.into()],
-            documents: false,
+            ..Self::default()
         }
     }
 }
@@ -63,6 +65,9 @@ impl OfficeState {
                 if let Some(i) = items.iter().find(|i| &i.id == id) {
                     repo.save_item(i)?;
                 }
+            }
+            for id in &changed.removed {
+                repo.remove_item(id);
             }
             if changed.documents {
                 repo.save_documents(&documents)?;

@@ -107,8 +107,26 @@ pub fn vietnamese_text() -> impl Strategy<Value = String> {
         '\u{308}', '\u{340}', '\u{341}', '\u{343}', '\u{344}',
     ];
     const ODD: &[char] = &[
-        '\n', '\r', '\t', '\u{0}', '\u{1}', '\u{7f}', '\u{85}', '\u{a0}', '\u{202e}', '\u{200f}',
-        '\u{2028}', '\u{feff}', '\u{3000}',
+        '\n',
+        '\r',
+        '\t',
+        '\u{0}',
+        '\u{1}',
+        '\u{7f}',
+        '\u{85}',
+        '\u{a0}',
+        '\u{202e}',
+        '\u{200f}',
+        '\u{2028}',
+        '\u{feff}',
+        '\u{3000}',
+        '\u{200b}',
+        '\u{200d}',
+        '\u{2066}',
+        '\u{ad}',
+        '\u{1160}',
+        '\u{e0041}',
+        '\u{2029}',
     ];
     let letters: Vec<char> = ALPHABET.chars().collect();
     let one = prop_oneof![

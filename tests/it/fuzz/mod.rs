@@ -60,8 +60,8 @@ pub fn check<S: Strategy>(
     }
 }
 
-/// No control character but line breaks and tabs (and no carriage return), and Unicode
-/// NFC: what every text the app keeps must be.
+/// No control character but line breaks and tabs (and no carriage return), no invisible
+/// character, and Unicode NFC: what every text the app keeps must be.
 pub fn is_clean_text(s: &str) -> Result<(), String> {
     if let Some(c) = s
         .chars()
@@ -69,6 +69,27 @@ pub fn is_clean_text(s: &str) -> Result<(), String> {
     {
         return Err(format!(
             "control character U+{:04X} kept in {s:?}",
+            c as u32
+        ));
+    }
+    // Written out here rather than taken from the app, so a character dropped from the
+    // app's list is caught: direction controls, zero-width and joiners, separators.
+    if let Some(c) = s.chars().find(|c| {
+        matches!(
+            *c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{feff}'
+                | '\u{ad}'
+                | '\u{1160}'
+                | '\u{e0000}'..='\u{e007f}'
+        )
+    }) {
+        return Err(format!(
+            "invisible character U+{:04X} kept in {s:?}",
             c as u32
         ));
     }
