@@ -3,6 +3,7 @@
 //! translation is a compile error, not a blank on a village head's screen.
 
 pub mod backup;
+pub mod denunciation;
 pub mod dialogues;
 pub mod migration;
 pub mod office;

@@ -157,6 +157,9 @@ pub struct SessionTexts {
     pub print_reply: &'static str,
     pub reply_subject: &'static str,
     pub reply_recipients: &'static str,
+    /// A reply to a protected petitioner goes to them alone: a copy to the village head
+    /// would tell who asked.
+    pub reply_recipients_confidential: &'static str,
     pub reply_body: fn(&str, &str, &str, &str, &str) -> String,
     /// Who a reply notice is addressed to: the person by name when the question was
     /// asked by name, else the village's citizens (the village names given).
@@ -357,6 +360,7 @@ pub const VI: SessionTexts = SessionTexts {
     print_reply: "In thông báo trả lời (A4)",
     reply_subject: "Trả lời ý kiến, kiến nghị của công dân",
     reply_recipients: "- Người kiến nghị;\n- Trưởng thôn;\n- Lưu: VT.",
+    reply_recipients_confidential: "- Người kiến nghị;\n- Lưu: VT.",
     reply_body: |to, date, question, answer, agency| {
         let mut letters = to.chars();
         let heading: String = letters.next().map(|c| c.to_uppercase().chain(letters).collect()).unwrap_or_default();

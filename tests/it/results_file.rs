@@ -375,6 +375,21 @@ fn a_denunciation_is_in_no_results_file_even_when_a_question_answered_it() {
         assert!(!text.contains(&secret.id.to_string()), "its id");
         assert!(text.contains("đèn chiếu sáng"), "the rest is there");
     }
+    // Its question, on the projector, shows only its place in the queue.
+    let asked = o
+        .items
+        .iter()
+        .find(|i| i.petitions.contains(&secret.id.to_string()))
+        .unwrap();
+    o.session.current = Some(asked.id.clone());
+    let shown =
+        doithoai::domain::office::denunciation::projection(&o.session, &o.items, &o.register);
+    assert!(shown.position > 0 && shown.text.is_empty() && shown.villages.is_empty());
+    assert!(shown.outcome.is_none());
+    assert!(
+        !o.session.projection(&o.items).text.is_empty(),
+        "unfiltered, it would show"
+    );
 }
 
 #[test]

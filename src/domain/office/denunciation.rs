@@ -255,6 +255,31 @@ pub fn hides(register: &Register, item: &crate::domain::session::Item) -> bool {
         })
 }
 
+/// What the projector shows, with nothing of a question [`hides`]: its place in the
+/// queue only.
+pub fn projection(
+    session: &crate::domain::session::Session,
+    items: &[crate::domain::session::Item],
+    register: &Register,
+) -> crate::domain::session::Projection {
+    let p = session.projection(items);
+    let hidden = session
+        .current
+        .as_ref()
+        .and_then(|c| items.iter().find(|i| &i.id == c))
+        .is_some_and(|i| hides(register, i));
+    if hidden {
+        crate::domain::session::Projection {
+            position: p.position,
+            total: p.total,
+            finished: p.finished,
+            ..Default::default()
+        }
+    } else {
+        p
+    }
+}
+
 /// One denunciation on the office's track.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrackRow {

@@ -5,17 +5,19 @@
 
 use leptos::prelude::*;
 
+use super::denunciation::TrackBoard;
 use super::document::{print_page, OfficialDocument};
 use super::session_state::Changed;
 use super::state::OfficeState;
 use crate::domain::bundle::results::build_results;
+use crate::domain::office::denunciation::hides;
 use crate::domain::official::DocType;
 use crate::domain::session::followup::{
     board, results_deadline, results_notice_body, AnswerDraft, BoardFilter, BoardRow, BoardState,
     ToldHow,
 };
 use crate::domain::session::outcome::OutcomeKind;
-use crate::domain::session::SessionError;
+use crate::domain::session::{Asker, SessionError};
 use crate::domain::time::{format_date, parse_date, vietnam_date};
 use crate::ui::browser;
 use crate::ui::components::{ErrorText, PairSelect, SelectField, TextField};
@@ -139,6 +141,7 @@ pub fn FollowUpPage() -> impl IntoView {
             <p class="count">{move || (t.board_count)(shown().len(), rows.with(|r| r.iter().filter(|x| x.state == BoardState::Overdue).count()))}</p>
             <ul class="rows">{move || shown().into_iter().map(row_view).collect_view()}</ul>
         </section>
+        <div class="no-print"><TrackBoard /></div>
         <Publication printed />
         <ResultsExport />
         {move || printed.get().map(|p| view! { <div class="print-only"><PrintedNotice printed=p /></div> })}
@@ -440,7 +443,11 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                                     .map(|e| e.line())
                             })
                         });
-                        (results_notice_body(&setup, s, items), number)
+                        // A question that answered only denunciations is not published.
+                        let public: Vec<_> = app
+                            .register
+                            .with(|r| items.iter().filter(|i| !hides(r, i)).cloned().collect());
+                        (results_notice_body(&setup, s, &public), number)
                     })
                 });
                 view! {
@@ -490,7 +497,11 @@ fn PrintedNotice(printed: Printed) -> impl IntoView {
                         heading=t.notice_heading
                         subject=t.reply_subject.to_string()
                         body
-                        recipients=Some(t.reply_recipients.to_string())
+                        recipients=Some(if item.asker == Asker::Confidential {
+                            t.reply_recipients_confidential
+                        } else {
+                            t.reply_recipients
+                        }.to_string())
                         signatures
                     />
                 }

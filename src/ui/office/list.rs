@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::denunciation::{ComplaintChoice, TrackForm};
 use super::state::OfficeState;
 use crate::domain::office::history::History;
 use crate::domain::office::list::{select_after, ListFilter, Sort};
@@ -430,6 +431,22 @@ fn Detail(id: PetitionId) -> impl IntoView {
     let legacy = e.legacy_texts();
     let village_code = e.village.clone();
     let (id1, id3, id4, id5, id6) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+    // A denunciation's track or a complaint's choice, shown as soon as the kind is saved.
+    let kind_now = Memo::new({
+        let id = id.clone();
+        move |_| app.register.with(|r| r.get(&id).map(Entry::kind))
+    });
+    let law = {
+        let id = id.clone();
+        move || {
+            let e = app.register.with_untracked(|r| r.get(&id).cloned())?;
+            match kind_now.get()? {
+                Kind::Denunciation => Some(view! { <TrackForm entry=e /> }.into_any()),
+                Kind::Complaint => Some(view! { <ComplaintChoice entry=e /> }.into_any()),
+                _ => None,
+            }
+        }
+    };
     let v = vec![village_code];
     let (v1, v3, v4, v5, v6) = (v.clone(), v.clone(), v.clone(), v.clone(), v);
     let join_group = move |_| {
@@ -440,22 +457,24 @@ fn Detail(id: PetitionId) -> impl IntoView {
         let id = id6.clone();
         app.act(v6.clone(), t.joined, move |r| r.add_to_group(&g, &id));
     };
-    let join_view = (group.is_none() && !groups.is_empty() && e.is_active()).then(|| {
-        view! {
-            <div class="form">
-                <PairSelect
-                    label=t.join_group
-                    options=Signal::stored(groups)
-                    selected=join
-                    on_change=Callback::new(move |v| join.set(v))
-                    first=t.choose
-                />
-                <div class="actions wide">
-                    <button type="button" on:click=join_group>{t.join}</button>
-                </div>
-            </div>
-        }
-    });
+    let join_view =
+        (group.is_none() && !groups.is_empty() && e.is_active() && e.kind() != Kind::Denunciation)
+            .then(|| {
+                view! {
+                    <div class="form">
+                        <PairSelect
+                            label=t.join_group
+                            options=Signal::stored(groups)
+                            selected=join
+                            on_change=Callback::new(move |v| join.set(v))
+                            first=t.choose
+                        />
+                        <div class="actions wide">
+                            <button type="button" on:click=join_group>{t.join}</button>
+                        </div>
+                    </div>
+                }
+            });
     // The classification and the assignment, in one save.
     let save = move |_| {
         let k = Kind::from_code(&kind.get_untracked()).unwrap_or(Kind::Recommendation);
@@ -576,6 +595,7 @@ fn Detail(id: PetitionId) -> impl IntoView {
                     on_change=Callback::new(move |v| kind.set(v))
                 />
             </div>
+            {law}
             <h3>{t.assign}</h3>
             {group.map(|(title, dept)| view! {
                 <p class="hint">{(t.in_group)(&title, dept.as_deref().unwrap_or(t.not_assigned))}</p>

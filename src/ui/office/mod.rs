@@ -5,6 +5,7 @@
 //! projector, the minutes).
 
 mod backup;
+mod denunciation;
 mod dialogues;
 mod document;
 mod followup;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::{OfficeState, PROJECTOR_CHANNEL};
 use crate::domain::json;
+use crate::domain::office::denunciation;
 use crate::domain::session::Projection;
 
 #[component]
@@ -18,7 +19,10 @@ pub fn ProjectorPage() -> impl IntoView {
     let shown = RwSignal::new(Projection::default());
     // This window's own state: right at once, and after each change made here.
     Effect::new(move || {
-        let p = app.session.with(|s| app.items.with(|i| s.projection(i)));
+        let p = app.session.with(|s| {
+            app.items
+                .with(|i| app.register.with(|r| denunciation::projection(s, i, r)))
+        });
         shown.set(p);
     });
     // Another window's changes.

@@ -7,6 +7,7 @@ use wasm_bindgen::JsValue;
 
 use super::state::OfficeState;
 use crate::domain::json;
+use crate::domain::office::denunciation;
 use crate::domain::official::DocumentRegister;
 use crate::domain::session::{Item, Projection, Session};
 use crate::i18n::session::{SessionTexts, VI};
@@ -78,7 +79,11 @@ impl OfficeState {
             self.fail(crate::i18n::VI.store_error(&e));
             return false;
         }
-        self.broadcast(&session.projection(&items));
+        self.broadcast(
+            &self
+                .register
+                .with_untracked(|r| denunciation::projection(&session, &items, r)),
+        );
         self.session.set(session);
         self.items.set(items);
         if changed.documents {
