@@ -46,6 +46,7 @@ fi
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] ||
   [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/age-encryption ] ||
   [ ! -d node_modules/@fontsource/be-vietnam-pro ] || [ ! -d node_modules/@fontsource/tinos ] ||
+  [ ! -d node_modules/ajv ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi

@@ -8,6 +8,7 @@ pub mod json;
 pub mod legacy;
 pub mod office;
 pub mod official;
+pub mod passphrase;
 pub mod petition;
 pub mod report;
 pub mod round;

@@ -34,7 +34,7 @@ pub struct BackupTexts {
 
 pub static VI: BackupTexts = BackupTexts {
     title: "Sao lưu toàn bộ",
-    hint: "Một tệp chứa mọi dữ liệu đang lưu trên máy này (kiến nghị, buổi họp, cài đặt, cả các mục bị hỏng). Hãy cất tệp vào USB hoặc gửi qua Zalo cho chính mình.",
+    hint: "Một tệp chứa mọi dữ liệu đang lưu trên máy này (kiến nghị, buổi họp, cài đặt, cả các mục bị hỏng), không mã hoá: ai có tệp đều đọc được tên, số điện thoại người kiến nghị, kể cả người tố cáo. Chỉ cất vào USB của thôn và giữ như sổ sách; không gửi qua Zalo hay mạng xã hội.",
     download: "Tải bản sao lưu toàn bộ",
     done: |name| format!("Đã tải bản sao lưu: {name}."),
     download_failed: "Trình duyệt không cho tải tệp về máy.",
@@ -60,7 +60,7 @@ pub static VI: BackupTexts = BackupTexts {
 
 pub static EN: BackupTexts = BackupTexts {
     title: "Full backup",
-    hint: "One file with everything stored on this device (petitions, the meeting, settings, damaged entries too). Keep it on a USB stick or send it to yourself on Zalo.",
+    hint: "One file with everything stored on this device (petitions, the meeting, settings, damaged entries too), not encrypted: whoever has it reads petitioners' names and phones, a denouncer's too. Keep it only on the village's USB stick, as you keep the records; never send it over Zalo or social media.",
     download: "Download a full backup",
     done: |name| format!("Backup downloaded: {name}."),
     download_failed: "The browser did not let the file be downloaded.",

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod denunciation;
 pub mod dialogues;
+pub mod lock;
 pub mod migration;
 pub mod office;
 pub mod rounds;

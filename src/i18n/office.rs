@@ -241,7 +241,7 @@ pub static VI: OfficeTexts = OfficeTexts {
     export_setup: "Xuất tệp thiết lập cho các thôn",
     setup_saved: "Đã lưu thiết lập.",
     key_title: "Khoá mã hoá tệp của các thôn",
-    key_intro: "Tệp thiết lập mang khoá công khai dưới đây tới máy tính bảng của các thôn. Thôn mã hoá tệp kiến nghị bằng khoá đó, nên chỉ máy tính này mở được: người nhặt được máy tính bảng hay tệp chuyển qua Zalo không đọc được tên người nêu, nội dung kiến nghị. Khoá bí mật chỉ lưu trong trình duyệt này; nếu xoá dữ liệu trình duyệt thì không mở được các tệp đã mã hoá, phải gửi lại tệp thiết lập mới cho các thôn.",
+    key_intro: "Tệp thiết lập mang khoá công khai dưới đây tới máy tính bảng của các thôn. Thôn mã hoá tệp kiến nghị bằng khoá đó, nên chỉ máy tính này mở được: người nhặt được máy tính bảng hay tệp chuyển qua Zalo không đọc được tên người nêu, nội dung kiến nghị. Khoá bí mật lưu trong trình duyệt này, trong mỗi bản sao lưu toàn bộ và trong tệp khoá nếu bạn lưu (cả hai đều có mật khẩu). Nếu xoá dữ liệu trình duyệt mà không có bản sao lưu hay tệp khoá thì không mở được các tệp đã mã hoá, phải gửi lại tệp thiết lập mới cho các thôn.",
     key_public: "Khoá công khai của xã",
     key_none: "Khoá được tạo khi lưu thiết lập lần tới.",
     key_not_saved: "Không lưu được khoá mã hoá: tệp thiết lập được xuất không có khoá, các thôn sẽ gửi tệp không mã hoá.",

@@ -8,6 +8,7 @@ import { test, expect } from '@playwright/test';
 import { Encrypter, armor, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { checksumOf, seriousViolations } from './fixtures/app.js';
 import { downloaded, setUpOffice, villageTablet } from './fixtures/office.js';
+import { openLocked, schemaErrors } from './fixtures/schemas.js';
 
 const BEGIN = '-----BEGIN AGE ENCRYPTED FILE-----';
 const WHISTLEBLOWER = 'Phan Thị Tố Giác';
@@ -136,4 +137,61 @@ test('a tablet set up before the office had a key learns it from a newer setup f
   await page.getByLabel('Chọn các tệp…', { exact: true }).setInputFiles([textFile(sealed.name, sealed.text)]);
   await expect(page.getByRole('status').getByText('Đã nhận 1/1 tệp.')).toBeVisible();
   await tablet.context.close();
+});
+
+test("the office's key file moves its key to a second computer, which then opens the tablets' encrypted bundles", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const PASSPHRASE = 'cống xóm Bàu ngập mùa mưa';
+  await setUpOffice(page);
+  const officeKey = await page.getByTestId('office-key').textContent();
+  const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
+  const tablet = await villageTablet(browser, setup.text, 'Thôn 1', PETITIONS.slice(0, 2));
+  const sealed = await tablet.exportBundle({ encrypted: true });
+  await tablet.context.close();
+
+  // The first office computer saves its key file, locked with a passphrase.
+  const keys = page.getByRole('region', { name: 'Khoá mã hoá tệp của các thôn' });
+  await expect(keys).toContainText('Khoá bí mật của văn phòng nằm trong trình duyệt này');
+  await keys.getByLabel('Mật khẩu bảo vệ tệp', { exact: true }).fill(PASSPHRASE);
+  await keys.getByLabel('Nhập lại mật khẩu', { exact: true }).fill(PASSPHRASE + '!');
+  await keys.getByRole('button', { name: 'Lưu tệp khoá (có mật khẩu)' }).click();
+  await expect(page.getByRole('alert')).toContainText('Hai lần nhập mật khẩu không giống nhau.');
+  await keys.getByLabel('Nhập lại mật khẩu', { exact: true }).fill(PASSPHRASE);
+  const keyFile = await downloaded(page, 'Lưu tệp khoá (có mật khẩu)');
+  expect(keyFile.name).toMatch(/^khoa-van-phong_cam-quang_\d{2}-\d{2}-\d{4}\.age\.txt$/);
+  expect(keyFile.text.startsWith(BEGIN)).toBe(true);
+  expect(keyFile.text).not.toContain('AGE-SECRET-KEY');
+  // Opened by the format's reference implementation: the key pair, as its schema says.
+  const inside = await openLocked(keyFile.text, PASSPHRASE);
+  expect(schemaErrors(inside)).toEqual([]);
+  expect(JSON.parse(inside).public).toBe(officeKey);
+
+  // A second office computer: its own browser profile, its own setup and key at first.
+  const second = await browser.newContext();
+  const other = await second.newPage();
+  await setUpOffice(other);
+  await expect(other.getByTestId('office-key')).not.toHaveText(officeKey);
+  await other.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await other.getByLabel('Chọn các tệp…', { exact: true }).setInputFiles(textFile(sealed.name, sealed.text));
+  await expect(other.getByRole('status')).toContainText('Đã nhận 0/1 tệp.');
+  // It takes the key file: a wrong passphrase changes nothing, the right one brings the key.
+  await other.getByRole('link', { name: 'Thiết lập', exact: true }).click();
+  const otherKeys = other.getByRole('region', { name: 'Khoá mã hoá tệp của các thôn' });
+  await otherKeys.getByLabel('Nhập tệp khoá từ máy khác…', { exact: true }).setInputFiles(textFile(keyFile.name, keyFile.text));
+  await otherKeys.getByLabel('Mật khẩu của tệp', { exact: true }).fill('sai mật khẩu rồi');
+  await otherKeys.getByRole('button', { name: 'Mở tệp khoá' }).click();
+  await expect(other.getByRole('alert')).toContainText('Mật khẩu không đúng');
+  await expect(other.getByTestId('office-key')).not.toHaveText(officeKey);
+  await otherKeys.getByLabel('Mật khẩu của tệp', { exact: true }).fill(PASSPHRASE);
+  await otherKeys.getByRole('button', { name: 'Mở tệp khoá' }).click();
+  await expect(other.getByRole('status')).toContainText('Đã nhập khoá của văn phòng xã Cẩm Quang.');
+  await expect(other.getByTestId('office-key')).toHaveText(officeKey);
+  // Kept across a reload, and the tablet's encrypted bundle now opens.
+  await other.reload();
+  await expect(other.getByTestId('office-key')).toHaveText(officeKey);
+  await other.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
+  await other.getByLabel('Chọn các tệp…', { exact: true }).setInputFiles(textFile(sealed.name, sealed.text));
+  await expect(other.getByRole('status')).toContainText('Đã nhận 1/1 tệp.');
+  expect(await seriousViolations(other)).toEqual([]);
+  await second.close();
 });

@@ -14,6 +14,9 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fixture, petitionItems, stored, fillStorage, freeStorage } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageBundle } from './fixtures/office.js';
+import { openLocked, schemaErrors } from './fixtures/schemas.js';
+
+const PASSPHRASE = 'trâu vàng gặm cỏ bên sông Lam';
 
 const storedFixture = (name) => JSON.parse(readFileSync(fixture(`stored/${name}`), 'utf8'));
 
@@ -268,7 +271,23 @@ test('office: a chunk that shrinks leaves none of its old pieces behind', async 
   };
   await importFiles([villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [{ content: 'Đường xóm 1 hỏng', field: 'Giao thông' }])], 'Đã nhận 1/1 tệp.');
   await page.getByRole('link', { name: 'Sao lưu' }).click();
-  const backup = await downloaded(page, 'Tải bản sao lưu toàn bộ');
+  // The backup is locked with a passphrase the person chooses (issue 19); a short one is
+  // refused.
+  await page.getByLabel('Mật khẩu bảo vệ tệp', { exact: true }).fill('camquang');
+  await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill('camquang');
+  await page.getByRole('button', { name: 'Tải bản sao lưu có mật khẩu' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mật khẩu quá ngắn: cần ít nhất 10 ký tự.');
+  await page.getByLabel('Mật khẩu bảo vệ tệp', { exact: true }).fill(PASSPHRASE);
+  await expect(page.getByText('Mật khẩu mạnh.')).toBeVisible();
+  await page.getByLabel('Nhập lại mật khẩu', { exact: true }).fill(PASSPHRASE);
+  const backup = await downloaded(page, 'Tải bản sao lưu có mật khẩu');
+  expect(backup.name).toMatch(/\.age\.txt$/);
+  expect(backup.text).toMatch(/^-----BEGIN AGE ENCRYPTED FILE-----/);
+  expect(backup.text).not.toContain('Đường xóm 1 hỏng');
+  // Opened by the format's reference implementation, it is a backup its schema accepts.
+  const inside = await openLocked(backup.text, PASSPHRASE);
+  expect(schemaErrors(inside)).toEqual([]);
+  expect(inside).toContain('Đường xóm 1 hỏng');
   // Thôn 1 grows to 301 petitions: its chunk is stored in pieces.
   await importFiles([villageBundle({ code: 'thon-1', name: 'Thôn 1' }, many)], 'Đã nhận 1/1 tệp.');
   const thon1 = async () => Object.keys(await officeRecords(page)).filter((k) => k.startsWith('dt1:o:v:thon-1'));
@@ -283,6 +302,13 @@ test('office: a chunk that shrinks leaves none of its old pieces behind', async 
   // The backup puts back the chunk of one petition: one record, no stale piece after it.
   await page.getByRole('link', { name: 'Sao lưu' }).click();
   await page.getByLabel('Chọn tệp sao lưu…', { exact: true }).setInputFiles(asFile(backup.name, backup.text));
+  // A wrong passphrase is refused and changes nothing.
+  await page.getByLabel('Mật khẩu của tệp', { exact: true }).fill('không phải mật khẩu này');
+  await page.getByRole('button', { name: 'Mở tệp' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mật khẩu không đúng (hoặc tệp đã bị sửa). Không có gì thay đổi.');
+  expect((await thon1()).length).toBeGreaterThan(1);
+  await page.getByLabel('Mật khẩu của tệp', { exact: true }).fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Mở tệp' }).click();
   await page.getByRole('button', { name: 'Khôi phục, thay dữ liệu hiện tại' }).click();
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await expect(page.getByText('1 kiến nghị', { exact: true })).toBeVisible();

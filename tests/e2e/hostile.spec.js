@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addPetition, checksumOf, petitionItems } from './fixtures/app.js';
+import { addPetition, checksumOf, petitionItems, setUpByHand, storedPetitions } from './fixtures/app.js';
 import { asFile, downloaded } from './fixtures/office.js';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
@@ -20,6 +20,8 @@ const SVG = '"><svg onload=window.__pwned=1>';
 const JS_URL = 'javascript:window.__pwned=1';
 const LINK = '=HYPERLINK("http://x","y")';
 const RTL = 'Thôn \u202Eđảo ngược';
+// What is kept of it: a direction override is dropped wherever text enters (issue 19).
+const RTL_KEPT = 'Thôn đảo ngược';
 const LONG = 'Đ'.repeat(100_000);
 const COMMUNE = `Cẩm Quang ${SCRIPT}`;
 const ROAD = 'Đường liên thôn xuống cấp nhiều ổ gà, đề nghị xã sửa chữa';
@@ -129,7 +131,7 @@ test('hostile text in every field and file shows as text and never runs, in the 
   await unharmed(page, 'office setup');
   const setup = await downloaded(page, 'Xuất tệp thiết lập cho các thôn');
   const setupDoc = JSON.parse(setup.text);
-  expect(setupDoc.villages.map((v) => v.name)).toEqual([LINK, SCRIPT, RTL]);
+  expect(setupDoc.villages.map((v) => v.name)).toEqual([LINK, SCRIPT, RTL_KEPT]);
 
   // Thôn "=HYPERLINK(…)" sets its tablet up from the file.
   const tabletContext = await browser.newContext();
@@ -146,12 +148,13 @@ test('hostile text in every field and file shows as text and never runs, in the 
   await label(tablet, 'Nội dung').fill(LONG);
   expect((await label(tablet, 'Nội dung').inputValue()).length).toBe(10_000);
   await addPetition(tablet, { content: `${LINK} ${IMG} ${ROAD}`, field: '+SUM(1)', names: `${IMG}\n${RTL}`, address: JS_URL, backers: 3 });
-  await addPetition(tablet, { content: `=1+1 ${SVG} thu tiền sai quy định`, field: SVG, kind: 'Tố cáo', names: 'Người Tố Cáo Kín' });
+  await addPetition(tablet, { content: `=1+1 ${SVG} thu tiền sai quy định`, field: SVG, kind: 'Khiếu nại', names: 'Người Tố Cáo Kín', confidential: true });
   await addPetition(tablet, { content: `@SUM(1) ${SCRIPT} thiếu đèn chiếu sáng`, field: 'Đất đai' });
   await addPetition(tablet, { content: '\t=1 xin hỗ trợ giống lúa', field: 'Đất đai' });
   const items = petitionItems(tablet);
   await expect(items).toHaveCount(4);
-  await expect(items.filter({ hasText: `${LINK} ${IMG}` })).toContainText(RTL);
+  await expect(items.filter({ hasText: `${LINK} ${IMG}` })).toContainText(RTL_KEPT);
+  expect(JSON.stringify(await storedPetitions(tablet))).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200B]/);
   await expect(items.filter({ hasText: SCRIPT })).toHaveCount(1);
   await unharmed(tablet, 'tablet petitions');
 
@@ -228,10 +231,10 @@ test('hostile text in every field and file shows as text and never runs, in the 
   // The list, with every text as written.
   await page.getByRole('link', { name: 'Tổng hợp' }).click();
   await expect(page.getByText('6 kiến nghị', { exact: true })).toBeVisible();
-  for (const text of [`${LINK} ${IMG}`, `=1+1 ${SVG}`, `@SUM(1) ${SCRIPT}`, `-2+3 ${SVG}`, `${RTL} ${JS_URL}`]) {
+  for (const text of [`${LINK} ${IMG}`, `=1+1 ${SVG}`, `@SUM(1) ${SCRIPT}`, `-2+3 ${SVG}`, `${RTL_KEPT} ${JS_URL}`]) {
     await expect(page.getByText(text).first()).toBeVisible();
   }
-  await page.getByRole('button', { name: new RegExp(RTL) }).first().click();
+  await page.getByRole('button', { name: new RegExp(RTL_KEPT) }).first().click();
   await expect(page.getByRole('heading', { name: `Kiến nghị — ${SCRIPT}` })).toBeVisible();
   await unharmed(page, 'office list');
 
@@ -321,4 +324,20 @@ test('hostile text in every field and file shows as text and never runs, in the 
   expect(csv).not.toContain('Người Tố Cáo Kín');
   await unharmed(page, 'report saved');
   await unharmed(projector, 'projector at the end');
+});
+
+test('invisible and direction characters pasted into a petition are pointed out and dropped on saving', async ({ page }) => {
+  await setUpByHand(page);
+  const box = page.getByLabel('Nội dung', { exact: true });
+  // As copied from a chat: a zero-width space, a direction override, a byte-order mark.
+  await box.fill('Đường\u200B bị ngập \u202Eở xóm Bàu\uFEFF');
+  const said = page.getByText('Có ký tự ẩn (đảo chiều chữ, khoảng trắng không độ rộng): sẽ được bỏ khi lưu.');
+  await expect(said).toBeVisible();
+  await page.getByLabel('Lĩnh vực', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Lưu kiến nghị' }).click();
+  await expect(page.getByRole('status').getByText('Đã lưu kiến nghị.')).toBeVisible();
+  await expect(said).toHaveCount(0);
+  const [stored] = Object.values(await storedPetitions(page));
+  expect(stored.content).toBe('Đường bị ngập ở xóm Bàu');
+  await expect(petitionItems(page).first()).toContainText('Đường bị ngập ở xóm Bàu');
 });

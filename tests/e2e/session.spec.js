@@ -19,7 +19,7 @@ const BUNDLES = [
   villageBundle({ code: 'thon-1', name: 'Thôn 1' }, [
     { content: 'Đề nghị cấp giấy chứng nhận quyền sử dụng đất cho 12 hộ xóm Bàu', field: 'Đất đai', names: ['Hồ Thị Mai'], backers: 12 },
     { content: 'Tuyến đường liên thôn xuống cấp, nhiều ổ gà', field: 'Xây dựng cơ bản', backers: 40 },
-    { content: 'Tố cáo cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'to_cao', names: [SECRET], confidential: true },
+    { content: 'Khiếu nại cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'khieu_nai', names: [SECRET], confidential: true },
     { content: 'Trợ cấp người cao tuổi chi trả chậm', field: 'Văn hóa - Xã hội', backers: 8 },
     { content: 'Kênh mương nội đồng bồi lắng, cần nạo vét', field: 'Nông thôn mới', backers: 25 },
   ]),
@@ -294,7 +294,7 @@ test('after the session the office follows up each open matter, prints a reply a
       { content: 'Đề nghị nâng cấp quốc lộ qua địa bàn', field: 'Xây dựng cơ bản', backers: 50 },
       { content: 'Sân chơi cho trẻ em còn thiếu', field: 'Văn hóa - Xã hội' },
       { content: 'Thủ tục chứng thực còn chậm', field: 'Cải cách hành chính', names: ['Trần Văn Chứng'] },
-      { content: 'Tố cáo cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'to_cao', names: [SECRET], confidential: true },
+      { content: 'Khiếu nại cán bộ thôn thu tiền sai quy định', field: 'Khác', kind: 'khieu_nai', names: [SECRET], confidential: true },
     ]),
   ]);
   await expect(status(page, 'Đã nhận 1/1 tệp.')).toBeVisible();

@@ -11,6 +11,7 @@
 pub mod backup;
 pub mod checksum;
 pub mod dialogue;
+pub mod office_key;
 pub mod results;
 pub mod sealed;
 pub mod setup;

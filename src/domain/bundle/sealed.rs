@@ -161,9 +161,140 @@ pub fn seal(text: &str, office_public: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The scrypt work factor of a file locked with a passphrase: 2^16, 64 MiB of memory
+/// and about a second on an office computer; a tablet's browser opens it too.
+pub const WORK_FACTOR: u8 = 16;
+
+/// The highest work factor a locked file may ask for before opening it is refused: a
+/// hostile file could otherwise demand gigabytes and hours.
+const MAX_WORK_FACTOR: u8 = 20;
+
+/// Why a file locked with a passphrase could not be opened. Nothing changes in any case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LockedError {
+    /// The passphrase is not the one it was locked with (or the file was altered).
+    WrongPassphrase,
+    /// Encrypted for a key (a village bundle), not locked with a passphrase.
+    NotLocked,
+    Damaged,
+    Truncated,
+    NotText,
+    /// It asks for more work than a hostile file could be allowed.
+    TooCostly,
+}
+
+/// Locks a text with a passphrase (age's scrypt recipient, work factor `log_n`), armoured.
+pub fn lock(text: &str, passphrase: &str, log_n: u8) -> Option<String> {
+    let mut recipient = age::scrypt::Recipient::new(passphrase.to_string().into());
+    recipient.set_work_factor(log_n);
+    let encryptor =
+        Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).ok()?;
+    let mut out = Vec::with_capacity(text.len() * 4 / 3 + 256);
+    let armor = ArmoredWriter::wrap_output(&mut out, Format::AsciiArmor).ok()?;
+    let mut writer = encryptor.wrap_output(armor).ok()?;
+    std::io::Write::write_all(&mut writer, text.as_bytes()).ok()?;
+    writer.finish().ok()?.finish().ok()?;
+    String::from_utf8(out).ok()
+}
+
+/// Opens a text locked with a passphrase, by this app or any age tool.
+pub fn unlock(text: &str, passphrase: &str) -> Result<String, LockedError> {
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if !text.starts_with(ARMOR_BEGIN) {
+        return Err(LockedError::Damaged);
+    }
+    if !text.ends_with(ARMOR_END) {
+        return Err(LockedError::Truncated);
+    }
+    let armored = text.replace("\r\n", "\n");
+    let decryptor =
+        Decryptor::new_buffered(ArmoredReader::new(armored.as_bytes())).map_err(locked_refusal)?;
+    if !decryptor.is_scrypt() {
+        return Err(LockedError::NotLocked);
+    }
+    let mut identity = age::scrypt::Identity::new(passphrase.to_string().into());
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
+    let mut reader = decryptor
+        .decrypt(iter::once(&identity as &dyn age::Identity))
+        .map_err(locked_refusal)?;
+    let mut plain = Vec::new();
+    reader
+        .read_to_end(&mut plain)
+        .map_err(|e| locked_refusal(DecryptError::Io(e)))?;
+    String::from_utf8(plain).map_err(|_| LockedError::NotText)
+}
+
+fn locked_refusal(e: DecryptError) -> LockedError {
+    match e {
+        DecryptError::DecryptionFailed | DecryptError::NoMatchingKeys => {
+            LockedError::WrongPassphrase
+        }
+        DecryptError::ExcessiveWork { .. } => LockedError::TooCostly,
+        DecryptError::Io(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            LockedError::Truncated
+        }
+        _ => LockedError::Damaged,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_locked_with_a_passphrase_opens_only_with_it() {
+        let text = "{\"format\":\"doithoai.backup\",\"ghi chú\":\"Người Tố Cáo Kín\"}";
+        let locked = lock(text, "trâu vàng gặm cỏ", 10).unwrap();
+        assert!(locked.starts_with(ARMOR_BEGIN));
+        assert!(!locked.contains("Người"));
+        assert!(is_sealed(&locked));
+        assert_eq!(unlock(&locked, "trâu vàng gặm cỏ").unwrap(), text);
+        assert_eq!(
+            unlock(&locked, "trâu vàng gặm cò"),
+            Err(LockedError::WrongPassphrase)
+        );
+        let cut = &locked[..locked.len() - 40];
+        assert_eq!(unlock(cut, "trâu vàng gặm cỏ"), Err(LockedError::Truncated));
+        // A bundle sealed to the office's key is not a passphrase's file.
+        let key = OfficeKey::generate();
+        let bundle = seal(text, key.public()).unwrap();
+        assert_eq!(unlock(&bundle, "x"), Err(LockedError::NotLocked));
+        // Windows line ends change nothing.
+        assert_eq!(
+            unlock(&locked.replace('\n', "\r\n"), "trâu vàng gặm cỏ").unwrap(),
+            text
+        );
+    }
+
+    #[test]
+    fn a_file_asking_for_too_much_work_is_refused_before_any() {
+        // A file locked at 2^10, its header then made to ask for 2^30 (gigabytes): the
+        // header's own check would fail too, but only after the work.
+        let mut recipient =
+            age::scrypt::Recipient::new("passphrase long enough".to_string().into());
+        recipient.set_work_factor(10);
+        let encryptor =
+            Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).unwrap();
+        let mut binary = Vec::new();
+        let mut writer = encryptor.wrap_output(&mut binary).unwrap();
+        std::io::Write::write_all(&mut writer, b"x").unwrap();
+        writer.finish().unwrap();
+        let header_end = binary.windows(4).position(|w| w == b"\n---").unwrap();
+        let header = String::from_utf8(binary[..header_end].to_vec()).unwrap();
+        let costly = header.replace(" 10\n", " 30\n");
+        assert_ne!(costly, header);
+        let mut hostile = costly.into_bytes();
+        hostile.extend_from_slice(&binary[header_end..]);
+        let mut out = Vec::new();
+        let mut armor = ArmoredWriter::wrap_output(&mut out, Format::AsciiArmor).unwrap();
+        std::io::Write::write_all(&mut armor, &hostile).unwrap();
+        armor.finish().unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(
+            unlock(&text, "passphrase long enough"),
+            Err(LockedError::TooCostly)
+        );
+    }
 
     #[test]
     fn a_stored_secret_gives_back_the_same_key_pair() {

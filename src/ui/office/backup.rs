@@ -10,15 +10,19 @@
 
 use leptos::prelude::*;
 
-use super::state::OfficeState;
+use super::lock::{Passphrase, PassphraseFields, UnlockForm};
+use super::state::{OfficeState, Page};
 use crate::domain::bundle::backup::{build_backup, Backup, BackupContext, MadeBy, Role};
 use crate::domain::bundle::dialogue::DialogueRef;
+use crate::domain::bundle::sealed;
 use crate::domain::time::format_datetime;
 use crate::i18n::backup::VI as B;
+use crate::i18n::lock::VI as L;
 use crate::i18n::VI as T;
 use crate::storage::backup::{entries_of, is_village_key, put_back, read_for_office, replace_all};
 use crate::storage::local::BrowserStore;
 use crate::ui::browser;
+use crate::ui::components::CheckField;
 
 /// The office's keys in its IndexedDB store (all of the app's).
 fn is_office_store_key(key: &str) -> bool {
@@ -26,17 +30,18 @@ fn is_office_store_key(key: &str) -> bool {
 }
 
 /// Downloads the full backup: the office's entries (the closed dialogues' read first)
-/// and the village's, as stored.
-pub fn download_backup(app: OfficeState) {
+/// and the village's, as stored; locked with `passphrase` unless it is `None`, which the
+/// person chose knowingly.
+pub fn download_backup(app: OfficeState, passphrase: Option<String>) {
     leptos::task::spawn_local(async move {
         match app.store().load_deferred().await {
-            Ok(()) => download_loaded(app),
+            Ok(()) => download_loaded(app, passphrase.as_deref()),
             Err(e) => app.fail(T.store_error(&e)),
         }
     });
 }
 
-fn download_loaded(app: OfficeState) {
+fn download_loaded(app: OfficeState, passphrase: Option<&str>) {
     let name = app
         .setup
         .with_untracked(|s| {
@@ -69,8 +74,15 @@ fn download_loaded(app: OfficeState) {
             },
         },
     );
-    let file = backup.file_name();
-    match browser::download(&file, &backup.to_json()) {
+    let plain = backup.file_name();
+    let (file, text) = match passphrase {
+        Some(p) => match sealed::lock(&backup.to_json(), p, sealed::WORK_FACTOR) {
+            Some(locked) => (plain.replace(".json", sealed::FILE_SUFFIX), locked),
+            None => return app.fail(L.lock_failed),
+        },
+        None => (plain, backup.to_json()),
+    };
+    match browser::download(&file, &text) {
         Ok(()) => app.say((B.done)(&file)),
         Err(_) => app.fail(B.download_failed),
     }
@@ -115,36 +127,58 @@ async fn restore(app: OfficeState, backup: Backup) -> Result<(), String> {
 pub fn BackupPage() -> impl IntoView {
     let app = expect_context::<OfficeState>();
     let pending: RwSignal<Option<(String, Backup)>> = RwSignal::new(None);
+    // A file locked with a passphrase, waiting for it.
+    let locked: RwSignal<Option<String>> = RwSignal::new(None);
+    let passphrase = Passphrase::empty();
+    let plain_chosen = RwSignal::new(false);
+    let check = move |text: String| match read_for_office(&text) {
+        Err(e) => app.fail((B.refused)(&T.backup_error(&e))),
+        Ok(backup) => {
+            let holds = describe(
+                backup.office.as_ref().map(|o| o.len()),
+                backup.village.as_ref().map(|_| backup.village_petitions()),
+            );
+            let held_office = entries_of(&app.store(), is_office_store_key).len();
+            let held_village = entries_of(&BrowserStore, |k| k.starts_with("dt1:p:")).len();
+            let question = (B.confirm)(
+                &format_datetime(backup.made_at),
+                &backup.made_by.name,
+                &holds,
+                &describe(Some(held_office), Some(held_village)),
+            );
+            pending.set(Some((question, backup)));
+        }
+    };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = browser::picked_file(&ev) else {
             return;
         };
         pending.set(None);
+        locked.set(None);
         leptos::task::spawn_local(async move {
             let Some(text) = browser::read_text(file).await else {
                 app.fail(T.read_failed);
                 return;
             };
-            match read_for_office(&text) {
-                Err(e) => app.fail((B.refused)(&T.backup_error(&e))),
-                Ok(backup) => {
-                    let holds = describe(
-                        backup.office.as_ref().map(|o| o.len()),
-                        backup.village.as_ref().map(|_| backup.village_petitions()),
-                    );
-                    let held_office = entries_of(&app.store(), is_office_store_key).len();
-                    let held_village = entries_of(&BrowserStore, |k| k.starts_with("dt1:p:")).len();
-                    let question = (B.confirm)(
-                        &format_datetime(backup.made_at),
-                        &backup.made_by.name,
-                        &holds,
-                        &describe(Some(held_office), Some(held_village)),
-                    );
-                    pending.set(Some((question, backup)));
-                }
+            if sealed::is_sealed(&text) {
+                locked.set(Some(text));
+            } else {
+                check(text);
             }
         });
     };
+    let unlock = Callback::new(move |typed: String| {
+        let Some(text) = locked.get_untracked() else {
+            return;
+        };
+        match sealed::unlock(&text, &typed) {
+            Ok(plain) => {
+                locked.set(None);
+                check(plain);
+            }
+            Err(e) => app.fail(L.locked_error(&e)),
+        }
+    });
     let confirm = move |_| {
         let Some((_, backup)) = pending.get_untracked() else {
             return;
@@ -160,23 +194,47 @@ pub fn BackupPage() -> impl IntoView {
             }
         });
     };
+    let download_locked = move |_| match passphrase.checked() {
+        Ok(p) => download_backup(app, Some(p)),
+        Err(why) => app.fail(why),
+    };
     view! {
         <section class="card" aria-labelledby="backup-title">
             <h1 id="backup-title">{B.title}</h1>
             <p class="hint">
-                "Một tệp chứa mọi dữ liệu ứng dụng lưu trên máy này: của văn phòng (thiết lập, kiến nghị các thôn, nhóm, phiên đối thoại, sổ văn bản) và của thôn nếu máy này cũng dùng làm máy của thôn."
+                "Một tệp chứa mọi dữ liệu ứng dụng lưu trên máy này: của văn phòng (thiết lập, kiến nghị các thôn, nhóm, phiên đối thoại, sổ văn bản, khoá bí mật của văn phòng) và của thôn nếu máy này cũng dùng làm máy của thôn. Tệp được mã hoá bằng mật khẩu bạn chọn."
             </p>
-            <button type="button" class="primary" on:click=move |_| download_backup(app)>
-                {B.download}
+            <PassphraseFields passphrase />
+            <button type="button" class="primary" on:click=download_locked>
+                {L.download_locked}
             </button>
+            <details class="plain-backup">
+                <summary>{L.plain_summary}</summary>
+                <p class="warning">{L.plain_warning}</p>
+                <CheckField
+                    label=L.plain_confirm.to_string()
+                    checked=plain_chosen
+                    on_change=Callback::new(move |on| plain_chosen.set(on))
+                />
+                <button
+                    type="button"
+                    disabled=move || !plain_chosen.get()
+                    on:click=move |_| download_backup(app, None)
+                >
+                    {L.download_plain}
+                </button>
+            </details>
         </section>
         <section class="card" aria-labelledby="restore-title">
             <h2 id="restore-title">{B.restore_title}</h2>
             <p class="hint">{B.restore_hint}</p>
             <label class="file-button">
                 <span>{B.restore_pick}</span>
-                <input type="file" accept=".json,application/json" on:change=on_file />
+                <input type="file" accept=".json,.txt,application/json,text/plain" on:change=on_file />
             </label>
+            {move || locked.with(Option::is_some).then(|| view! {
+                <UnlockForm button=L.unlock_button on_unlock=unlock />
+            })}
             {move || {
                 pending
                     .get()
@@ -232,9 +290,9 @@ fn BrokenEntries() -> impl IntoView {
     }
 }
 
-/// The full backup's button, offered beside a "storage is full" message.
+/// The way to the full backup, offered beside a "storage is full" message: the backup
+/// page, where it is locked with a passphrase (making it writes nothing).
 #[component]
 pub fn BackupButton() -> impl IntoView {
-    let app = expect_context::<OfficeState>();
-    view! { <button type="button" on:click=move |_| download_backup(app)>{B.download}</button> }
+    view! { <a class="button" href=Page::Backup.hash()>{B.title}</a> }
 }

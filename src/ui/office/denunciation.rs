@@ -133,15 +133,15 @@ pub fn TrackBoard() -> impl IntoView {
                     };
                     view! {
                         <tr class:overdue=r.overdue>
-                            <td>{village}</td>
-                            <td>{format_date(r.received)}</td>
-                            <td>
+                            <th scope="row">{village}</th>
+                            <td class="date">{format_date(r.received)}</td>
+                            <td class="date">
                                 {format_date(r.forward_due)}
                                 {r.overdue.then(|| view! { " " <span class="badge late">{T.overdue}</span> })}
                             </td>
                             <td>{forwarded}</td>
-                            <td>{date(r.track.informed_on)}</td>
-                            <td>{date(r.track.result_on)}</td>
+                            <td class="date">{date(r.track.informed_on)}</td>
+                            <td class="date">{date(r.track.result_on)}</td>
                             <td>{T.stage(r.stage)}</td>
                             <td><button type="button" on:click=move |_| open(id.clone())>{T.open}</button></td>
                         </tr>
@@ -152,7 +152,7 @@ pub fn TrackBoard() -> impl IntoView {
                 <section class="card" aria-labelledby="tracks-title">
                     <h2 id="tracks-title">{T.board_title}</h2>
                     <p class="hint">{T.board_intro}</p>
-                    <table class="list">
+                    <table class="summary tracks">
                         <thead>
                             <tr>
                                 <th scope="col">{T.col_village}</th>

@@ -230,7 +230,8 @@ fn Queue() -> impl IntoView {
                                 <strong>{format!("{n}. ")}</strong>
                                 {i.text.clone()}
                                 <span class="row-meta">
-                                    {format!(" · {} · {}", i.field, i.villages.join(", "))}
+                                    {format!(" · {}", i.field)}
+                                    {(!i.villages.is_empty()).then(|| format!(" · {}", i.villages.join(", ")))}
                                 </span>
                                 " "
                                 {is_current.then(|| view! { <span class="badge group">{t.current_badge}</span> })}

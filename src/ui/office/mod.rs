@@ -14,6 +14,7 @@ mod import;
 mod keys;
 mod list;
 mod live;
+mod lock;
 mod minutes;
 mod prepare;
 mod projector;

@@ -249,3 +249,28 @@ fn fuzz_every_parser_refuses_huge_and_deep_files() {
         }
     }
 }
+
+/// The locked files (the office's backup and key file): opening one never panics, whatever
+/// it holds, and a locked text damaged anywhere is refused, never opened to other text.
+#[test]
+fn fuzz_locked_files_and_the_key_file_reader() {
+    use doithoai::domain::bundle::office_key::{key_file, read_key_file};
+    use doithoai::domain::bundle::sealed::{lock, unlock, OfficeKey};
+    check("key file reader", CASES, gen::hostile_string(), |s| {
+        let _ = read_key_file(&s);
+        let _ = unlock(&s, "passphrase long enough");
+        Ok(())
+    });
+    let key = OfficeKey::generate();
+    let text = key_file(&key, "Cẩm Quang", chrono::DateTime::UNIX_EPOCH);
+    // Work factor 2^2: the property is the reader's, not scrypt's.
+    let locked = lock(&text, "passphrase long enough", 2).unwrap();
+    // Each case runs scrypt once (tiny here, yet the slowest step in a debug build).
+    check("locked text damaged", CASES / 4, text_change(), |change| {
+        let damaged = apply_text(&locked, &change);
+        if let Ok(opened) = unlock(&damaged, "passphrase long enough") {
+            prop_assert_eq!(opened, text.clone());
+        }
+        Ok(())
+    });
+}
