@@ -16,6 +16,7 @@ const BACKUP = 'Tải bản sao lưu toàn bộ';
 async function backupFrom(page, button = BACKUP, scope = page) {
   const [file] = await Promise.all([page.waitForEvent('download'), scope.getByRole('button', { name: button }).click()]);
   const text = await readFile(await file.path(), 'utf8');
+  expect(schemaErrors(text), 'the backup against its schema').toEqual([]);
   return { name: file.suggestedFilename(), text, doc: JSON.parse(text) };
 }
 
