@@ -142,7 +142,7 @@ pub fn TextField(
             <label for=for_id>{label}</label>
             {control}
             {hint.map(|h| view! { <small id=hint_id class="hint">{h}</small> })}
-            <small id=count_id class="typed" class:error=move || cut.with(|c| !c.is_empty()) aria-live="polite">
+            <small id=count_id class="typed" class:error=move || cut.with(|c| !c.is_empty()) || value.with(|v| needs_scrub(v)) aria-live="polite">
                 {note}
             </small>
         </div>
