@@ -16,17 +16,7 @@ pub const COMMUNE_COMMITTEE: &str = "ỦY BAN NHÂN DÂN";
 /// with a leading zero, months 3–12 without ("ngày 15 tháng 3"), as Appendix I asks (so a
 /// 1 or 2 cannot later be made into 11 or 12 by hand).
 pub fn place_date_line(place: &str, date: NaiveDate) -> String {
-    let month = date.month();
-    let month = if month <= 2 {
-        format!("{month:02}")
-    } else {
-        month.to_string()
-    };
-    format!(
-        "{place}, ngày {:02} tháng {month} năm {}",
-        date.day(),
-        date.year()
-    )
+    format!("{place}, {}", crate::domain::time::date_in_words(date))
 }
 
 /// The issuing authority's two lines: ["ỦY BAN NHÂN DÂN", "XÃ CẨM QUANG"]. The commune's

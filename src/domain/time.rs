@@ -54,10 +54,23 @@ pub fn format_datetime(t: DateTime<Utc>) -> String {
     )
 }
 
-/// "09:05", in Vietnam's time (the minutes say when the session opened and closed).
-pub fn format_time(t: DateTime<Utc>) -> String {
+/// "7 giờ 05 phút", in Vietnam's time, as documents write the hour in words ("Vào lúc
+/// 7 giờ 40 phút, ngày 28 tháng 12 năm 2026"), not "07:40".
+pub fn time_in_words(t: DateTime<Utc>) -> String {
     let local = vietnam(t);
-    format!("{:02}:{:02}", local.hour(), local.minute())
+    format!("{} giờ {:02} phút", local.hour(), local.minute())
+}
+
+/// "ngày 05 tháng 02 năm 2025", as an official document writes a date in its text: the
+/// day and the months January and February with a leading zero (Decree 30/2020).
+pub fn date_in_words(date: NaiveDate) -> String {
+    let month = date.month();
+    let month = if month <= 2 {
+        format!("{month:02}")
+    } else {
+        month.to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", date.day(), date.year())
 }
 
 /// "2026-11-25"
@@ -288,6 +301,23 @@ pub mod iso_date_opt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn documents_write_times_and_dates_in_words() {
+        // 00:40 UTC is 07:40 in Vietnam.
+        let t = DateTime::parse_from_rfc3339("2026-12-28T00:40:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(time_in_words(t), "7 giờ 40 phút");
+        let t = DateTime::parse_from_rfc3339("2026-12-28T07:05:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        assert_eq!(time_in_words(t), "14 giờ 05 phút");
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(date_in_words(d(2026, 12, 28)), "ngày 28 tháng 12 năm 2026");
+        assert_eq!(date_in_words(d(2025, 2, 5)), "ngày 05 tháng 02 năm 2025");
+        assert_eq!(date_in_words(d(2026, 9, 5)), "ngày 05 tháng 9 năm 2026");
+    }
 
     #[test]
     fn dates_are_written_and_read_day_first() {

@@ -139,9 +139,10 @@ pub enum Block {
     Chart(ChartId),
 }
 
+/// "ngày 05 tháng 9 năm 2026", or dots to fill in by hand when the date is not set.
 fn date_or_dots(d: Option<NaiveDate>) -> String {
-    d.map(format_date)
-        .unwrap_or_else(|| "..../..../........".to_string())
+    d.map(crate::domain::time::date_in_words)
+        .unwrap_or_else(|| "ngày ..... tháng ..... năm ........".to_string())
 }
 
 fn villages(v: &[String]) -> String {
@@ -198,7 +199,7 @@ pub fn blocks(r: &Report) -> Vec<Block> {
     } else {
         format!("Vào lúc {}, ", f.start_time)
     };
-    let day = format!("ngày {}", date_or_dots(f.session_date));
+    let day = date_or_dots(f.session_date);
     let day = if start.is_empty() {
         let mut c = day.chars();
         c.next()

@@ -31,7 +31,7 @@ use crate::domain::petition::Kind;
 use crate::domain::session::outcome::{Outcome, OutcomeKind};
 use crate::domain::session::{Item, Origin, Session};
 use crate::domain::text::{char_len, clean, clean_line, limit};
-use crate::domain::time::{format_time, iso_date_opt, parse_date};
+use crate::domain::time::{iso_date_opt, parse_date, time_in_words};
 
 /// One narrative section the office writes ("Đánh giá chung"): a heading and its text,
 /// one paragraph per line.
@@ -595,9 +595,9 @@ pub fn build(
         chair: d.chair.clone(),
         start_time: session
             .started_at
-            .map(format_time)
+            .map(time_in_words)
             .unwrap_or_else(|| p.start_time.clone()),
-        end_time: session.finished_at.map(format_time).unwrap_or_default(),
+        end_time: session.finished_at.map(time_in_words).unwrap_or_default(),
         delegates: attendance(&p.delegates),
         invitees: attendance(&p.invitees),
         villages: setup.participating().count(),

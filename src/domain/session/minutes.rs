@@ -8,7 +8,7 @@ use super::outcome::Outcome;
 use super::{Asker, Item, Origin, Session};
 use crate::domain::office::setup::OfficeSetup;
 use crate::domain::official::{commune_authority, place_date_line, DocType, DocumentNumber};
-use crate::domain::time::{format_date, format_time};
+use crate::domain::time::{date_in_words, format_date, time_in_words};
 
 /// Everything printed, part by part.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -175,12 +175,9 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
     l.push("I. THỜI GIAN, ĐỊA ĐIỂM".to_string());
     let start = session
         .started_at
-        .map(format_time)
+        .map(time_in_words)
         .unwrap_or_else(|| p.start_time.clone());
-    let day = d
-        .session_date
-        .map(|s| format!("ngày {}", format_date(s)))
-        .unwrap_or_default();
+    let day = d.session_date.map(date_in_words).unwrap_or_default();
     l.push(format!(
         "Vào lúc {start}, {day}, tại {}, Ủy ban nhân dân xã {} tổ chức hội nghị đối thoại giữa Chủ tịch UBND xã với nhân dân.",
         d.place, setup.commune
@@ -238,7 +235,7 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
     }
     let end = session
         .finished_at
-        .map(|f| format!("Hội nghị kết thúc vào lúc {} cùng ngày.", format_time(f)))
+        .map(|f| format!("Hội nghị kết thúc vào lúc {} cùng ngày.", time_in_words(f)))
         .unwrap_or_else(|| "Hội nghị kết thúc vào lúc .... cùng ngày.".to_string());
     l.push(format!(
         "{end} Biên bản đã được đọc lại trước hội nghị và những người dự thống nhất thông qua."

@@ -78,11 +78,15 @@ pub fn OfficialDocument(
             <h2 class="doc-title">{heading}</h2>
             <p class="doc-subject">{subject}</p>
             <div class="doc-body">{paragraphs} {children.map(|c| c())}</div>
+            // Recipients on the left and the signer on the right; without recipients (the
+            // minutes), the signers side by side, the secretary left and the chair right.
             <div class="doc-foot">
-                <div class="doc-recipients">
-                    {recipients
-                        .map(|r| view! { <p class="strong">{VI.recipients}</p> <p class="small">{lines(&r)}</p> })}
-                </div>
+                {recipients.map(|r| view! {
+                    <div class="doc-recipients">
+                        <p class="strong">{VI.recipients}</p>
+                        <p class="small">{lines(&r)}</p>
+                    </div>
+                })}
                 {signatures
                     .into_iter()
                     .map(|(role, name)| {
