@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { petitionItems, seriousViolations } from './fixtures/app.js';
+import { linesAboveSignature, pagesOf } from './fixtures/print.js';
 import { asFile, downloaded, setUpOffice, villageBundle, villageTablet, waitForOfficeOffline } from './fixtures/office.js';
 import { ANSWERED, DECLINED, FORWARDED, LATER, WITHDRAWN, label, next, record, runSession, status } from './fixtures/session.js';
 
@@ -277,6 +278,14 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   expect(text).toContain('Số: 01/BB-UBND');
   expect(text.match(/Câu \d+\./g)).toHaveLength(15);
   expect(text).not.toContain(SECRET);
+  // The time in words; the signers side by side on one line, the secretary on the left;
+  // the signature block on a page with the body's last lines, never alone (issue 17).
+  expect(text).toMatch(/Vào lúc \d{1,2} giờ \d{2} phút, ngày 05 tháng 9 năm 2026, tại Hội trường UBND xã/);
+  expect(text).toMatch(/Hội nghị kết thúc vào lúc \d{1,2} giờ \d{2} phút cùng ngày\./);
+  expect(text).toMatch(/^\s*THƯ KÝ\s{4,}CHỦ TRÌ\s*$/m);
+  expect(text).toMatch(/^\s*Trần Thị Thư\s{4,}Nguyễn Văn Bình\s*$/m);
+  const minutesPages = pagesOf(lastPdf);
+  expect(linesAboveSignature(minutesPages, /THƯ KÝ/)).toBeGreaterThanOrEqual(2);
   expect(text).not.toContain('Nhận tệp các thôn');
   const pages = execFileSync('pdfinfo', [lastPdf], { encoding: 'utf8' });
   expect(pages).toMatch(/Page size:.*\(A4\)/);
@@ -390,6 +399,7 @@ test('after the session the office follows up each open matter, prints a reply a
   expect(printedReport).toContain('Cẩm Quang, ngày 25 tháng 9 năm 2026');
   expect(printedReport).toContain('Ủy ban nhân dân tỉnh Hà Tĩnh');
   expect(printedReport).not.toContain(SECRET);
+  expect(linesAboveSignature(pagesOf(lastPdf), /Nơi nhận:/)).toBeGreaterThanOrEqual(2);
 
   const saved = async (button) => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

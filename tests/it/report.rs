@@ -741,6 +741,17 @@ fn the_word_file_is_a4_in_the_decrees_layout() {
         assert!(doc.contains(expected), "missing: {expected}");
     }
     assert_eq!(doc.nfc().collect::<String>(), *doc);
+    // The body's last paragraph is kept with the signature block (which does not split),
+    // so the signature never stands alone on a page.
+    let foot = doc.rfind("Nơi nhận:").unwrap();
+    let paragraphs: Vec<&str> = doc[..foot].split("<w:p ").collect();
+    // The last two before the foot's own: the body's last paragraph and the spacer.
+    let before_foot = &paragraphs[paragraphs.len() - 3..paragraphs.len() - 1];
+    assert!(
+        before_foot.iter().all(|p| p.contains("<w:keepNext")),
+        "{before_foot:?}"
+    );
+    assert!(paragraphs[paragraphs.len() - 2].contains("<w:cantSplit"));
     // The page number is a PAGE field in the header of every page but the first.
     let headers: Vec<&String> = parts
         .iter()

@@ -293,18 +293,29 @@ fn document(r: &Report) -> Docx {
         .add_paragraph(centred(HEADING, BODY, true).line_spacing(spacing(360, 0)))
         .add_paragraph(centred(&subject(r), BODY, true))
         .add_paragraph(rule(TEXT_WIDTH, 2_000));
-    for b in blocks(r) {
+    let blocks = blocks(r);
+    let last = blocks.len().saturating_sub(1);
+    for (i, b) in blocks.into_iter().enumerate() {
         match b {
             Block::Heading(t) | Block::Subheading(t) => {
                 doc = doc.add_paragraph(body_paragraph(&t, true).keep_next(true));
+            }
+            // The body's last paragraph goes over with the signature, whole: the
+            // signature block never stands alone on a page (as in print).
+            Block::Paragraph(t) if i == last => {
+                doc = doc.add_paragraph(body_paragraph(&t, false).keep_next(true).keep_lines(true));
             }
             Block::Paragraph(t) => doc = doc.add_paragraph(body_paragraph(&t, false)),
             Block::Table(id) => doc = add_data_table(doc, &table(r, id)),
             Block::Chart(_) => {}
         }
     }
-    doc.add_paragraph(Paragraph::new().line_spacing(spacing(0, 120)))
-        .add_table(foot(r))
+    doc.add_paragraph(
+        Paragraph::new()
+            .line_spacing(spacing(0, 120))
+            .keep_next(true),
+    )
+    .add_table(foot(r))
 }
 
 /// The Word document's bytes.

@@ -43,17 +43,30 @@ pub fn OfficialDocument(
     let place_date = date
         .map(|d| place_date_line(&setup.commune, d))
         .unwrap_or_default();
-    let paragraphs = body
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            if is_heading(l) {
-                view! { <p class="doc-section">{l.to_string()}</p> }.into_any()
-            } else {
-                view! { <p>{l.to_string()}</p> }.into_any()
-            }
-        })
-        .collect_view();
+    let texts: Vec<&str> = body.lines().filter(|l| !l.trim().is_empty()).collect();
+    // The body's last two paragraphs are set with the signature block, which then never
+    // stands alone on a page: Chromium keeps a block whole ("break-inside: avoid") but
+    // does not honour "break-before: avoid". A document with parts of its own (the
+    // report) ends on its own paragraphs.
+    let kept = if children.is_none() {
+        texts.len().min(2)
+    } else {
+        0
+    };
+    let (main, end) = texts.split_at(texts.len() - kept);
+    let paragraphs = |texts: &[&str]| {
+        texts
+            .iter()
+            .map(|l| {
+                if is_heading(l) {
+                    view! { <p class="doc-section">{l.to_string()}</p> }.into_any()
+                } else {
+                    view! { <p>{l.to_string()}</p> }.into_any()
+                }
+            })
+            .collect_view()
+    };
+    let (main, end) = (paragraphs(main), paragraphs(end));
     let lines = |text: &str| {
         text.lines()
             .map(|l| view! { <span class="line">{l.to_string()}</span> })
@@ -77,7 +90,9 @@ pub fn OfficialDocument(
             </div>
             <h2 class="doc-title">{heading}</h2>
             <p class="doc-subject">{subject}</p>
-            <div class="doc-body">{paragraphs} {children.map(|c| c())}</div>
+            <div class="doc-body">{main} {children.map(|c| c())}</div>
+            <div class="doc-end">
+            {end}
             // Recipients on the left and the signer on the right; without recipients (the
             // minutes), the signers side by side, the secretary left and the chair right.
             <div class="doc-foot">
@@ -99,6 +114,7 @@ pub fn OfficialDocument(
                         }
                     })
                     .collect_view()}
+            </div>
             </div>
         </article>
     }
