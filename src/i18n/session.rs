@@ -51,6 +51,23 @@ pub struct SessionTexts {
     // Attendance
     pub attendance_title: &'static str,
     pub attendance_intro: &'static str,
+    pub head_count: &'static str,
+    pub head_count_hint: &'static str,
+    pub head_count_save: &'static str,
+    pub head_count_saved: &'static str,
+    pub head_count_bad: &'static str,
+    pub print_sign_in: &'static str,
+    pub sign_in_title: &'static str,
+    /// The sheet's subject: the session's date in words and its place.
+    pub sign_in_subject: fn(&str, &str) -> String,
+    pub sign_in_delegates: &'static str,
+    pub sign_in_citizens: &'static str,
+    pub sign_in_walk_ins: &'static str,
+    pub col_number: &'static str,
+    pub col_name: &'static str,
+    pub col_post: &'static str,
+    pub col_village_post: &'static str,
+    pub col_sign: &'static str,
     pub attendance_empty: &'static str,
     pub delegates_present: fn(usize, usize) -> String,
     pub invitees_present: fn(usize, usize) -> String,
@@ -239,6 +256,31 @@ pub const VI: SessionTexts = SessionTexts {
 
     attendance_title: "Điểm danh tại cửa",
     attendance_intro: "Đánh dấu người có mặt. Số người có mặt được ghi vào biên bản.",
+    head_count: "Tổng số người dự (đếm tại hội trường)",
+    head_count_hint: "Gồm cả người đến dự không theo giấy mời; ghi vào biên bản.",
+    head_count_save: "Lưu số người dự",
+    head_count_saved: "Đã lưu số người dự.",
+    head_count_bad: "Số người dự phải là một số, ví dụ 86.",
+    print_sign_in: "In danh sách ký tên (A4)",
+    sign_in_title: "DANH SÁCH ĐẠI BIỂU, CÔNG DÂN DỰ HỘI NGHỊ",
+    sign_in_subject: |date, place| {
+        let mut s = "Hội nghị đối thoại giữa Chủ tịch UBND xã với nhân dân".to_string();
+        if !date.is_empty() {
+            s.push_str(&format!(", {date}"));
+        }
+        if !place.is_empty() {
+            s.push_str(&format!(", tại {place}"));
+        }
+        s
+    },
+    sign_in_delegates: "I. ĐẠI BIỂU",
+    sign_in_citizens: "II. CÔNG DÂN ĐƯỢC MỜI",
+    sign_in_walk_ins: "III. CÔNG DÂN ĐẾN DỰ",
+    col_number: "STT",
+    col_name: "Họ và tên",
+    col_post: "Chức vụ",
+    col_village_post: "Thôn, chức vụ",
+    col_sign: "Ký tên",
     attendance_empty: "Chưa có danh sách. Hãy nhập đại biểu và công dân được mời ở trang Chuẩn bị.",
     delegates_present: |p, n| format!("Đại biểu: {p}/{n} có mặt"),
     invitees_present: |p, n| format!("Công dân được mời: {p}/{n} có mặt"),

@@ -124,6 +124,21 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   }
   await expect(page.getByText('Đại biểu: 2/3 có mặt')).toBeVisible();
   await expect(page.getByText('Công dân được mời: 2/4 có mặt')).toBeVisible();
+  // The sign-in sheet on A4 (issue 17): the delegates, the invited village by village,
+  // each with room to sign, then blank rows for those who come uninvited.
+  const sheet = await printed(page, 'In danh sách ký tên (A4)');
+  expect(sheet).toContain('DANH SÁCH ĐẠI BIỂU, CÔNG DÂN DỰ HỘI NGHỊ');
+  expect(sheet).toContain('ngày 05 tháng 9 năm 2026, tại Hội trường UBND xã');
+  expect(sheet).toMatch(/^\s*1\s+Nguyễn Văn Bình\s+Chủ tịch UBND xã/m);
+  expect(sheet).toMatch(/^\s*4\s+Hoàng Văn An\s+Thôn 1/m);
+  expect(sheet).toMatch(/^\s*7\s+Bùi Thị Dung\s+Tổ dân phố 3/m);
+  expect(sheet).toContain('III. CÔNG DÂN ĐẾN DỰ');
+  expect(sheet).toMatch(/^\s*22\s*$/m);
+  expect(sheet).not.toContain('Điểm danh');
+  // The head count, for the minutes.
+  await label(page, 'Tổng số người dự (đếm tại hội trường)').fill('86');
+  await page.getByRole('button', { name: 'Lưu số người dự' }).click();
+  await expect(status(page, 'Đã lưu số người dự.')).toBeVisible();
 
   // The queue: the 13 petitions, ordered by field.
   await page.getByRole('link', { name: 'Phiên đối thoại' }).click();
@@ -248,6 +263,7 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(minutes).toContainText('Thư ký: Trần Thị Thư.');
   await expect(minutes).toContainText('Đại biểu dự (2/3 có mặt): Nguyễn Văn Bình (Chủ tịch UBND xã); Lê Văn Công (Trưởng Công an xã).');
   await expect(minutes).toContainText('Công dân được mời: 2/4 có mặt (Thôn 1 1/2; Thôn 2 1/1; Tổ dân phố 3 0/1).');
+  await expect(minutes).toContainText('Tổng số người dự hội nghị: 86 người.');
   await expect(minutes).toContainText(
     'Tổng số 15 ý kiến, kiến nghị: 5 trả lời tại hội nghị; 5 giao trả lời sau; 2 chuyển cơ quan có thẩm quyền; 1 không thuộc nội dung đối thoại; 2 rút lại.',
   );

@@ -38,7 +38,10 @@ const RIGHT: i32 = mm(15);
 /// The width between the margins, in twips.
 const TEXT_WIDTH: usize = PAGE_WIDTH as usize - LEFT as usize - RIGHT as usize;
 /// Sizes in half-points.
-const BODY: usize = 28;
+/// Sizes in half-points, as the printed page has them (style/office.css): the text 13 pt,
+/// the document's name 14 pt.
+const BODY: usize = 26;
+const TITLE: usize = 28;
 const SMALL: usize = 26;
 const NATION: usize = 24;
 const CELL: usize = 24;
@@ -129,7 +132,7 @@ fn head(r: &Report) -> Table {
         right,
         vec![
             centred(NATIONAL_NAME, NATION, true),
-            centred(MOTTO, BODY, true),
+            centred(MOTTO, SMALL, true),
             rule(right, 3_300),
             date,
         ],
@@ -290,7 +293,7 @@ fn document(r: &Report) -> Docx {
         // The first page carries no number.
         .first_header(Header::new())
         .add_table(head(r))
-        .add_paragraph(centred(HEADING, BODY, true).line_spacing(spacing(360, 0)))
+        .add_paragraph(centred(HEADING, TITLE, true).line_spacing(spacing(360, 0)))
         .add_paragraph(centred(&subject(r), BODY, true))
         .add_paragraph(rule(TEXT_WIDTH, 2_000));
     let blocks = blocks(r);

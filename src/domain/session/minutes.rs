@@ -186,6 +186,9 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
     l.push(format!("Chủ trì: Đồng chí {}, Chủ tịch UBND xã.", d.chair));
     l.push(format!("Thư ký: {}.", p.secretary));
     l.extend(attendance(session, setup));
+    if let Some(n) = p.head_count {
+        l.push(format!("Tổng số người dự hội nghị: {n} người."));
+    }
     l.push("III. CHƯƠNG TRÌNH".to_string());
     for (n, step) in p.programme.iter().enumerate() {
         l.push(format!("{}. {step}", n + 1));

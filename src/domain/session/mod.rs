@@ -14,6 +14,7 @@ pub mod minutes;
 pub mod outcome;
 pub mod programme;
 pub mod queue;
+pub mod signin;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,9 @@ pub struct Preparation {
     /// The printed notice's (year, number) in the register, once taken.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice: Option<(i32, u32)>,
+    /// Everyone in the hall, counted at the session (the invited and those who came).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub head_count: Option<u32>,
 }
 
 fn default_days() -> u32 {
@@ -86,6 +90,7 @@ impl Default for Preparation {
             answer_days: DEFAULT_ANSWER_DAYS,
             extra_holidays: Vec::new(),
             notice: None,
+            head_count: None,
         }
     }
 }
@@ -678,6 +683,7 @@ impl PreparationDraft {
             answer_days,
             extra_holidays,
             notice: before.notice,
+            head_count: before.head_count,
         })
     }
 }

@@ -19,6 +19,29 @@ pub fn print_page() {
     }
 }
 
+/// The head of a document: the issuing body and the number on the left, the national
+/// name and motto with the place and date on the right.
+pub fn doc_head(setup: &OfficeSetup, number: String, place_date: String) -> impl IntoView {
+    let [authority, commune] = commune_authority(&setup.commune);
+    view! {
+        <div class="doc-head">
+            // The issuing body's name, both lines in bold (Decree 30/2020, Appendix I).
+            <div class="doc-authority">
+                <p class="strong">{authority}</p>
+                <p class="strong">{commune}</p>
+                <hr />
+                <p class="doc-number">{number}</p>
+            </div>
+            <div class="doc-nation">
+                <p class="strong">{NATIONAL_NAME}</p>
+                <p class="strong motto">{MOTTO}</p>
+                <hr />
+                <p class="doc-date">{place_date}</p>
+            </div>
+        </div>
+    }
+}
+
 #[component]
 pub fn OfficialDocument(
     setup: OfficeSetup,
@@ -39,7 +62,6 @@ pub fn OfficialDocument(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
-    let [authority, commune] = commune_authority(&setup.commune);
     let place_date = date
         .map(|d| place_date_line(&setup.commune, d))
         .unwrap_or_default();
@@ -74,22 +96,10 @@ pub fn OfficialDocument(
     };
     view! {
         <article class="document" aria-label=heading>
-            <div class="doc-head">
-                <div class="doc-authority">
-                    <p>{authority}</p>
-                    <p class="strong">{commune}</p>
-                    <hr />
-                    <p class="doc-number">{number}</p>
-                </div>
-                <div class="doc-nation">
-                    <p class="strong">{NATIONAL_NAME}</p>
-                    <p class="strong motto">{MOTTO}</p>
-                    <hr />
-                    <p class="doc-date">{place_date}</p>
-                </div>
-            </div>
+            {doc_head(&setup, number, place_date)}
             <h2 class="doc-title">{heading}</h2>
             <p class="doc-subject">{subject}</p>
+            <hr class="doc-rule" />
             <div class="doc-body">{main} {children.map(|c| c())}</div>
             <div class="doc-end">
             {end}

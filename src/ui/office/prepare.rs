@@ -4,12 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::document::{print_page, OfficialDocument};
+use super::document::{doc_head, print_page, OfficialDocument};
 use super::session_state::Changed;
 use super::state::OfficeState;
 use crate::domain::official::DocType;
 use crate::domain::session::announcement::{announcement, checks};
-use crate::domain::session::{set_present, PreparationDraft};
+use crate::domain::session::{set_present, signin, PreparationDraft};
+use crate::domain::time::date_in_words;
 use crate::ui::components::{ErrorText, TextField};
 
 #[component]
@@ -244,11 +245,112 @@ pub fn AttendancePage() -> impl IntoView {
         }
         .into_any()
     };
+    let count = RwSignal::new(
+        app.session
+            .with_untracked(|s| s.prep.head_count.map(|n| n.to_string()))
+            .unwrap_or_default(),
+    );
+    let save_count = move |_| match signin::head_count(&count.get_untracked()) {
+        Ok(n) => {
+            app.session_act(t.head_count_saved, move |s, _, _| {
+                s.prep.head_count = n;
+                Ok(Changed::default())
+            });
+        }
+        Err(_) => app.fail(t.head_count_bad),
+    };
+    // Counts the prints: each draws the sheet afresh from the lists as they are now.
+    let printing = RwSignal::new(0u32);
+    let print_sheet = move |_| {
+        printing.update(|n| *n += 1);
+        request_animation_frame(print_page);
+    };
     view! {
-        <section class="card" aria-labelledby="attendance-title">
+        <section class="card no-print" aria-labelledby="attendance-title">
             <h1 id="attendance-title">{t.attendance_title}</h1>
             <p>{t.attendance_intro}</p>
+            <div class="actions">
+                <button type="button" on:click=print_sheet>{t.print_sign_in}</button>
+            </div>
             {body}
+            <div class="form">
+                <TextField
+                    label=t.head_count.to_string()
+                    value=count
+                    on_input=Callback::new(move |v| count.set(v))
+                    input_type="number"
+                    hint=t.head_count_hint
+                />
+                <div class="actions">
+                    <button type="button" on:click=save_count>{t.head_count_save}</button>
+                </div>
+            </div>
         </section>
+        {move || (printing.get() > 0).then(|| view! { <div class="print-only"><SignInSheetView /></div> })}
+    }
+}
+
+/// The sign-in sheet on A4: the head of a document, the title, then a table per part with
+/// room to sign, the blank rows last.
+#[component]
+fn SignInSheetView() -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.session_texts();
+    let setup = app.setup.get_untracked().unwrap_or_default();
+    let sheet = app
+        .session
+        .with_untracked(|s| signin::sign_in_sheet(&s.prep, &setup));
+    let d = &setup.dialogue;
+    let subject = (t.sign_in_subject)(
+        &d.session_date.map(date_in_words).unwrap_or_default(),
+        &d.place,
+    );
+    let table = |title: &'static str, of: &'static str, rows: Vec<signin::SignInRow>| {
+        view! {
+            <table class="doc-table sign-in">
+                <caption>{title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">{t.col_number}</th>
+                        <th scope="col">{t.col_name}</th>
+                        <th scope="col">{of}</th>
+                        <th scope="col" class="sign">{t.col_sign}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows
+                        .into_iter()
+                        .map(|r| view! {
+                            <tr>
+                                <td class="num">{r.number}</td>
+                                <td>{r.name}</td>
+                                <td>{r.of}</td>
+                                <td></td>
+                            </tr>
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        }
+    };
+    let blank: Vec<signin::SignInRow> = sheet
+        .blank
+        .clone()
+        .map(|number| signin::SignInRow {
+            number,
+            name: String::new(),
+            of: String::new(),
+        })
+        .collect();
+    view! {
+        <article class="document" aria-label=t.sign_in_title>
+            {doc_head(&setup, String::new(), String::new())}
+            <h2 class="doc-title">{t.sign_in_title}</h2>
+            <p class="doc-subject">{subject}</p>
+            <hr class="doc-rule" />
+            {(!sheet.delegates.is_empty()).then(|| table(t.sign_in_delegates, t.col_post, sheet.delegates))}
+            {(!sheet.citizens.is_empty()).then(|| table(t.sign_in_citizens, t.col_village_post, sheet.citizens))}
+            {table(t.sign_in_walk_ins, t.col_village_post, blank)}
+        </article>
     }
 }
