@@ -19,6 +19,28 @@ pub fn place_date_line(place: &str, date: NaiveDate) -> String {
     format!("{place}, {}", crate::domain::time::date_in_words(date))
 }
 
+/// A section's number in Roman numerals ("IV"), as documents number their parts; up to
+/// 49, beyond which no document here goes.
+pub fn roman(n: usize) -> String {
+    const NUMERALS: [(usize, &str); 6] = [
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n.min(49);
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// The issuing authority's two lines: ["ỦY BAN NHÂN DÂN", "XÃ CẨM QUANG"]. The commune's
 /// name is written in capitals; Rust's upper-casing maps each precomposed Vietnamese letter
 /// to its precomposed capital, so NFC text (after `text::clean`) stays NFC. A name typed
@@ -159,6 +181,14 @@ impl DocumentRegister {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_are_numbered_in_roman_numerals() {
+        assert_eq!(roman(4), "IV");
+        assert_eq!(roman(9), "IX");
+        assert_eq!(roman(14), "XIV");
+        assert_eq!(roman(19), "XIX");
+    }
     use crate::domain::text::clean;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

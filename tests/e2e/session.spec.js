@@ -74,7 +74,7 @@ async function printed(page, button) {
 
 test('the secretary runs a whole session and prints its minutes', async ({ page, context }) => {
   test.setTimeout(300_000);
-  await setUpOffice(page);
+  await setUpOffice(page, { front: 'Bà Lê Thị Hòa, Chủ tịch Ủy ban MTTQ Việt Nam xã' });
   await page.getByRole('link', { name: 'Nhận tệp các thôn' }).click();
   await label(page, 'Chọn các tệp…').setInputFiles(BUNDLES);
   await expect(status(page, 'Đã nhận 3/3 tệp.')).toBeVisible();
@@ -272,6 +272,19 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await expect(minutes).toContainText('Câu 9. Xin hỏi về việc hai gia đình tranh chấp lối đi');
   await expect(minutes).toContainText('Giữ bí mật danh tính');
   await expect(minutes).not.toContainText(SECRET);
+  await expect(minutes).toContainText('Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã: Bà Lê Thị Hòa, Chủ tịch Ủy ban MTTQ Việt Nam xã.');
+
+  // The speakers' parts, each in its place in the programme's order (issue 17).
+  await label(page, 'Báo cáo của Chủ tịch UBND xã (tóm tắt)').fill('Chủ tịch báo cáo kết quả thực hiện nhiệm vụ kinh tế - xã hội năm 2026.');
+  await label(page, 'Ý kiến của Ủy ban MTTQ Việt Nam xã').fill('Mặt trận đồng tình với các nội dung trả lời, đề nghị xã công khai kết quả.');
+  await label(page, 'Kết luận của chủ trì').fill('Chủ tịch giao các bộ phận trả lời công dân đúng hạn.');
+  await page.getByRole('button', { name: 'Lưu các phần phát biểu' }).click();
+  await expect(status(page, 'Đã lưu các phần phát biểu.')).toBeVisible();
+  await expect(minutes).toContainText('IV. BÁO CÁO CỦA CHỦ TỊCH UBND XÃChủ tịch báo cáo kết quả thực hiện nhiệm vụ');
+  await expect(minutes).toContainText('V. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI');
+  await expect(minutes).toContainText('VI. Ý KIẾN CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃMặt trận đồng tình');
+  await expect(minutes).toContainText('VII. KẾT LUẬN CỦA CHỦ TRÌChủ tịch giao các bộ phận');
+  await expect(minutes).toContainText('VIII. KẾT QUẢ');
 
   // The secretary adds a sentence; it survives a reload.
   const body = label(page, 'Nội dung biên bản');

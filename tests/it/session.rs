@@ -5,10 +5,12 @@
 use doithoai::domain::office::register::ActionError;
 use doithoai::domain::official::{DocType, DocumentRegister};
 use doithoai::domain::petition::{Kind, PetitionDraft, PetitionId};
-use doithoai::domain::session::minutes::{assemble_body, minutes};
+use doithoai::domain::session::minutes::{assemble_body, is_heading, minutes};
 use doithoai::domain::session::outcome::{Outcome, OutcomeDraft, OutcomeKind};
 use doithoai::domain::session::queue::{fill, questions, Prepared};
-use doithoai::domain::session::{Asker, FloorDraft, Origin, Phase, Session};
+use doithoai::domain::session::{
+    Asker, FloorDraft, MinutesParts, Origin, Phase, Session, SessionError,
+};
 use doithoai::storage::office::OfficeRepository;
 use doithoai::storage::{KeyValueStore, MemoryStore};
 
@@ -382,6 +384,62 @@ fn a_whole_session_is_stored_entry_by_entry_and_its_minutes_say_what_happened() 
     assert!(
         !body.contains("Lê Văn Tám"),
         "a confidential petitioner's name never reaches the minutes"
+    );
+    // Without the speakers' parts, the sections run I to V.
+    let headings: Vec<&str> = body.lines().filter(|l| is_heading(l)).collect();
+    assert_eq!(
+        headings,
+        [
+            "I. THỜI GIAN, ĐỊA ĐIỂM",
+            "II. THÀNH PHẦN",
+            "III. CHƯƠNG TRÌNH",
+            "IV. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI",
+            "V. KẾT QUẢ"
+        ]
+    );
+
+    // The Front's representative, and the parts the secretary recorded, each in its place
+    // in the programme's order; the sections numbered on.
+    let mut s = s;
+    s.dialogue.front = "Bà Lê Thị Hòa, Chủ tịch Ủy ban MTTQ Việt Nam xã".into();
+    let mut session = back.session.clone();
+    session.minutes.parts = MinutesParts::checked(
+        "Chủ tịch báo cáo tình hình kinh tế - xã hội năm 2026.",
+        "Mặt trận đồng tình với các nội dung trả lời.\n\nĐề nghị xã công khai kết quả.",
+        "Chủ tịch giao các bộ phận trả lời đúng hạn.",
+    )
+    .unwrap();
+    let body = assemble_body(&s, &session, &ordered);
+    assert!(body.contains(
+        "Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã: Bà Lê Thị Hòa, Chủ tịch Ủy ban MTTQ Việt Nam xã."
+    ));
+    let headings: Vec<&str> = body.lines().filter(|l| is_heading(l)).collect();
+    assert_eq!(
+        headings,
+        [
+            "I. THỜI GIAN, ĐỊA ĐIỂM",
+            "II. THÀNH PHẦN",
+            "III. CHƯƠNG TRÌNH",
+            "IV. BÁO CÁO CỦA CHỦ TỊCH UBND XÃ",
+            "V. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI",
+            "VI. Ý KIẾN CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ",
+            "VII. KẾT LUẬN CỦA CHỦ TRÌ",
+            "VIII. KẾT QUẢ"
+        ]
+    );
+    let after = |heading: &str| {
+        let lines: Vec<&str> = body.lines().collect();
+        let at = lines.iter().position(|l| *l == heading).unwrap();
+        lines[at + 1].to_string()
+    };
+    assert_eq!(
+        after("VI. Ý KIẾN CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ"),
+        "Mặt trận đồng tình với các nội dung trả lời."
+    );
+    assert!(body.contains("\nĐề nghị xã công khai kết quả.\nVII. KẾT LUẬN"));
+    assert_eq!(
+        MinutesParts::checked(&"x".repeat(5_001), "", ""),
+        Err(SessionError::TooLong)
     );
 }
 

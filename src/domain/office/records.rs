@@ -56,6 +56,8 @@ pub struct SetupRecord {
     pub place: String,
     #[serde(default)]
     pub chair: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub front: String,
     pub villages: Vec<VillageRecord>,
     pub fields: Vec<String>,
     pub departments: Vec<String>,
@@ -87,6 +89,7 @@ impl From<&OfficeSetup> for SetupRecord {
             session_date: d.session_date,
             place: d.place.clone(),
             chair: d.chair.clone(),
+            front: d.front.clone(),
             villages: s
                 .villages
                 .iter()
@@ -136,6 +139,7 @@ impl TryFrom<SetupRecord> for OfficeSetup {
                 session_date: r.session_date,
                 place: line(&r.place),
                 chair: line(&r.chair),
+                front: line(&r.front),
             },
             villages: r
                 .villages

@@ -50,6 +50,9 @@ pub struct Dialogue {
     pub place: String,
     /// Who chairs the session (the commune Chairman).
     pub chair: String,
+    /// Who speaks for the Fatherland Front (Ủy ban MTTQ Việt Nam xã), which takes part in
+    /// compiling the petitions and states its view at the session; empty: not named.
+    pub front: String,
 }
 
 impl Dialogue {
@@ -91,6 +94,7 @@ impl Default for Dialogue {
             session_date: None,
             place: String::new(),
             chair: String::new(),
+            front: String::new(),
         }
     }
 }
@@ -143,6 +147,7 @@ pub struct SetupDraft {
     pub session_date: String,
     pub place: String,
     pub chair: String,
+    pub front: String,
     pub villages: String,
     pub fields: String,
     pub departments: String,
@@ -214,6 +219,7 @@ impl SetupDraft {
             session_date: show(d.session_date),
             place: d.place.clone(),
             chair: d.chair.clone(),
+            front: d.front.clone(),
             villages: s
                 .villages
                 .iter()
@@ -270,6 +276,7 @@ impl SetupDraft {
             &mut self.participants,
             &mut self.place,
             &mut self.chair,
+            &mut self.front,
             &mut self.villages,
             &mut self.fields,
             &mut self.departments,
@@ -352,6 +359,7 @@ impl SetupDraft {
             session_date: date(&self.session_date)?,
             place: clean_line(&self.place),
             chair: clean_line(&self.chair),
+            front: clean_line(&self.front),
         };
         let ordered = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
             (Some(a), Some(b)) => a <= b,
@@ -389,6 +397,7 @@ impl OfficeSetup {
             &d.plan_number,
             &d.place,
             &d.chair,
+            &d.front,
         ];
         let too_long = texts.iter().any(|t| char_len(t) > MAX_LINE)
             || self

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 
 use super::charts::ChartId;
 use super::{OpenRow, Report, Section};
+use crate::domain::official::roman;
 use crate::domain::petition::Kind;
 use crate::domain::session::outcome::OutcomeKind;
 use crate::domain::time::format_date;
@@ -105,26 +106,6 @@ pub use crate::domain::text::number;
 
 fn count(n: usize) -> String {
     number(i64::try_from(n).unwrap_or(i64::MAX))
-}
-
-fn roman(n: usize) -> String {
-    const NUMERALS: [(usize, &str); 6] = [
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n.min(49);
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
 }
 
 /// One part of the document, in reading order.
@@ -906,14 +887,6 @@ pub fn comparison_rows(r: &Report) -> Vec<(String, usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn narrative_sections_are_numbered_after_the_fixed_ones() {
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(9), "IX");
-        assert_eq!(roman(14), "XIV");
-        assert_eq!(roman(19), "XIX");
-    }
 
     #[test]
     fn sheet_names_fit_excel() {

@@ -7,6 +7,7 @@
 use super::outcome::Outcome;
 use super::{Asker, Item, Origin, Session};
 use crate::domain::office::setup::OfficeSetup;
+use crate::domain::official::roman;
 use crate::domain::official::{commune_authority, place_date_line, DocType, DocumentNumber};
 use crate::domain::time::{date_in_words, format_date, time_in_words};
 
@@ -167,12 +168,37 @@ fn attendance(session: &Session, setup: &OfficeSetup) -> Vec<String> {
     lines
 }
 
+/// A part of the session the secretary recorded, under its numbered heading; nothing when
+/// it was not recorded.
+fn part(
+    lines: &mut Vec<String>,
+    section: &mut impl FnMut(&str) -> String,
+    title: &str,
+    text: &str,
+) {
+    if !text.is_empty() {
+        lines.push(section(title));
+        lines.extend(
+            text.lines()
+                .filter(|t| !t.trim().is_empty())
+                .map(str::to_string),
+        );
+    }
+}
+
 /// The body as assembled from what was recorded; `items` in the queue's order.
 pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) -> String {
     let d = &setup.dialogue;
     let p = &session.prep;
+    let parts = &session.minutes.parts;
     let mut l = Vec::new();
-    l.push("I. THỜI GIAN, ĐỊA ĐIỂM".to_string());
+    // Sections are numbered as they come: a part not recorded leaves no gap.
+    let mut sections = 0;
+    let mut section = |title: &str| {
+        sections += 1;
+        format!("{}. {title}", roman(sections))
+    };
+    l.push(section("THỜI GIAN, ĐỊA ĐIỂM"));
     let start = session
         .started_at
         .map(time_in_words)
@@ -182,18 +208,32 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
         "Vào lúc {start}, {day}, tại {}, Ủy ban nhân dân xã {} tổ chức hội nghị đối thoại giữa Chủ tịch UBND xã với nhân dân.",
         d.place, setup.commune
     ));
-    l.push("II. THÀNH PHẦN".to_string());
+    l.push(section("THÀNH PHẦN"));
     l.push(format!("Chủ trì: Đồng chí {}, Chủ tịch UBND xã.", d.chair));
     l.push(format!("Thư ký: {}.", p.secretary));
+    if !d.front.is_empty() {
+        l.push(format!(
+            "Đại diện Ủy ban Mặt trận Tổ quốc Việt Nam xã: {}.",
+            d.front
+        ));
+    }
     l.extend(attendance(session, setup));
     if let Some(n) = p.head_count {
         l.push(format!("Tổng số người dự hội nghị: {n} người."));
     }
-    l.push("III. CHƯƠNG TRÌNH".to_string());
+    l.push(section("CHƯƠNG TRÌNH"));
     for (n, step) in p.programme.iter().enumerate() {
         l.push(format!("{}. {step}", n + 1));
     }
-    l.push("IV. Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI".to_string());
+    // Each part in the programme's place: the report before the questions, the Front's
+    // statement and the conclusion after them.
+    part(
+        &mut l,
+        &mut section,
+        "BÁO CÁO CỦA CHỦ TỊCH UBND XÃ",
+        &parts.opening,
+    );
+    l.push(section("Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN VÀ TRẢ LỜI"));
     for (n, i) in items.iter().enumerate() {
         let mut about = Vec::new();
         if !i.field.is_empty() {
@@ -222,8 +262,20 @@ pub fn assemble_body(setup: &OfficeSetup, session: &Session, items: &[&Item]) ->
         l.push(asker_line(i));
         l.push(outcome_line(i.outcome()));
     }
+    part(
+        &mut l,
+        &mut section,
+        "Ý KIẾN CỦA ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM XÃ",
+        &parts.front,
+    );
+    part(
+        &mut l,
+        &mut section,
+        "KẾT LUẬN CỦA CHỦ TRÌ",
+        &parts.conclusion,
+    );
     let t = Tally::of(items.iter().copied());
-    l.push("V. KẾT QUẢ".to_string());
+    l.push(section("KẾT QUẢ"));
     l.push(format!(
         "Tổng số {} ý kiến, kiến nghị: {} trả lời tại hội nghị; {} giao trả lời sau; {} chuyển cơ quan có thẩm quyền; {} không thuộc nội dung đối thoại; {} rút lại.",
         t.total(),

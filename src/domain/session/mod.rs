@@ -222,11 +222,45 @@ pub struct MinutesState {
     /// The body as the secretary edited it; `None` means "assembled afresh".
     #[serde(default)]
     pub edited: Option<String>,
+    /// What the speakers said, as the secretary summed it up, each in its place.
+    #[serde(default)]
+    pub parts: MinutesParts,
     /// The number from the year's register ("03"), given when the session finishes.
     #[serde(default)]
     pub number: Option<u32>,
     #[serde(default)]
     pub year: Option<i32>,
+}
+
+/// The parts of a session the minutes record besides the questions, in the programme's
+/// order: the Chairman's opening report, the Fatherland Front's statement, the chair's
+/// conclusion. Empty: not recorded (the minutes then leave the part out).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesParts {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opening: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub front: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub conclusion: String,
+}
+
+impl MinutesParts {
+    /// The parts as typed, cleaned and checked against the length of a long text.
+    pub fn checked(opening: &str, front: &str, conclusion: &str) -> Result<Self, SessionError> {
+        let parts = Self {
+            opening: clean(opening),
+            front: clean(front),
+            conclusion: clean(conclusion),
+        };
+        if [&parts.opening, &parts.front, &parts.conclusion]
+            .iter()
+            .any(|t| char_len(t) > MAX_TEXT)
+        {
+            return Err(SessionError::TooLong);
+        }
+        Ok(parts)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -508,6 +542,11 @@ impl Session {
             p.answer_days = DEFAULT_ANSWER_DAYS;
         }
         self.report = std::mem::take(&mut self.report).cleaned();
+        let m = &mut self.minutes.parts;
+        let cut = |t: &str| clean(t).chars().take(MAX_TEXT).collect::<String>();
+        m.opening = cut(&m.opening);
+        m.front = cut(&m.front);
+        m.conclusion = cut(&m.conclusion);
         self
     }
 }

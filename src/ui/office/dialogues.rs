@@ -231,6 +231,7 @@ pub fn DialogueFields(draft: RwSignal<SetupDraft>) -> impl IntoView {
         {field(t.session_date, |d| &d.session_date, |d, v| d.session_date = v, Some(t.date_hint))}
         {field(t.place, |d| &d.place, |d, v| d.place = v, None)}
         {field(t.chair, |d| &d.chair, |d, v| d.chair = v, None)}
+        {field(t.front, |d| &d.front, |d, v| d.front = v, Some(t.front_hint))}
     }
 }
 

@@ -8,6 +8,8 @@ use super::session_state::Changed;
 use super::state::OfficeState;
 use crate::domain::official::DocType;
 use crate::domain::session::minutes::{assemble_body, minutes};
+use crate::domain::session::MinutesParts;
+use crate::domain::text::limit;
 use crate::ui::components::TextField;
 
 #[component]
@@ -56,6 +58,48 @@ pub fn MinutesPage() -> impl IntoView {
             Ok(Changed::default())
         });
     };
+    // The speakers' parts, typed during or after the session.
+    let parts = app.session.with_untracked(|s| s.minutes.parts.clone());
+    let opening = RwSignal::new(parts.opening);
+    let front = RwSignal::new(parts.front);
+    let conclusion = RwSignal::new(parts.conclusion);
+    let save_parts = move |_| {
+        let checked = MinutesParts::checked(
+            &opening.get_untracked(),
+            &front.get_untracked(),
+            &conclusion.get_untracked(),
+        );
+        let parts = match checked {
+            Ok(p) => p,
+            Err(e) => return app.fail(t.session_error(&e)),
+        };
+        let done = if edited() {
+            t.parts_not_in_edited
+        } else {
+            t.parts_saved
+        };
+        let saved = app.session_act(done, move |s, _, _| {
+            s.minutes.parts = parts;
+            Ok(Changed::default())
+        });
+        if saved && !edited() {
+            if let Some((_, m)) = assembled() {
+                body.set(m.body);
+            }
+        }
+    };
+    let part = |label: &'static str, value: RwSignal<String>| {
+        view! {
+            <TextField
+                label=label.to_string()
+                value
+                on_input=Callback::new(move |v| value.set(v))
+                rows=4
+                wide=true
+                max=limit::TEXT
+            />
+        }
+    };
     let document = move || {
         assembled().map(|(setup, m)| {
             let date = setup.dialogue.session_date;
@@ -77,6 +121,16 @@ pub fn MinutesPage() -> impl IntoView {
         <section class="card no-print" aria-labelledby="minutes-title">
             <h1 id="minutes-title">{t.minutes_title}</h1>
             <p>{t.minutes_intro}</p>
+            <h2>{t.parts_title}</h2>
+            <p class="hint">{t.parts_intro}</p>
+            <div class="form">
+                {part(t.part_opening, opening)}
+                {part(t.part_front, front)}
+                {part(t.part_conclusion, conclusion)}
+                <div class="actions wide">
+                    <button type="button" on:click=save_parts>{t.save_parts}</button>
+                </div>
+            </div>
             {move || edited().then(|| view! { <p class="warning">{t.edited_note}</p> })}
             <TextField
                 label=t.edit_minutes.to_string()
