@@ -318,7 +318,11 @@ fn settings() -> ReportSettings {
 }
 
 fn report_on(today: NaiveDate) -> Report {
-    let w = world();
+    report_of(&world(), today)
+}
+
+/// The report of a world the test changed.
+fn report_of(w: &World, today: NaiveDate) -> Report {
     build(
         &w.setup,
         &w.register,
@@ -774,14 +778,7 @@ fn a_confidential_petitioner_appears_in_no_export() {
         .names()
         .iter()
         .any(|n| n == WHISTLEBLOWER)));
-    let r = build(
-        &w.setup,
-        &w.register,
-        &w.session,
-        &w.items,
-        &settings(),
-        d(2026, 10, 8),
-    );
+    let r = report_of(&w, d(2026, 10, 8));
     let leaks = |what: &str, text: &str| {
         for secret in [WHISTLEBLOWER, HER_PHONE, HER_ADDRESS] {
             assert!(!text.contains(secret), "{what} shows {secret}");
@@ -831,14 +828,7 @@ fn a_denunciation_is_counted_on_its_own_track_and_its_content_is_in_no_export() 
     .validate(secret.content(), received, d(2026, 10, 8))
     .unwrap();
     w.register.set_track(secret.id(), track).unwrap();
-    let r = build(
-        &w.setup,
-        &w.register,
-        &w.session,
-        &w.items,
-        &settings(),
-        d(2026, 10, 8),
-    );
+    let r = report_of(&w, d(2026, 10, 8));
     assert_eq!(r.denunciations.total, 1);
     assert_eq!(r.denunciations.forwarded, 1);
     let body = body_text(&r);
@@ -881,14 +871,7 @@ fn a_corrected_due_date_is_the_one_reported() {
             at(9000),
         )
         .unwrap();
-    let r = build(
-        &w.setup,
-        &w.register,
-        &w.session,
-        &w.items,
-        &settings(),
-        d(2026, 10, 8),
-    );
+    let r = report_of(&w, d(2026, 10, 8));
     let row = r.open.iter().find(|o| o.text.contains("đèn")).unwrap();
     assert_eq!((row.due, row.days_left), (d(2026, 9, 25), -13));
     assert_eq!(row.official, "Ông Tâm");

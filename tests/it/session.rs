@@ -400,7 +400,6 @@ fn a_whole_session_is_stored_entry_by_entry_and_its_minutes_say_what_happened() 
 
     // The Front's representative, and the parts the secretary recorded, each in its place
     // in the programme's order; the sections numbered on.
-    let mut s = s;
     s.dialogue.front = "Bà Lê Thị Hòa, Chủ tịch Ủy ban MTTQ Việt Nam xã".into();
     let mut session = back.session.clone();
     session.minutes.parts = MinutesParts::checked(

@@ -120,19 +120,39 @@ pub fn open(text: &str, key: Option<&OfficeKey>) -> Result<String, SealedError> 
         return Err(SealedError::Truncated);
     }
     let key = key.ok_or(SealedError::NoKey)?;
-    // The armour allows LF or CRLF but not both; a mail program or Notepad may have
-    // changed some line ends, which changes no byte of the encrypted content.
-    let armored = text.replace("\r\n", "\n");
-    let decryptor =
-        Decryptor::new_buffered(ArmoredReader::new(armored.as_bytes())).map_err(refusal)?;
-    let mut reader = decryptor
-        .decrypt(iter::once(&key.identity as &dyn age::Identity))
-        .map_err(refusal)?;
-    let mut plain = Vec::new();
-    reader
-        .read_to_end(&mut plain)
-        .map_err(|e| refusal(DecryptError::Io(e)))?;
+    let decryptor = decryptor(text).map_err(refusal)?;
+    let plain = decrypted(decryptor, &key.identity).map_err(refusal)?;
     String::from_utf8(plain).map_err(|_| SealedError::NotText)
+}
+
+/// The armoured file's decryptor. The armour allows LF or CRLF but not both; a mail
+/// program or Notepad may have changed some line ends, which changes no byte of the
+/// encrypted content.
+fn decryptor(armored: &str) -> Result<Decryptor<impl std::io::BufRead>, DecryptError> {
+    let armored = armored.replace("\r\n", "\n").into_bytes();
+    Decryptor::new_buffered(ArmoredReader::new(std::io::Cursor::new(armored)))
+}
+
+/// The file's content, opened with `identity`.
+fn decrypted<R: std::io::BufRead>(
+    decryptor: Decryptor<R>,
+    identity: &dyn age::Identity,
+) -> Result<Vec<u8>, DecryptError> {
+    let mut reader = decryptor.decrypt(iter::once(identity))?;
+    let mut plain = Vec::new();
+    reader.read_to_end(&mut plain).map_err(DecryptError::Io)?;
+    Ok(plain)
+}
+
+/// The text armoured and encrypted for `recipient`.
+fn encrypted(text: &str, recipient: &dyn age::Recipient) -> Option<String> {
+    let encryptor = Encryptor::with_recipients(iter::once(recipient)).ok()?;
+    let mut out = Vec::with_capacity(text.len() * 4 / 3 + 256);
+    let armor = ArmoredWriter::wrap_output(&mut out, Format::AsciiArmor).ok()?;
+    let mut writer = encryptor.wrap_output(armor).ok()?;
+    std::io::Write::write_all(&mut writer, text.as_bytes()).ok()?;
+    writer.finish().ok()?.finish().ok()?;
+    String::from_utf8(out).ok()
 }
 
 fn refusal(e: DecryptError) -> SealedError {
@@ -151,14 +171,7 @@ fn refusal(e: DecryptError) -> SealedError {
 /// (there with the reference TypeScript implementation). Here for tests and tools.
 pub fn seal(text: &str, office_public: &str) -> Option<String> {
     let recipient = Recipient::from_str(office_public.trim()).ok()?;
-    let encryptor =
-        Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).ok()?;
-    let mut out = Vec::with_capacity(text.len() * 4 / 3 + 256);
-    let armor = ArmoredWriter::wrap_output(&mut out, Format::AsciiArmor).ok()?;
-    let mut writer = encryptor.wrap_output(armor).ok()?;
-    std::io::Write::write_all(&mut writer, text.as_bytes()).ok()?;
-    writer.finish().ok()?.finish().ok()?;
-    String::from_utf8(out).ok()
+    encrypted(text, &recipient)
 }
 
 /// The scrypt work factor of a file locked with a passphrase: 2^16, 64 MiB of memory
@@ -187,14 +200,7 @@ pub enum LockedError {
 pub fn lock(text: &str, passphrase: &str, log_n: u8) -> Option<String> {
     let mut recipient = age::scrypt::Recipient::new(passphrase.to_string().into());
     recipient.set_work_factor(log_n);
-    let encryptor =
-        Encryptor::with_recipients(iter::once(&recipient as &dyn age::Recipient)).ok()?;
-    let mut out = Vec::with_capacity(text.len() * 4 / 3 + 256);
-    let armor = ArmoredWriter::wrap_output(&mut out, Format::AsciiArmor).ok()?;
-    let mut writer = encryptor.wrap_output(armor).ok()?;
-    std::io::Write::write_all(&mut writer, text.as_bytes()).ok()?;
-    writer.finish().ok()?.finish().ok()?;
-    String::from_utf8(out).ok()
+    encrypted(text, &recipient)
 }
 
 /// Opens a text locked with a passphrase, by this app or any age tool.
@@ -206,21 +212,13 @@ pub fn unlock(text: &str, passphrase: &str) -> Result<String, LockedError> {
     if !text.ends_with(ARMOR_END) {
         return Err(LockedError::Truncated);
     }
-    let armored = text.replace("\r\n", "\n");
-    let decryptor =
-        Decryptor::new_buffered(ArmoredReader::new(armored.as_bytes())).map_err(locked_refusal)?;
+    let decryptor = decryptor(text).map_err(locked_refusal)?;
     if !decryptor.is_scrypt() {
         return Err(LockedError::NotLocked);
     }
     let mut identity = age::scrypt::Identity::new(passphrase.to_string().into());
     identity.set_max_work_factor(MAX_WORK_FACTOR);
-    let mut reader = decryptor
-        .decrypt(iter::once(&identity as &dyn age::Identity))
-        .map_err(locked_refusal)?;
-    let mut plain = Vec::new();
-    reader
-        .read_to_end(&mut plain)
-        .map_err(|e| locked_refusal(DecryptError::Io(e)))?;
+    let plain = decrypted(decryptor, &identity).map_err(locked_refusal)?;
     String::from_utf8(plain).map_err(|_| LockedError::NotText)
 }
 
