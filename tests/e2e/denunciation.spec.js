@@ -6,6 +6,7 @@ import { test, expect } from '@playwright/test';
 import { seriousViolations } from './fixtures/app.js';
 import { asFile, downloaded, setUpOffice, villageTablet } from './fixtures/office.js';
 import { ANSWERED, label, next, record, status } from './fixtures/session.js';
+import { printedPdf } from './fixtures/print.js';
 
 const ROAD = 'Đề nghị sửa đường liên thôn đoạn qua xóm 3';
 const SECRET = 'Tố cáo ông trưởng ban quản lý chợ thu phí của tiểu thương không đưa biên lai';
@@ -66,6 +67,18 @@ test("a denunciation follows its own track and its words reach no public output"
   expect(await seriousViolations(page)).toEqual([]);
   // A denunciation joins no group.
   await expect(page.getByLabel('Đưa vào nhóm có sẵn', { exact: true })).toHaveCount(0);
+
+  // The compiled list for the Fatherland Front and the departments (issue 17) leaves it
+  // out and says so.
+  const list = await printedPdf(page, 'In bảng tổng hợp (A4)');
+  expect(list.text).toContain('BẢNG TỔNG HỢP Ý KIẾN, KIẾN NGHỊ CỦA NHÂN DÂN');
+  expect(list.text).toContain(ROAD);
+  expect(list.text).toContain('Tổng số: 1 ý kiến, kiến nghị.');
+  expect(list.text.replace(/\s+/g, ' ')).toContain('Không đưa vào bảng 1 đơn tố cáo');
+  expect(list.text).toContain('Bảng tổng hợp chưa thống nhất với Ủy ban MTTQ Việt Nam xã.');
+  for (const s of REVEALING) expect(list.text, s).not.toContain(s);
+  expect(list.text).not.toContain('Hồ Thị Mai');
+  expect(list.text).not.toContain('Tổng hợp ý kiến, kiến nghị');
 
   // The session: the road, and the office's general words; the projector records every
   // frame it is sent.

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { petitionItems, seriousViolations } from './fixtures/app.js';
-import { linesAboveSignature, pagesOf } from './fixtures/print.js';
+import { linesAboveSignature, pagesOf, printedPdf } from './fixtures/print.js';
 import { asFile, downloaded, setUpOffice, villageBundle, villageTablet, waitForOfficeOffline } from './fixtures/office.js';
 import { ANSWERED, DECLINED, FORWARDED, LATER, WITHDRAWN, label, next, record, runSession, status } from './fixtures/session.js';
 
@@ -87,6 +87,7 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   await label(page, 'Giờ bắt đầu').fill('7 giờ 30');
   await label(page, 'Ngày thông báo trên đài').fill('01/09/2026');
   await label(page, 'Thư ký ghi biên bản').fill('Trần Thị Thư');
+  await label(page, 'Ngày thống nhất bảng tổng hợp với Ủy ban MTTQ xã').fill('28/08/2026');
   await label(page, 'Đại biểu, lãnh đạo và các bộ phận dự').fill(
     'Nguyễn Văn Bình; Chủ tịch UBND xã\nLê Văn Công; Trưởng Công an xã\nPhạm Thị Địa; Công chức Địa chính',
   );
@@ -116,6 +117,15 @@ test('the secretary runs a whole session and prints its minutes', async ({ page,
   expect(notice).toContain('Cẩm Quang, ngày 25 tháng 8 năm 2026');
   expect(notice).toContain('Thời gian: 7 giờ 30, Thứ bảy, ngày 05/09/2026.');
   expect(notice).not.toContain('Lưu chuẩn bị');
+
+  // The compiled list, agreed with the Fatherland Front (issue 17): every petition, in the
+  // list's order, no petitioner named.
+  await page.getByRole('link', { name: 'Tổng hợp' }).click();
+  const compiledList = await printedPdf(page, 'In bảng tổng hợp (A4)');
+  expect(compiledList.text).toContain('Tổng số: 13 ý kiến, kiến nghị.');
+  expect(compiledList.text.replace(/\s+/g, ' ')).toContain('Bảng tổng hợp đã được thống nhất với Ủy ban MTTQ Việt Nam xã ngày 28/08/2026.');
+  expect(compiledList.text).toContain('Tranh chấp ranh giới đất với hộ bên cạnh');
+  for (const name of [SECRET, 'Hồ Thị Mai', 'Vũ Văn Bảy']) expect(compiledList.text).not.toContain(name);
 
   // Attendance at the door.
   await page.getByRole('link', { name: 'Điểm danh' }).click();

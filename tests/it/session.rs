@@ -173,6 +173,32 @@ fn a_denunciation_is_mentioned_only_in_the_offices_words_and_leaves_a_queue_it_w
 }
 
 #[test]
+fn the_compiled_list_names_no_one_and_leaves_denunciations_out() {
+    use doithoai::domain::office::compiled::compiled;
+    let (mut r, ids) = register_with_a_group();
+    r.reclassify(&ids[2], "Đất đai", Kind::Denunciation)
+        .unwrap();
+    let all: Vec<usize> = (0..r.entries().len()).collect();
+    let list = compiled(&r, &setup(), &all);
+    assert_eq!(list.denunciations, 1);
+    assert_eq!(list.rows.len(), 3);
+    assert_eq!(
+        list.rows.iter().map(|r| r.number).collect::<Vec<_>>(),
+        [1, 2, 3]
+    );
+    let road = list
+        .rows
+        .iter()
+        .find(|r| r.content.contains("ổ gà"))
+        .unwrap();
+    assert_eq!(road.group, "Sửa đường liên thôn");
+    let shown = format!("{list:?}");
+    for secret in ["lấn chiếm", "Lê Văn Tám", "Hồ Thị Mai"] {
+        assert!(!shown.contains(secret), "{secret}");
+    }
+}
+
+#[test]
 fn a_complaint_the_office_takes_off_is_not_asked() {
     let (mut r, _) = register_with_a_group();
     let s = setup();

@@ -6,6 +6,7 @@
 //! ([`rehearsal`]).
 
 pub mod arrivals;
+pub mod compiled;
 pub mod denunciation;
 pub mod dialogue;
 pub mod history;

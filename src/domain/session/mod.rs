@@ -52,6 +52,13 @@ pub struct Preparation {
     /// The day the radio first announces the session.
     #[serde(default, with = "iso_date_opt")]
     pub announce_date: Option<NaiveDate>,
+    /// The day the compiled list was agreed with the Fatherland Front (Ủy ban MTTQ xã).
+    #[serde(
+        default,
+        with = "iso_date_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub front_agreed: Option<NaiveDate>,
     pub programme: Vec<String>,
     #[serde(default)]
     pub delegates: Vec<Attendee>,
@@ -83,6 +90,7 @@ impl Default for Preparation {
         Self {
             start_time: String::new(),
             announce_date: None,
+            front_agreed: None,
             programme: programme::default_steps(),
             delegates: Vec::new(),
             invitees: Vec::new(),
@@ -556,6 +564,7 @@ impl Session {
 pub struct PreparationDraft {
     pub start_time: String,
     pub announce_date: String,
+    pub front_agreed: String,
     pub secretary: String,
     pub answer_days: String,
     pub extra_holidays: String,
@@ -617,6 +626,10 @@ impl PreparationDraft {
                 .announce_date
                 .map(crate::domain::time::format_date)
                 .unwrap_or_default(),
+            front_agreed: p
+                .front_agreed
+                .map(crate::domain::time::format_date)
+                .unwrap_or_default(),
             secretary: p.secretary.clone(),
             answer_days: p.answer_days.to_string(),
             extra_holidays: p.extra_holidays.join("\n"),
@@ -633,14 +646,14 @@ impl PreparationDraft {
         before: &Preparation,
         villages: &[(String, String)],
     ) -> Result<Preparation, PreparationError> {
-        let announce_date = if self.announce_date.trim().is_empty() {
-            None
-        } else {
-            Some(
-                crate::domain::time::parse_date(&self.announce_date)
-                    .ok_or(PreparationError::BadDate)?,
-            )
+        let date = |text: &str| match text.trim() {
+            "" => Ok(None),
+            t => crate::domain::time::parse_date(t)
+                .map(Some)
+                .ok_or(PreparationError::BadDate),
         };
+        let announce_date = date(&self.announce_date)?;
+        let front_agreed = date(&self.front_agreed)?;
         let answer_days = match self.answer_days.trim() {
             "" => DEFAULT_ANSWER_DAYS,
             t => t
@@ -715,6 +728,7 @@ impl PreparationDraft {
         Ok(Preparation {
             start_time: clean_line(&self.start_time),
             announce_date,
+            front_agreed,
             programme,
             delegates,
             invitees,

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 
 use super::denunciation::{ComplaintChoice, TrackForm};
+use super::document::{doc_head, print_page};
 use super::state::OfficeState;
+use crate::domain::office::compiled::compiled;
 use crate::domain::office::history::History;
 use crate::domain::office::list::{select_after, ListFilter, Sort};
 use crate::domain::office::register::{BulkChange, Entry, OfficeStatus};
@@ -68,6 +70,12 @@ pub fn ListPage() -> impl IntoView {
 
     // The petitions chosen for one change to all of them (see `Bulk`).
     let chosen = RwSignal::new(Vec::<PetitionId>::new());
+    // The compiled list being printed: every hit, as the filters stand at the click.
+    let printing = RwSignal::new(None::<Vec<usize>>);
+    let print_compiled = move |_| {
+        printing.set(Some(hits.get_untracked()));
+        request_animation_frame(print_page);
+    };
     let rows = move || {
         let hits = hits.get();
         app.register.with(|r| {
@@ -122,7 +130,7 @@ pub fn ListPage() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="list-title">
+        <section class="card no-print" aria-labelledby="list-title">
             <h1 id="list-title">{t.list_title}</h1>
             <div class="filters">
                 <TextField
@@ -206,6 +214,7 @@ pub fn ListPage() -> impl IntoView {
                     });
                     chosen.set(shown);
                 }>{t.pick_shown}</button>
+                <button type="button" on:click=print_compiled>{t.print_compiled}</button>
             </div>
             {move || chosen.with(|c| !c.is_empty()).then(|| view! { <Bulk chosen /> })}
             <ul class="rows">{rows}</ul>
@@ -216,6 +225,69 @@ pub fn ListPage() -> impl IntoView {
             app.open.get().map(|id| view! { <Detail id /> })
         }}
         {move || app.closed.with(|c| !c.is_empty()).then(|| view! { <HistorySearch /> })}
+        {move || printing.get().map(|shown| view! { <div class="print-only"><CompiledListView shown /></div> })}
+    }
+}
+
+/// The compiled list on A4: every petition the list shows with its filters (not only the
+/// first hundred drawn), no petitioner named, denunciations left out and counted.
+#[component]
+fn CompiledListView(shown: Vec<usize>) -> impl IntoView {
+    let app = expect_context::<OfficeState>();
+    let t = app.texts();
+    let setup = app.setup.get_untracked().unwrap_or_default();
+    let list = app.register.with_untracked(|r| compiled(r, &setup, &shown));
+    let agreed = app.session.with_untracked(|s| s.prep.front_agreed);
+    let count = (t.compiled_count)(list.rows.len());
+    let rows = list
+        .rows
+        .into_iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <td class="num">{r.number}</td>
+                    <td>{r.village}</td>
+                    <td>
+                        {r.content}
+                        {(!r.group.is_empty()).then(|| view! { <br /><em>{format!("{}: {}", t.group, r.group)}</em> })}
+                    </td>
+                    <td>{r.field}</td>
+                    <td>{crate::i18n::VI.kind(r.kind)}</td>
+                    <td class="num">{r.backers}</td>
+                    <td>{r.department}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <article class="document compiled" aria-label=t.compiled_title>
+            {doc_head(&setup, String::new(), String::new())}
+            <h2 class="doc-title">{t.compiled_title}</h2>
+            <p class="doc-subject">{setup.dialogue.title.clone()}</p>
+            <hr class="doc-rule" />
+            <table class="doc-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t.col_number}</th>
+                        <th scope="col">{t.col_village}</th>
+                        <th scope="col">{t.content_label}</th>
+                        <th scope="col">{t.field}</th>
+                        <th scope="col">{t.kind}</th>
+                        <th scope="col">{t.col_backers}</th>
+                        <th scope="col">{t.department}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+            <p>{count}</p>
+            {(list.denunciations > 0).then(|| view! { <p>{(t.compiled_denunciations)(list.denunciations)}</p> })}
+            <p>
+                {match agreed {
+                    Some(d) => (t.compiled_agreed)(&format_date(d)),
+                    None => t.compiled_not_agreed.to_string(),
+                }}
+            </p>
+        </article>
     }
 }
 
@@ -358,7 +430,7 @@ fn HistorySearch() -> impl IntoView {
         })
     };
     view! {
-        <section class="card" aria-labelledby="history-title">
+        <section class="card no-print" aria-labelledby="history-title">
             <h2 id="history-title">{dt.history_title}</h2>
             <TextField
                 label=dt.history_search.to_string()
@@ -567,7 +639,7 @@ fn Detail(id: PetitionId) -> impl IntoView {
         }
     }
     view! {
-        <section class="card detail" aria-labelledby="detail-title">
+        <section class="card detail no-print" aria-labelledby="detail-title">
             <h2 id="detail-title">{format!("{} — {}", t.petition, village)}</h2>
             <p class="pre content">{e.content().to_string()}</p>
             {converted}

@@ -133,6 +133,7 @@ pub fn PreparePage() -> impl IntoView {
             <form class="form" on:submit=save novalidate>
                 {field(t.start_time, |d| &d.start_time, |d, v| d.start_time = v, t.start_time_hint)}
                 {field(t.announce_date, |d| &d.announce_date, |d, v| d.announce_date = v, t.date_hint)}
+                {field(t.front_agreed, |d| &d.front_agreed, |d, v| d.front_agreed = v, t.date_hint)}
                 {field(t.secretary, |d| &d.secretary, |d, v| d.secretary = v, t.secretary_hint)}
                 {field(t.answer_days, |d| &d.answer_days, |d, v| d.answer_days = v, t.answer_days_hint)}
                 {area(t.programme, |d| &d.programme, |d, v| d.programme = v, 6, t.programme_hint)}
