@@ -161,6 +161,33 @@ fn a_denunciation_is_mentioned_only_in_the_offices_words_and_leaves_a_queue_it_w
     assert!(m.petitions.is_empty() && m.villages.is_empty());
     assert_eq!(m.asker, Asker::Confidential);
 
+    // The office changes its words, then takes the mention back: the question not asked
+    // yet follows, never showing the old words.
+    let mut track = r.get(&ids[2]).unwrap().office.track.clone().unwrap();
+    track.mention = "UBND xã đã chuyển một đơn tố cáo đến cơ quan có thẩm quyền.".into();
+    r.set_track(&ids[2], track.clone()).unwrap();
+    let mut queued: Vec<_> = kept
+        .iter()
+        .filter(|i| !third.withdrawn.contains(&i.id))
+        .chain(third.added.iter())
+        .cloned()
+        .collect();
+    let fourth = fill(&mut session, &queued, questions(&r, &s, at(850)), &r);
+    assert_eq!(fourth.withdrawn, std::slice::from_ref(&m.id));
+    assert_eq!(fourth.added.len(), 1);
+    assert_eq!(
+        fourth.added[0].text,
+        "UBND xã đã chuyển một đơn tố cáo đến cơ quan có thẩm quyền."
+    );
+    queued.retain(|i| i.id != m.id);
+    queued.extend(fourth.added.iter().cloned());
+    track.mention.clear();
+    r.set_track(&ids[2], track).unwrap();
+    let fifth = fill(&mut session, &queued, questions(&r, &s, at(860)), &r);
+    assert_eq!(fifth.withdrawn, std::slice::from_ref(&m.id));
+    assert!(fifth.added.is_empty());
+    assert!(!session.order.contains(&m.id));
+
     // A denunciation joins no group, and a track is for denunciations only.
     assert_eq!(
         r.create_group("Đất công", "Đất đai", &[ids[2].clone(), light_id.clone()]),

@@ -6,7 +6,7 @@
 //! session; a denunciation the office chose to mention is asked in the general terms the
 //! office wrote, with no village and no petition behind it.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
@@ -141,7 +141,8 @@ pub struct Filled {
 /// since). A question whose petitions are all answered by questions already queued is
 /// left out, so a petition is never asked twice. A question not asked yet that holds a
 /// petition now off the session (reclassified a denunciation, a complaint taken off)
-/// leaves the queue first, and comes back without it if anything is left of it.
+/// leaves the queue first, and comes back without it if anything is left of it; so does a
+/// mention whose words the office changed (it comes back with the new words) or took back.
 pub fn fill(
     session: &mut Session,
     queued: &[Item],
@@ -153,12 +154,21 @@ pub fn fill(
             .and_then(|id| register.get(&id))
             .is_some_and(|e| e.is_active() && !e.at_session())
     };
+    // A mention whose words the office changed or took back: its words as they are now.
+    let mentions: HashMap<&str, &str> = fresh
+        .iter()
+        .filter(|i| i.origin == Origin::Mention)
+        .map(|i| (i.id.as_str(), i.text.as_str()))
+        .collect();
+    let stale_mention = |i: &Item| {
+        i.origin == Origin::Mention && mentions.get(i.id.as_str()) != Some(&i.text.as_str())
+    };
     let withdrawn: Vec<String> = queued
         .iter()
         .filter(|i| {
             i.history.is_empty()
                 && session.current.as_ref() != Some(&i.id)
-                && i.petitions.iter().any(off)
+                && (i.petitions.iter().any(off) || stale_mention(i))
         })
         .map(|i| i.id.clone())
         .collect();
